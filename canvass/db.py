@@ -1,0 +1,190 @@
+"""Opening the database: an embedded SQLite file by default, any SQLAlchemy URL (PostgreSQL) on request.
+
+Schema versioning: `meta.schema_version` names the version a database is at; `migrate()` brings it to
+`SCHEMA_VERSION` by running the steps in `MIGRATIONS` in order, each in its own transaction. Version 1
+is the schema of `canvass.models` as first released.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from sqlalchemy import Connection, Engine, Index, Table, create_engine, event, insert, inspect, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from canvass.models import Base, Event, Meta, Resident
+
+SCHEMA_VERSION = 1
+ENV_VAR = "CANVASS_DB"
+
+# Indexes beyond the ones declared on the columns: every sortable column of the residents view,
+# and the compound orders the views use most (within a hamlet / status, by Vietnamese name).
+EXTRA_INDEXES = (
+    Index("ix_resident_dob", Resident.dob),
+    Index("ix_resident_attempts", Resident.attempts),
+    Index("ix_resident_last_visit", Resident.last_visit_at),
+    Index("ix_resident_hamlet_name", Resident.hamlet_id, Resident.name_sort),
+    Index("ix_resident_status_name", Resident.status, Resident.name_sort),
+    Index("ix_resident_team_name", Resident.team_id, Resident.name_sort),
+)
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or is of a newer schema than this program."""
+
+
+def default_path() -> Path:
+    """The embedded database in the user's data folder (%APPDATA%\\GoCua on Windows)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        folder = base / "GoCua"
+    elif sys.platform == "darwin":
+        folder = Path.home() / "Library" / "Application Support" / "GoCua"
+    else:
+        folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "gocua"
+    return folder / "canvass.db"
+
+
+def resolve_url(target: str | os.PathLike | None = None) -> str:
+    """Turn a path, a SQLAlchemy URL, $CANVASS_DB or nothing (the default file) into a URL."""
+    target = target if target not in (None, "") else os.environ.get(ENV_VAR) or None
+    if target is None:
+        target = default_path()
+    target = str(target)
+    if "://" in target:
+        return target
+    path = Path(target).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.close()
+
+
+@dataclass
+class Database:
+    """An open database: the engine, a session factory and what kind of server it is."""
+    engine: Engine
+    url: str
+    Session: sessionmaker
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded SQLite file."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self.Session() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection in one transaction (for bulk work)."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bool = True) -> Database:
+    """Open (and create or upgrade) the database at a path or URL; None means $CANVASS_DB or the default."""
+    url = resolve_url(target)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    db = Database(engine=engine, url=url, Session=sessionmaker(engine, expire_on_commit=False))
+    if migrate_schema:
+        migrate(db)
+    return db
+
+
+def schema_version(conn: Connection) -> int:
+    """The version a database is at (0 for an empty one)."""
+    if not inspect(conn).has_table("meta"):
+        return 0
+    value = conn.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar()
+    return int(value) if value else 0
+
+
+def _v1(conn: Connection) -> None:
+    Base.metadata.create_all(conn)
+    for ix in EXTRA_INDEXES:
+        ix.create(conn, checkfirst=True)
+    conn.execute(insert(Meta), [{"key": "created_at", "value": dt.datetime.now().isoformat(timespec="seconds")}])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+
+
+def migrate(db: Database) -> int:
+    """Bring the schema to SCHEMA_VERSION; refuse a database made by a newer program."""
+    with db.engine.begin() as conn:
+        current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with db.engine.begin() as conn:
+            MIGRATIONS[version](conn)
+            conn.execute(Meta.__table__.delete().where(Meta.key == "schema_version"))
+            conn.execute(insert(Meta), [{"key": "schema_version", "value": str(version)}])
+    # tables added to the models before a release are created here too (create_all skips existing ones)
+    with db.engine.begin() as conn:
+        Base.metadata.create_all(conn)
+    return SCHEMA_VERSION
+
+
+def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Insert many rows fast: the DB-API's own executemany on SQLite, SQLAlchemy Core elsewhere.
+
+    `rows` are tuples in the order of `columns`. Returns the number of rows inserted.
+    """
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return 0
+    if conn.dialect.name == "sqlite":
+        cols = ", ".join(columns)
+        marks = ", ".join("?" * len(columns))
+        raw = conn.connection.driver_connection
+        cur = raw.cursor()
+        cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)
+        cur.close()
+    else:
+        conn.execute(insert(table), [dict(zip(columns, r)) for r in rows])
+    return len(rows)
+
+
+def next_id(conn: Connection, table: Table) -> int:
+    """The next free integer id of a table (for bulk inserts that assign ids themselves)."""
+    return (conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {table.name}")).scalar() or 0) + 1
+
+
+def sync_sequence(conn: Connection, table: Table) -> None:
+    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                          f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+
+
+def now() -> dt.datetime:
+    """The local wall-clock time, to the second (what the users' paper forms show)."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+__all__ = ["Database", "DatabaseError", "open_database", "default_path", "resolve_url", "migrate",
+           "bulk_insert", "next_id", "sync_sequence", "now", "SCHEMA_VERSION", "Event"]

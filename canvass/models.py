@@ -1,0 +1,222 @@
+"""The data model: SQLAlchemy 2 typed tables for communes, hamlets, households, residents, teams,
+imports and the append-only event log.
+
+A resident's `status`, `attempts`, `last_visit_at`, `team_id` and `version` are a cache of what the
+event log says (see `canvass.events`); the log is the truth and the cache can always be rebuilt from it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+# Sort keys compare byte by byte: PostgreSQL's locale collations would ignore their punctuation.
+BINARY_TEXT = String(400).with_variant(String(400, collation="C"), "postgresql")
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+class Meta(Base):
+    """Key/value facts about the database itself (schema version, creation time)."""
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Commune(Base):
+    """A commune or ward (xã / phường): the unit the police list covers."""
+    __tablename__ = "commune"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_fold: Mapped[str] = mapped_column(String(200), unique=True)
+    district: Mapped[Optional[str]] = mapped_column(String(200))
+    province: Mapped[Optional[str]] = mapped_column(String(200))
+
+
+class Campaign(Base):
+    """An activation campaign ("Chiến dịch 90 ngày, đêm") with dates, deadline and daily quota."""
+    __tablename__ = "campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    report_deadline: Mapped[str] = mapped_column(String(5), default="15:30")
+    quota_per_team_day: Mapped[int] = mapped_column(Integer, default=5)
+    commune_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commune.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CampaignPhase(Base):
+    """An optional phase of a campaign (đợt), with its own dates."""
+    __tablename__ = "campaign_phase"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class HamletTarget(Base):
+    """The number of activations a campaign targets in one hamlet."""
+    __tablename__ = "hamlet_target"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id"), primary_key=True)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), primary_key=True)
+    target: Mapped[int] = mapped_column(Integer)
+
+
+class Hamlet(Base):
+    """A hamlet or neighbourhood (thôn, xóm, ấp, bản, tổ dân phố, khu phố) of a commune."""
+    __tablename__ = "hamlet"
+    __table_args__ = (UniqueConstraint("commune_id", "name_fold"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commune.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    name_fold: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[Optional[str]] = mapped_column(String(40))
+
+
+class Household(Base):
+    """A household (hộ): one door. `key` is unique within the hamlet (the list's Số hộ, an address
+    key, or a generated key for a household of one)."""
+    __tablename__ = "household"
+    __table_args__ = (UniqueConstraint("hamlet_id", "key"), Index("ix_household_sort", "hamlet_id", "sort_key"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"))
+    key: Mapped[str] = mapped_column(String(200))
+    number: Mapped[Optional[str]] = mapped_column(String(40))
+    head_name: Mapped[Optional[str]] = mapped_column(String(200))
+    address: Mapped[Optional[str]] = mapped_column(Text)
+    sort_key: Mapped[str] = mapped_column(BINARY_TEXT, default="")
+
+
+class Team(Base):
+    """A field team (tổ): renamed, merged or retired without losing its history."""
+    __tablename__ = "team"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[Optional[str]] = mapped_column(String(40))
+    lead_name: Mapped[Optional[str]] = mapped_column(String(200))
+    lead_phone: Mapped[Optional[str]] = mapped_column(String(40))
+    members: Mapped[Optional[str]] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    retired_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    merged_into_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"))
+
+
+class TeamHamlet(Base):
+    """Which hamlets a team covers."""
+    __tablename__ = "team_hamlet"
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), primary_key=True)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), primary_key=True)
+
+
+class ImportBatch(Base):
+    """One run of the importer over one file; its counts are what the import log reports."""
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    sheets: Mapped[Optional[str]] = mapped_column(Text)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    activated_per_system: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[Optional[str]] = mapped_column(Text)  # JSON: warnings, mapping, hamlets...
+
+
+class SourceRow(Base):
+    """A row of an imported file exactly as read (JSON list of cell texts), with what became of it:
+    imported, updated, unchanged, duplicate or rejected (with the reason). Nothing is ever dropped."""
+    __tablename__ = "source_row"
+    __table_args__ = (Index("ix_source_row_batch", "batch_id", "sheet", "row_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))
+    sheet: Mapped[str] = mapped_column(String(200))
+    row_number: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[str] = mapped_column(Text)
+    resident_id: Mapped[Optional[int]] = mapped_column(ForeignKey("resident.id"), index=True)
+    disposition: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class Resident(Base):
+    """A citizen on the police list. Identity fields come from the list; the state fields after
+    `status` are a cache of the event log (`canvass.events.derive_state` rebuilds them)."""
+    __tablename__ = "resident"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # identity, from the list
+    cccd: Mapped[Optional[str]] = mapped_column(String(20), unique=True)  # 12-digit CCCD or 9-digit CMND
+    id_kind: Mapped[str] = mapped_column(String(8), default="cccd")      # cccd | cmnd
+    name: Mapped[str] = mapped_column(String(200))
+    name_fold: Mapped[str] = mapped_column(String(200), index=True)      # lower case, no diacritics, đ->d
+    name_sort: Mapped[str] = mapped_column(BINARY_TEXT, index=True)      # Vietnamese collation key
+    gender: Mapped[Optional[str]] = mapped_column(String(10))
+    dob: Mapped[Optional[dt.date]] = mapped_column(Date)
+    dob_raw: Mapped[Optional[str]] = mapped_column(String(40))           # as written, when not a full date
+    phone: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # E.164
+    phone_raw: Mapped[Optional[str]] = mapped_column(String(80))
+    phone_new: Mapped[Optional[str]] = mapped_column(String(20))          # a phone reported on a visit
+    address: Mapped[Optional[str]] = mapped_column(Text)
+    address_fold: Mapped[Optional[str]] = mapped_column(Text)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), index=True)
+    household_id: Mapped[Optional[int]] = mapped_column(ForeignKey("household.id"), index=True)
+    relation: Mapped[Optional[str]] = mapped_column(String(80))           # quan hệ với chủ hộ
+    is_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    account_level: Mapped[Optional[str]] = mapped_column(String(40))
+    source_status: Mapped[Optional[str]] = mapped_column(String(200))
+    source_note: Mapped[Optional[str]] = mapped_column(Text)
+    extra: Mapped[Optional[str]] = mapped_column(Text)                    # JSON of unmapped columns
+    first_batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
+    last_batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
+    # state, cached from the event log
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    status_reason: Mapped[Optional[str]] = mapped_column(String(40))
+    status_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_visit_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    revisit_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # +1 on every event: packs detect conflicts
+
+    hamlet: Mapped[Hamlet] = relationship(lazy="joined", viewonly=True)
+    household: Mapped[Optional[Household]] = relationship(viewonly=True)
+    team: Mapped[Optional[Team]] = relationship(viewonly=True)
+
+
+class Event(Base):
+    """One entry of the append-only log. Never updated or deleted.
+
+    kind: imported | updated | activated_system | system_reopened | assigned | visit | visit_void |
+    export | pack_export | pack_import | team (team changes) ... `at` is when it happened (a visit's
+    date and time as written by the team), `recorded_at` when it entered this database.
+    `data` is JSON for what does not fit the columns (changed fields, the voided event id, ...).
+    """
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_resident", "resident_id", "id"), Index("ix_event_kind_at", "kind", "at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[Optional[int]] = mapped_column(ForeignKey("resident.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[Optional[str]] = mapped_column(String(200))
+    team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"), index=True)
+    batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
+    outcome: Mapped[Optional[str]] = mapped_column(String(20))
+    reason: Mapped[Optional[str]] = mapped_column(String(40))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    data: Mapped[Optional[str]] = mapped_column(Text)
+
+
+# Columns the residents table may be sorted by; each has an index (created above or in db.py).
+SORTABLE_RESIDENT_COLUMNS = ("name_sort", "cccd", "dob", "phone", "hamlet_id", "household_id", "team_id",
+                             "status", "attempts", "last_visit_at")

@@ -1,0 +1,67 @@
+"""The database opens, migrates, derives state from the log, and the core stays free of Qt."""
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from canvass.db import SCHEMA_VERSION, open_database, schema_version
+from canvass.errors import InvalidInput
+from canvass.events import derive_state, record_visit, resident_events, void_visit
+from canvass.models import Resident
+from tests.factories import make_commune
+
+
+def test_core_does_not_import_qt():
+    code = "import sys, canvass, canvass.cli, canvass.events, canvass.db; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_new_database_is_at_current_schema_and_reopens(tmp_path):
+    db = open_database(tmp_path / "a.db")
+    with db.engine.connect() as conn:
+        assert schema_version(conn) == SCHEMA_VERSION
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.dispose()
+    db = open_database(tmp_path / "a.db")  # second open runs no migration twice
+    with db.engine.connect() as conn:
+        assert schema_version(conn) == SCHEMA_VERSION
+    db.dispose()
+
+
+def test_state_follows_the_latest_visit_and_system_activation_wins(db):
+    rid = make_commune(db)[0]
+    day = dt.datetime(2025, 3, 10, 9, 0)
+    with db.session() as s:
+        r = s.get(Resident, rid)
+        record_visit(s, r, "absent", at=day, reason="work_away")
+        record_visit(s, r, "ineligible", at=day + dt.timedelta(hours=1), reason="elderly")
+        assert (r.status, r.status_reason, r.attempts) == ("ineligible", "elderly", 2)
+        earlier = record_visit(s, r, "refused", at=day - dt.timedelta(days=1))  # late-keyed older visit
+        assert r.status == "ineligible" and r.attempts == 3
+        void_visit(s, earlier.id)
+        assert r.attempts == 2
+        record_visit(s, r, "pending", at=day + dt.timedelta(hours=2))
+        assert r.status == "pending" and r.attempts == 2
+        from canvass.events import append_event, refresh_state
+        append_event(s, r, "activated_system", at=day + dt.timedelta(hours=3))
+        record_visit(s, r, "absent", at=day + dt.timedelta(hours=4))
+        assert r.status == "activated_system"
+        assert derive_state(resident_events(s, rid)).status == "activated_system"
+        assert r.version >= 7
+
+
+@pytest.mark.parametrize("outcome,reason,note", [("ineligible", None, None), ("bogus", None, None),
+                                                 ("ineligible", "other", None), ("absent", "elderly", None)])
+def test_bad_visits_are_refused(db, outcome, reason, note):
+    rid = make_commune(db)[0]
+    with db.session() as s, pytest.raises(InvalidInput):
+        record_visit(s, rid, outcome, reason=reason, note=note, at=dt.datetime(2025, 3, 10, 9))
+
+
+def test_future_visit_is_refused(db):
+    rid = make_commune(db)[0]
+    with db.session() as s, pytest.raises(InvalidInput):
+        record_visit(s, rid, "activated", at=dt.datetime.now() + dt.timedelta(days=2))
