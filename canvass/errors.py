@@ -11,3 +11,11 @@ class InvalidInput(CanvassError, ValueError):
 
 class NotFound(CanvassError, LookupError):
     """A resident, team, hamlet or pack named by a person does not exist."""
+
+
+class Cancelled(CanvassError):
+    """Long work stopped because the person cancelled it; its transaction was rolled back."""
+
+
+# Long work takes two plain callables, so the same function runs under a progress bar, in the CLI and in
+# a test: `progress(done, total)` and `cancel() -> bool` (checked between chunks; True raises Cancelled).

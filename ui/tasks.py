@@ -1,0 +1,89 @@
+"""The one background runner: long work (import, export, merge) runs off the UI thread.
+
+Work functions are plain core callables taking `progress(done, total)` and `cancel() -> bool`; they
+never touch widgets. Results and errors come back to the UI thread through signals. One worker
+thread, so the database is written from one thread at a time.
+`setAutoDelete(False)` keeps Python's reference to the QRunnable valid until we drop it ourselves.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class TaskSignals(QObject):
+    """Signals of one task, delivered on the UI thread."""
+    progress = Signal(int, int)      # done, total
+    finished = Signal(object)        # the work function's result
+    failed = Signal(object)          # the exception
+
+
+class Task(QRunnable):
+    """One piece of background work, cancellable."""
+
+    def __init__(self, fn: Callable[..., Any]):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.fn(progress=lambda d, t: self.signals.progress.emit(int(d), int(t)),
+                             cancel=self.is_cancelled)
+        except BaseException as exc:  # noqa: BLE001 - reported to the UI thread, never lost
+            exc.__traceback_text__ = traceback.format_exc()
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self.done.set()
+
+
+class Runner(QObject):
+    """Runs tasks one at a time on a background thread and keeps them alive until they end."""
+
+    def __init__(self, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._tasks: set[Task] = set()
+
+    def run(self, fn: Callable[..., Any], *, on_done: Optional[Callable[[Any], None]] = None,
+           on_error: Optional[Callable[[BaseException], None]] = None,
+           on_progress: Optional[Callable[[int, int], None]] = None) -> Task:
+        """Start `fn(progress=..., cancel=...)` in the background; callbacks run on the UI thread."""
+        task = Task(fn)
+        if on_progress:
+            task.signals.progress.connect(on_progress)
+        if on_done:
+            task.signals.finished.connect(on_done)
+        if on_error:
+            task.signals.failed.connect(on_error)
+        task.signals.finished.connect(lambda _r, t=task: self._tasks.discard(t))
+        task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))
+        self._tasks.add(task)
+        self.pool.start(task)
+        return task
+
+    def busy(self) -> bool:
+        """True while any task is queued or running."""
+        return bool(self._tasks)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every task has finished (for tests and for closing the window)."""
+        return self.pool.waitForDone(msecs)
