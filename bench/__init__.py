@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): figures are printed and recorded in the README, never asserted."""
