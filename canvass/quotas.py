@@ -107,6 +107,286 @@ class CampaignStats:
         return conv(dataclasses.asdict(self))
 
 
+@dataclass
+class _State:
+    """One resident's state as of the cut-off, reduced to what the figures need."""
+    status: str = "pending"
+    reason: Optional[str] = None
+    attempts: int = 0
+    team_id: Optional[int] = None
+    system_on: Optional[dt.date] = None     # date of the system activation in force
+    reported_on: Optional[dt.date] = None   # date of the team's activation report in force
+
+
+def _as_dt(v) -> dt.datetime:
+    """A datetime from a driver value (SQLite gives ISO text, PostgreSQL datetimes)."""
+    if isinstance(v, str):
+        return dt.datetime.fromisoformat(v)
+    if isinstance(v, dt.datetime):
+        return v
+    return dt.datetime.combine(v, dt.time())
+
+
+def fold_rows(rows: list[tuple]) -> _State:
+    """One resident's rows (id, kind, at, team_id, outcome, reason, data), any order, folded by the rules of
+    `canvass.events.derive_state`."""
+    rows.sort(key=lambda r: (r[2], r[0]))
+    voided = set()
+    for r in rows:
+        if r[1] == "visit_void" and r[6]:
+            voided.add(json.loads(r[6]).get("voids"))
+    st = _State()
+    v_status, v_reason, v_at = "pending", None, None
+    system_at = None
+    for eid, kind, at, team_id, outcome, reason, _data in rows:
+        if kind == "assigned":
+            st.team_id = team_id
+        elif kind == "visit":
+            if eid in voided:
+                continue
+            if outcome == "pending":
+                v_status, v_reason, v_at = "pending", None, at
+                continue
+            st.attempts += 1
+            v_status, v_reason, v_at = outcome, reason, at
+        elif kind == "activated_system":
+            system_at = at
+        elif kind == "system_reopened":
+            system_at = None
+    if v_status == "activated":
+        st.reported_on = v_at.date()
+    if system_at is not None:
+        st.status, st.system_on = "activated_system", system_at.date()
+    else:
+        st.status, st.reason = v_status, v_reason
+    return st
+
+
+def _cutoff_param(session: Session, as_of: dt.date):
+    """The bound value meaning "before the end of as_of" for recorded_at < :cut on this dialect.
+
+    SQLite stores datetimes as ISO text with or without fractions ("… 00:00:00" or "… 00:00:00.000000"), so
+    the cut is the bare date of the next day, which sorts before both forms of that day and after the whole day.
+    """
+    nxt = as_of + dt.timedelta(days=1)
+    if session.get_bind().dialect.name == "sqlite":
+        return nxt.isoformat()
+    return dt.datetime.combine(nxt, dt.time())
+
+
+def resident_states(session: Session, as_of: dt.date) -> dict[int, _State]:
+    """The state as of the end of as_of of every resident with a state-changing event (one pass over the log)."""
+    conn = session.connection()
+    kinds = ", ".join(f"'{k}'" for k in STATE_KINDS)
+    result = conn.execute(text(
+        "SELECT resident_id, id, kind, at, team_id, outcome, reason, data FROM event "
+        f"WHERE resident_id IS NOT NULL AND kind IN ({kinds}) AND recorded_at < :cut "
+        "ORDER BY resident_id, id"), {"cut": _cutoff_param(session, as_of)})
+    states: dict[int, _State] = {}
+    current, group = None, []
+    for rid, eid, kind, at, team_id, outcome, reason, data in result:
+        if rid != current:
+            if group:
+                states[current] = fold_rows(group)
+            current, group = rid, []
+        group.append((eid, kind, _as_dt(at), team_id, outcome, reason, data))
+    if group:
+        states[current] = fold_rows(group)
+    return states
+
+
+def _listed_residents(session: Session, as_of: dt.date) -> list[tuple[int, int]]:
+    """(resident id, hamlet id) of the residents on the list by the end of as_of (imported by then; residents
+    without an `imported` event count as always listed)."""
+    conn = session.connection()
+    later = {r for (r,) in conn.execute(text(
+        "SELECT resident_id FROM event WHERE kind = 'imported' AND resident_id IS NOT NULL "
+        "GROUP BY resident_id HAVING MIN(recorded_at) >= :cut"), {"cut": _cutoff_param(session, as_of)})}
+    rows = conn.execute(text("SELECT id, hamlet_id FROM resident")).all()
+    return [(r, h) for r, h in rows if r not in later] if later else [tuple(x) for x in rows]
+
+
+def _active_teams(session: Session, as_of: dt.date) -> dict[int, Team]:
+    """Teams working as of as_of: created by then, not retired or merged before the end of that day."""
+    out = {}
+    for t in session.scalars(select(Team)):
+        if t.created_at is not None and t.created_at.date() > as_of:
+            continue
+        if t.retired_at is not None and t.retired_at.date() <= as_of:
+            continue
+        out[t.id] = t
+    return out
+
+
+def _fill(g: GroupStats, counts: "defaultdict", quota: int, days: Optional[int]) -> GroupStats:
+    g.remaining = max(g.target - g.activated_system, 0)
+    g.percent = round(g.activated_system / g.target * 100, 1) if g.target else 0.0
+    g.quota_today = g.teams * quota
+    g.required_per_team_per_day = (round(g.remaining / g.teams / days, 2)
+                                   if g.teams and days else None)
+    return g
+
+
+def _add(g: GroupStats, status: str, reason: Optional[str], team: Optional[int], visited: bool,
+         sys_today: bool, rep_today: bool, n: int) -> None:
+    g.eligible += n
+    if team is not None:
+        g.assigned += n
+    else:
+        g.unassigned += n
+    if visited:
+        g.visited += n
+    if sys_today:
+        g.done_today += n
+    if rep_today:
+        g.done_today_reported += n
+    if status == "activated":
+        g.activated_reported += n
+    elif status == "activated_system":
+        g.activated_system += n
+    elif status == "ineligible":
+        g.ineligible += n
+        key = reason or "other"
+        g.ineligible_by_reason[key] = g.ineligible_by_reason.get(key, 0) + n
+    elif status == "absent":
+        g.absent += n
+        if reason:
+            g.absent_by_reason[reason] = g.absent_by_reason.get(reason, 0) + n
+    elif status == "wrong_phone":
+        g.wrong_phone += n
+    elif status == "refused":
+        g.refused += n
+    elif status == "revisit":
+        g.revisit += n
+    else:
+        g.pending += n
+
+
 def compute_stats(session: Session, as_of: Optional[dt.date] = None) -> CampaignStats:
-    """The campaign's figures as of the end of `as_of` (default today), from the event log."""
-    raise NotImplementedError  # filled in below (kept as the committed signature)
+    """The campaign's figures as of the end of `as_of` (default today), from the event log (see the module)."""
+    from canvass.campaign import DEFAULT_DEADLINE, DEFAULT_QUOTA, active_campaign, days_left as _days_left
+
+    as_of = as_of or dt.date.today()
+    camp = active_campaign(session)
+    quota = camp.quota_per_team_day if camp is not None and camp.quota_per_team_day is not None else DEFAULT_QUOTA
+    days = _days_left(camp.end_date, as_of, camp.start_date) if camp is not None else None
+    explicit = {} if camp is None else dict(session.execute(
+        select(HamletTarget.hamlet_id, HamletTarget.target).where(HamletTarget.campaign_id == camp.id)).all())
+
+    states = resident_states(session, as_of)
+    default = _State()
+    # compress the residents into counts of identical figure keys (fast even for 300k residents)
+    keys: dict[tuple, int] = defaultdict(int)
+    sys_days: dict[dt.date, int] = defaultdict(int)
+    any_days: dict[dt.date, int] = defaultdict(int)
+    for rid, hid in _listed_residents(session, as_of):
+        st = states.get(rid, default)
+        keys[(hid, st.team_id, st.status, st.reason, st.attempts > 0,
+              st.system_on == as_of, st.reported_on == as_of)] += 1
+        if st.system_on is not None:
+            sys_days[st.system_on] += 1
+        first = min(d for d in (st.system_on, st.reported_on) if d is not None) \
+            if (st.system_on or st.reported_on) else None
+        if first is not None:
+            any_days[first] += 1
+
+    hamlet_rows = {h.id: h for h in session.scalars(select(Hamlet))}
+    team_rows = {t.id: t for t in session.scalars(select(Team))}
+    active = _active_teams(session, as_of)
+    hamlets: dict[int, GroupStats] = {}
+    teams: dict[int, GroupStats] = {}
+    total = GroupStats(key=None, name="Toàn xã")
+    team_hamlet_n: dict[tuple[int, int], int] = defaultdict(int)
+    hamlet_teams: dict[int, set[int]] = defaultdict(set)
+    for (hid, tid, status, reason, visited, s_today, r_today), n in keys.items():
+        h = hamlets.get(hid)
+        if h is None:
+            hrow = hamlet_rows.get(hid)
+            h = hamlets[hid] = GroupStats(key=hid, name=hrow.name if hrow else str(hid))
+        _add(h, status, reason, tid, visited, s_today, r_today, n)
+        _add(total, status, reason, tid, visited, s_today, r_today, n)
+        if tid is not None:
+            t = teams.get(tid)
+            if t is None:
+                trow = team_rows.get(tid)
+                t = teams[tid] = GroupStats(key=tid, name=trow.name if trow else str(tid))
+            _add(t, status, reason, tid, visited, s_today, r_today, n)
+            team_hamlet_n[(tid, hid)] += n
+            if tid in active:
+                hamlet_teams[hid].add(tid)
+    for tid, hid in session.execute(select(TeamHamlet.team_id, TeamHamlet.hamlet_id)).all():
+        if tid in active:
+            hamlet_teams[hid].add(tid)
+    for hid, target in explicit.items():  # a hamlet with a target but nobody listed yet
+        if hid not in hamlets and hid in hamlet_rows:
+            hamlets[hid] = GroupStats(key=hid, name=hamlet_rows[hid].name)
+    for tid in active:  # working teams without residents still show (with their load of 0)
+        if tid not in teams:
+            teams[tid] = GroupStats(key=tid, name=team_rows[tid].name)
+
+    for hid, h in hamlets.items():
+        h.target = explicit.get(hid, h.eligible)
+        h.teams = len(hamlet_teams.get(hid, ()))
+        _fill(h, keys, quota, days)
+    for tid, t in teams.items():
+        share = 0.0
+        for (t2, hid), n in team_hamlet_n.items():
+            if t2 == tid:
+                h = hamlets[hid]
+                share += h.target * n / h.eligible if h.eligible else 0
+        t.target = int(round(share))
+        t.teams = 1 if tid in active else 0
+        _fill(t, keys, quota, days)
+    total.target = sum(h.target for h in hamlets.values())
+    total.teams = len(set().union(*hamlet_teams.values())) if hamlet_teams else 0
+    _fill(total, keys, quota, days)
+
+    by_status = {s: 0 for s in STATUSES}
+    for (_h, _t, status, *_rest), n in keys.items():
+        by_status[status] = by_status.get(status, 0) + n
+
+    # progress curve, from the campaign start (or the first activation) to as_of
+    first_day = camp.start_date if camp is not None else (min(any_days) if any_days else None)
+    daily: list[DayPoint] = []
+    if first_day is not None and first_day <= as_of:
+        span = (camp.end_date - camp.start_date).days + 1 if camp is not None else None
+        cum_sys = sum(n for d, n in sys_days.items() if d < first_day)
+        cum_any = sum(n for d, n in any_days.items() if d < first_day)
+        day = first_day
+        while day <= as_of:
+            cum_sys += sys_days.get(day, 0)
+            cum_any += any_days.get(day, 0)
+            if span:
+                elapsed = min((day - camp.start_date).days + 1, span)
+                target_cum = round(total.target * elapsed / span, 2)
+            else:
+                target_cum = 0.0
+            daily.append(DayPoint(day=day, activated_reported_cum=cum_any, activated_system_cum=cum_sys,
+                                  target_cum=target_cum))
+            day += dt.timedelta(days=1)
+
+    # pace of the last 7 days and the projected finish
+    window = [as_of - dt.timedelta(days=i) for i in range(PACE_DAYS)]
+    recent_sys = sum(sys_days.get(d, 0) for d in window)
+    recent_any = sum(any_days.get(d, 0) for d in window)
+    pace, basis = None, None
+    if recent_sys:
+        pace, basis = recent_sys / PACE_DAYS, "system"
+    elif recent_any:
+        pace, basis = recent_any / PACE_DAYS, "reported"
+    if total.remaining == 0:
+        projected = as_of
+    elif pace:
+        projected = as_of + dt.timedelta(days=math.ceil(total.remaining / pace))
+    else:
+        projected = None
+
+    key_name = lambda g: sort_key(g.name)  # noqa: E731
+    return CampaignStats(
+        as_of=as_of, campaign_name=camp.name if camp else None, start=camp.start_date if camp else None,
+        end=camp.end_date if camp else None,
+        report_deadline=(camp.report_deadline if camp and camp.report_deadline else DEFAULT_DEADLINE),
+        quota_per_team_day=quota, days_left=days, total=total,
+        hamlets=sorted(hamlets.values(), key=key_name), teams=sorted(teams.values(), key=key_name),
+        by_status=by_status, daily=daily, projected_finish=projected,
+        pace_per_day=round(pace, 2) if pace else None, pace_basis=basis)
