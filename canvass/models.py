@@ -217,6 +217,26 @@ class Event(Base):
     data: Mapped[Optional[str]] = mapped_column(Text)
 
 
+class Pack(Base):
+    """A team pack: one team's residents sent out as a workbook to fill in offline (see canvass.packs)."""
+    __tablename__ = "pack"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # random uuid hex
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    superseded_by: Mapped[Optional[str]] = mapped_column(String(32))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    checksum: Mapped[str] = mapped_column(String(64))
+    mask: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PackItem(Base):
+    """A resident in a pack, with the version their state had when the pack was exported."""
+    __tablename__ = "pack_item"
+    pack_id: Mapped[str] = mapped_column(ForeignKey("pack.id"), primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"), primary_key=True, index=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
 # Columns the residents table may be sorted by; each has an index (created above or in db.py).
 SORTABLE_RESIDENT_COLUMNS = ("name_sort", "cccd", "dob", "phone", "hamlet_id", "household_id", "team_id",
                              "status", "attempts", "last_visit_at")
