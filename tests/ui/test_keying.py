@@ -1,0 +1,153 @@
+"""The keying view: ten outcomes typed from the keyboard, a reason picked by number, an undo."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from canvass.db import now
+from canvass.events import append_event, refresh_state
+from canvass.models import Event, Resident, Team
+from tests.factories import make_commune
+
+
+@pytest.fixture
+def ctx(db, qtbot):
+    """An application context over the test database (own fixture: the shared one may not exist yet)."""
+    from ui.context import AppContext
+    from ui.tasks import Runner
+
+    runner = Runner()
+    yield AppContext(db=db, runner=runner, actor="tester")
+    runner.wait()
+
+
+def make_team(db, name, resident_ids):
+    """A team holding some residents (assigned straight through the event log)."""
+    with db.session() as s:
+        team = Team(name=name, kind="thôn", created_at=now())
+        s.add(team)
+        s.flush()
+        for rid in resident_ids:
+            r = s.get(Resident, rid)
+            append_event(s, r, "assigned", team_id=team.id)
+            refresh_state(s, r)
+        return team.id
+
+
+def statuses(db, ids):
+    with db.session() as s:
+        return {r.id: (r.status, r.status_reason) for r in s.scalars(select(Resident).where(Resident.id.in_(ids)))}
+
+
+def test_keying_model_passes_modeltester(ctx, qtmodeltester):
+    from ui.models.keying_model import KeyingModel
+
+    ids = make_commune(ctx.db)
+    team = make_team(ctx.db, "Tổ 1", ids[:10])
+    model = KeyingModel(ctx.db)
+    model.load(team)
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)
+
+
+def test_ten_outcomes_from_the_keyboard_with_reason_and_undo(ctx, qtbot):
+    from ui.views.keying import KeyingView
+
+    ids = make_commune(ctx.db, households_per_hamlet=4, people_per_household=3)
+    team = make_team(ctx.db, "Tổ Nà Thí", ids[:12])
+    view = KeyingView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_team(team)
+    table = view.table
+    assert view.model.rowCount() == 12
+    walk = [view.model.resident_id(i) for i in range(12)]
+    changed = []
+    view.changed.connect(lambda: changed.append(1))
+
+    def key(k, target=None):
+        qtbot.keyClick(target or table, k)
+
+    key(Qt.Key.Key_1)                      # row 0 activated
+    key(Qt.Key.Key_2)                      # row 1 absent
+    key(Qt.Key.Key_3)                      # row 2 ineligible -> reason picker
+    assert view.reason_panel.isVisible()
+    key(Qt.Key.Key_5, view.reason_panel.list)   # 5 = deceased
+    assert not view.reason_panel.isVisible()
+    key(Qt.Key.Key_4)                      # row 3 wrong phone
+    key(Qt.Key.Key_5)                      # row 4 refused
+    key(Qt.Key.Key_6)                      # row 5 revisit
+    key(Qt.Key.Key_Return)                 # row 6 skipped
+    key(Qt.Key.Key_V)                      # row 7 absent by letter
+    key(Qt.Key.Key_X)                      # row 8 ineligible, reason other with a note
+    key(Qt.Key.Key_7, view.reason_panel.list)
+    assert view.reason_panel.note.isVisible()
+    view.reason_panel.note.insert("Đi nước ngoài")  # QTest types ASCII only
+    key(Qt.Key.Key_Return, view.reason_panel.note)
+    key(Qt.Key.Key_K)                      # row 9 activated by letter
+    key(Qt.Key.Key_3)                      # row 10 ineligible, then Escape: no entry
+    key(Qt.Key.Key_Escape, view.reason_panel.list)
+    assert view.current_row() == 10
+    key(Qt.Key.Key_1)                      # row 10 activated
+    key(Qt.Key.Key_0)                      # row 11 pending (a re-opening visit)
+
+    got = statuses(ctx.db, walk)
+    assert got[walk[0]] == ("activated", None)
+    assert got[walk[1]] == ("absent", None)
+    assert got[walk[2]] == ("ineligible", "deceased")
+    assert got[walk[3]] == ("wrong_phone", None)
+    assert got[walk[4]] == ("refused", None)
+    assert got[walk[5]] == ("revisit", None)
+    assert got[walk[6]] == ("pending", None)
+    assert got[walk[7]] == ("absent", None)
+    assert got[walk[8]] == ("ineligible", "other")
+    assert got[walk[9]] == ("activated", None)
+    assert got[walk[10]] == ("activated", None)
+    assert view.entries == 11 and len(changed) == 11
+    with ctx.db.session() as s:
+        note = s.scalar(select(Event.note).where(Event.resident_id == walk[8], Event.kind == "visit"))
+        assert note == "Đi nước ngoài"
+        visits = s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit"))
+        assert visits == 11
+    # the table shows the outcome
+    assert "Activated" in view.model.data(view.model.index(0, KeyingModelColumns.outcome()))
+
+    # Ctrl+Z undoes the last entry (row 11's pending) then row 10's activation, with correcting events
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    got = statuses(ctx.db, walk)
+    assert got[walk[10]] == ("pending", None)
+    assert view.current_row() == 10
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit_void")) == 2
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit")) == 11
+        assert s.get(Resident, walk[10]).attempts == 0
+
+
+def test_visit_date_is_used_for_entries(ctx, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from ui.views.keying import KeyingView
+
+    ids = make_commune(ctx.db)
+    team = make_team(ctx.db, "Tổ 2", ids[:3])
+    view = KeyingView(ctx)
+    qtbot.addWidget(view)
+    view.select_team(team)
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    view.date_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    qtbot.keyClick(view.table, Qt.Key.Key_2)
+    with ctx.db.session() as s:
+        at = s.scalar(select(Event.at).where(Event.kind == "visit"))
+    assert at.date() == yesterday
+
+
+class KeyingModelColumns:
+    @staticmethod
+    def outcome():
+        from ui.models.keying_model import KeyingModel
+        return KeyingModel.COLUMNS.index("outcome")

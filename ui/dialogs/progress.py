@@ -1,0 +1,155 @@
+"""A shared progress dialog for long work run through `ctx.runner`, with a cancel button.
+
+`ProgressDialog.run(ctx, parent, fn, title=..., label=...)` starts `fn(progress=, cancel=)` in the
+background, shows the progress, waits in a local event loop (the window keeps painting) and returns a
+`TaskOutcome`. Cancel asks the work to stop at its next check; the core then rolls back and raises
+`Cancelled`. `TaskBar` is the same thing as an inline widget for wizard pages and dialogs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from canvass.errors import Cancelled
+
+
+@dataclass
+class TaskOutcome:
+    """How a background task ended: its result, or the error, or that it was cancelled."""
+    result: Any = None
+    error: Optional[BaseException] = None
+
+    @property
+    def cancelled(self) -> bool:
+        """True when the work stopped because the person cancelled it."""
+        return isinstance(self.error, Cancelled)
+
+    @property
+    def ok(self) -> bool:
+        """True when the work finished normally."""
+        return self.error is None
+
+
+class TaskBar(QWidget):
+    """A progress bar with a cancel button that runs one task at a time through ctx.runner."""
+
+    finished = Signal(object)   # TaskOutcome
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = None
+        self.outcome: Optional[TaskOutcome] = None
+        self.label = QLabel(self)
+        self.label.setObjectName("taskLabel")
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("taskProgress")
+        self.bar.setRange(0, 0)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("taskCancel")
+        self.cancel_button.setToolTip(self.tr("Stop the work; nothing is saved"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label)
+        lay.addLayout(row)
+
+    def start(self, fn: Callable[..., Any], label: str = "") -> None:
+        """Run `fn(progress=, cancel=)` in the background; `finished` is emitted with the outcome."""
+        self.outcome = None
+        self.label.setText(label)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.task = self.ctx.runner.run(fn, on_done=self._done, on_error=self._failed,
+                                        on_progress=self._progress)
+
+    def running(self) -> bool:
+        """True while a task is under way."""
+        return self.task is not None and self.outcome is None
+
+    def cancel(self) -> None:
+        """Ask the running task to stop."""
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Cancelling…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def _end(self, outcome: TaskOutcome) -> None:
+        self.outcome = outcome
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        if outcome.ok:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(1)
+        else:
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0)
+        self.finished.emit(outcome)
+
+    def _done(self, result: Any) -> None:
+        self._end(TaskOutcome(result=result))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._end(TaskOutcome(error=exc))
+
+
+class ProgressDialog(QDialog):
+    """A small modal window showing one task's progress, with cancel."""
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None, title: str = ""):
+        super().__init__(parent)
+        self.setObjectName("progressDialog")
+        self.setWindowTitle(title or self.tr("Working"))
+        self.setMinimumWidth(420)
+        self.taskbar = TaskBar(ctx, self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.taskbar)
+        self.taskbar.finished.connect(lambda _o: self.accept())
+
+    def reject(self) -> None:  # Escape or the close button cancel the work instead of hiding it
+        if self.taskbar.running():
+            self.taskbar.cancel()
+        else:
+            super().reject()
+
+    @classmethod
+    def run(cls, ctx, parent: Optional[QWidget], fn: Callable[..., Any], *, title: str = "",
+            label: str = "") -> TaskOutcome:
+        """Run `fn` in the background under this dialog and return how it ended."""
+        dlg = cls(ctx, parent, title)
+        loop = QEventLoop()
+        dlg.taskbar.finished.connect(lambda _o: loop.quit())
+        dlg.taskbar.start(fn, label)
+        dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dlg.show()
+        if dlg.taskbar.outcome is None:
+            loop.exec()
+        outcome = dlg.taskbar.outcome
+        dlg.hide()
+        dlg.deleteLater()
+        return outcome
+
+
+def error_text(widget: QWidget, exc: BaseException) -> str:
+    """One sentence for a person: the core's message for CanvassError, a generic line otherwise."""
+    from canvass.errors import CanvassError
+
+    if isinstance(exc, Cancelled):
+        return widget.tr("Cancelled: nothing was changed.")
+    if isinstance(exc, CanvassError):
+        return str(exc)
+    return widget.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
