@@ -151,3 +151,40 @@ class KeyingModelColumns:
     def outcome():
         from ui.models.keying_model import KeyingModel
         return KeyingModel.COLUMNS.index("outcome")
+
+
+def test_outcome_dialog_records_for_several_residents(ctx, qtbot):
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    ids = make_commune(ctx.db)
+    dlg = OutcomeDialog(ctx, ids[:3])
+    qtbot.addWidget(dlg)
+    assert not dlg.form.isRowVisible(dlg.revisit_on)
+    dlg.set_outcome("ineligible")
+    assert dlg.form.isRowVisible(dlg.reason)
+    assert dlg.save() is False                       # no reason yet: stays open, nothing written
+    assert dlg.error.text()
+    assert statuses(ctx.db, ids[:3])[ids[0]] == ("pending", None)
+    dlg.set_outcome("ineligible", "moved")
+    dlg.phone.setText("0912 345 678")
+    assert dlg.save() is True
+    got = statuses(ctx.db, ids[:3])
+    assert all(v == ("ineligible", "moved") for v in got.values())
+    with ctx.db.session() as s:
+        assert s.get(Resident, ids[1]).phone_new == "+84912345678"
+
+
+def test_outcome_dialog_rejects_a_bad_phone_and_writes_nothing(ctx, qtbot):
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    ids = make_commune(ctx.db)
+    dlg = OutcomeDialog(ctx, ids[:2])
+    qtbot.addWidget(dlg)
+    dlg.set_outcome("revisit")
+    assert dlg.form.isRowVisible(dlg.revisit_on)
+    dlg.phone.setText("12")
+    assert dlg.save() is False
+    assert statuses(ctx.db, ids[:2])[ids[0]] == ("pending", None)
+    dlg.phone.clear()
+    assert dlg.save() is True
+    assert statuses(ctx.db, ids[:2])[ids[1]] == ("revisit", None)

@@ -1,0 +1,158 @@
+"""Record one visit outcome (reason, note, new phone, date) for one or several selected residents."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from canvass.db import now
+from canvass.errors import CanvassError, InvalidInput
+from canvass.events import OUTCOMES, REASONS, record_visit
+from ui.dialogs import outcome_label, reason_label
+
+
+def normalize_new_phone(text: str) -> Optional[str]:
+    """A phone typed in the dialog, in E.164 (None when empty); InvalidInput when unusable."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    from canvass.phones import normalize_phone
+
+    res = normalize_phone(text)
+    if not res.e164:
+        raise InvalidInput(f"{text!r} is not a usable phone number")
+    return res.e164
+
+
+class OutcomeDialog(QDialog):
+    """One outcome for the chosen residents: each gets its own visit event, all in one transaction."""
+
+    def __init__(self, ctx, resident_ids: Sequence[int], parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.resident_ids = list(resident_ids)
+        self.setObjectName("outcomeDialog")
+        self.setWindowTitle(self.tr("Record a visit outcome"))
+        self.setMinimumWidth(460)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("outcomeSummary")
+        self.summary.setWordWrap(True)
+        self.outcome = QComboBox(self)
+        self.outcome.setObjectName("outcomeCombo")
+        for code in OUTCOMES:
+            self.outcome.addItem(outcome_label(code), code)
+        self.outcome.setToolTip(self.tr("What happened at the door"))
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("outcomeReason")
+        self.reason.setToolTip(self.tr("Needed when the resident cannot be activated"))
+        self.note = QLineEdit(self)
+        self.note.setObjectName("outcomeNote")
+        self.note.setToolTip(self.tr("Anything worth keeping; required for “Other reason”"))
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("outcomePhone")
+        self.phone.setPlaceholderText("0912 345 678")
+        self.phone.setToolTip(self.tr("The resident's working phone number, if the list's one is wrong"))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setObjectName("outcomeDate")
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate.currentDate())
+        self.date.setToolTip(self.tr("The day of the visit"))
+        self.revisit_on = QDateEdit(QDate.currentDate().addDays(1), self)
+        self.revisit_on.setObjectName("outcomeRevisitOn")
+        self.revisit_on.setDisplayFormat("dd/MM/yyyy")
+        self.revisit_on.setCalendarPopup(True)
+        self.revisit_on.setToolTip(self.tr("When to come back"))
+        self.error = QLabel(self)
+        self.error.setObjectName("outcomeError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Outcome:"), self.outcome)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("New &phone:"), self.phone)
+        form.addRow(self.tr("Visit &date:"), self.date)
+        form.addRow(self.tr("Come &back on:"), self.revisit_on)
+        self.form = form
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("outcomeButtons")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.reason.currentIndexChanged.connect(self._outcome_changed)
+        self.summary.setText(self.tr("%n resident(s) selected.", "", len(self.resident_ids)))
+        self._outcome_changed()
+
+    def set_outcome(self, code: str, reason: Optional[str] = None) -> None:
+        """Choose an outcome (and reason) by code."""
+        self.outcome.setCurrentIndex(self.outcome.findData(code))
+        if reason is not None:
+            self.reason.setCurrentIndex(self.reason.findData(reason))
+
+    def _outcome_changed(self, *_args) -> None:
+        code = self.outcome.currentData()
+        reasons = REASONS.get(code, ())
+        if [self.reason.itemData(i) for i in range(self.reason.count())] != [None, *reasons]:
+            self.reason.blockSignals(True)
+            self.reason.clear()
+            self.reason.addItem(self.tr("(choose a reason)") if code == "ineligible" else self.tr("(none)"), None)
+            for r in reasons:
+                self.reason.addItem(reason_label(r), r)
+            self.reason.blockSignals(False)
+        self.form.setRowVisible(self.reason, bool(reasons))
+        self.form.setRowVisible(self.revisit_on, code == "revisit")
+        self.form.setRowVisible(self.phone, code not in ("pending",))
+        self.error.clear()
+
+    def visit_at(self) -> dt.datetime:
+        """The visit's moment: now for today, midday of an earlier day."""
+        day = self.date.date().toPython()
+        stamp = now()
+        return stamp if day == stamp.date() else dt.datetime.combine(day, dt.time(12, 0))
+
+    def save(self) -> bool:
+        """Record the outcome for every chosen resident (one transaction); stay open on an error."""
+        code = self.outcome.currentData()
+        reason = self.reason.currentData()
+        if code == "ineligible" and not reason:
+            self.error.setText(self.tr("Choose why the resident cannot be activated."))
+            self.reason.setFocus()
+            return False
+        if reason == "other" and not self.note.text().strip():
+            self.error.setText(self.tr("Write the reason in the note."))
+            self.note.setFocus()
+            return False
+        try:
+            phone = normalize_new_phone(self.phone.text()) if self.form.isRowVisible(self.phone) else None
+            with self.ctx.db.session() as s:
+                for rid in self.resident_ids:
+                    record_visit(s, rid, code, at=self.visit_at(), actor=self.ctx.actor,
+                                 reason=reason, note=self.note.text().strip() or None,
+                                 new_phone=phone,
+                                 revisit_on=self.revisit_on.date().toPython() if code == "revisit" else None,
+                                 source={"via": "outcome_dialog"})
+        except CanvassError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.accept()
+        return True
+
+    @classmethod
+    def ask(cls, ctx, parent: Optional[QWidget], resident_ids: Sequence[int]) -> bool:
+        """Show the dialog; True when an outcome was recorded."""
+        if not resident_ids:
+            return False
+        dlg = cls(ctx, resident_ids, parent)
+        return dlg.exec() == QDialog.DialogCode.Accepted
