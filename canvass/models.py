@@ -237,6 +237,28 @@ class PackItem(Base):
     version: Mapped[int] = mapped_column(Integer)
 
 
+class ResidentWord(Base):
+    """Search index: one row per word of a resident's folded name, so a word-prefix search is an index
+    range instead of a scan (see canvass.residents). The importer writes it in bulk; the ORM hooks
+    below keep it right for residents added or renamed one at a time."""
+    __tablename__ = "resident_word"
+    __table_args__ = {"sqlite_with_rowid": False}
+    word: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"),
+                                      primary_key=True)
+    resident_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+
+
+def _index_resident_words(_mapper, connection, target) -> None:
+    from canvass.residents import reindex_resident  # the search rules live with the query
+    reindex_resident(connection, target)
+
+
+from sqlalchemy import event as _sa_event  # noqa: E402
+
+_sa_event.listen(Resident, "after_insert", _index_resident_words)
+_sa_event.listen(Resident, "after_update", _index_resident_words)
+
+
 # Columns the residents table may be sorted by; each has an index (created above or in db.py).
 SORTABLE_RESIDENT_COLUMNS = ("name_sort", "cccd", "dob", "phone", "hamlet_id", "household_id", "team_id",
                              "status", "attempts", "last_visit_at")

@@ -3,7 +3,9 @@
 The window's table model and the `canvass residents` command both use it. Search ignores case and
 Vietnamese diacritics ("d" finds "đ") by comparing against the stored folded name (`name_fold`):
 every word of the query must be the start of a word of the name (so "ng v an" finds "Nguyễn Văn An"),
-and a word made of digits may instead be part of the CCCD, or of the phone (a leading 0 stands for +84).
+looked up in the `resident_word` index table (an index range, not a scan of 300k names); a word made
+of digits may instead start the CCCD or the phone (a leading 0 stands for +84), or, from 4 digits on,
+be any part of them.
 Plain SQLAlchemy Core: the same SQL runs on SQLite and PostgreSQL.
 """
 from __future__ import annotations
@@ -13,10 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import Connection, and_, false, func, inspect, or_, select, union
 from sqlalchemy.orm import Session
 
-from canvass.models import SORTABLE_RESIDENT_COLUMNS, Hamlet, Household, Resident, Team
+from canvass.models import SORTABLE_RESIDENT_COLUMNS, Hamlet, Household, Resident, ResidentWord, Team
 from canvass.text import fold
 
 _TOKEN_RE = re.compile(r"[0-9a-z]+")
@@ -65,45 +67,143 @@ def search_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def _token_clause(token: str):
-    """One search word: a name-word prefix, or (digits) part of the CCCD or the phone."""
+def name_words(name_fold: Optional[str]) -> set[str]:
+    """The words of a folded name that the search index holds."""
+    return {w[:64] for w in _TOKEN_RE.findall(name_fold or "")}
+
+
+def reindex_resident(connection: Connection, resident: Resident) -> None:
+    """Rewrite one resident's rows of the search index (ORM hook; skipped when the name did not change)."""
+    state = inspect(resident)
+    if state.persistent and not state.attrs.name_fold.history.has_changes():
+        return
+    w = ResidentWord.__table__
+    connection.execute(w.delete().where(w.c.resident_id == resident.id))
+    words = name_words(resident.name_fold)
+    if words:
+        connection.execute(w.insert(), [{"word": x, "resident_id": resident.id} for x in sorted(words)])
+
+
+def rebuild_search_index(connection: Connection) -> int:
+    """Rebuild the whole search index from the residents' folded names; returns the rows written."""
+    from canvass.db import bulk_insert
+
+    w, r = ResidentWord.__table__, Resident.__table__
+    connection.execute(w.delete())
+    rows = sorted((word, rid) for rid, nf in connection.execute(select(r.c.id, r.c.name_fold))
+                  for word in name_words(nf))
+    return bulk_insert(connection, w, ("word", "resident_id"), rows)
+
+
+def _prefix_range(col, prefix: str):
+    return and_(col >= prefix, col < prefix + "\x7f")
+
+
+def _digit_clauses(token: str) -> list:
+    """A digit word against one resident row: the start of the CCCD or phone, or (from 4 digits) any part."""
+    t = Resident.__table__.c
+    clauses = [t.cccd.startswith(token, autoescape=True)]
+    if token.startswith("0") and len(token) > 1:
+        clauses.append(t.phone.startswith("+84" + token[1:], autoescape=True))
+    elif token.startswith("84") and len(token) > 2:
+        clauses.append(t.phone.startswith("+" + token, autoescape=True))
+    if len(token) >= 4:
+        clauses.append(t.cccd.contains(token, autoescape=True))
+        clauses.append(t.phone.contains(token, autoescape=True))
+    return clauses
+
+
+def _token_filter(token: str):
+    """One search word tested on a resident row (used for every word but the one that drives)."""
     t = Resident.__table__.c
     clauses = [t.name_fold.startswith(token, autoescape=True),
                t.name_fold.contains(" " + token, autoescape=True)]
     if token.isdigit():
-        clauses.append(t.cccd.contains(token, autoescape=True))
-        if token.startswith("0") and len(token) > 1:
-            clauses.append(t.phone.startswith("+84" + token[1:], autoescape=True))
-        else:
-            clauses.append(t.phone.contains(token, autoescape=True))
-        clauses.append(t.phone_raw.contains(token, autoescape=True))
+        clauses += _digit_clauses(token)
     return or_(*clauses)
 
 
-def _where(q: ResidentQuery) -> list:
+def _token_ids(token: str):
+    """The ids one search word matches, as a subquery answered from indexes: the word index for names,
+    the CCCD and phone indexes for digits."""
     t = Resident.__table__.c
+    w = ResidentWord.__table__.c
+    parts = [select(w.resident_id.label("id")).where(_prefix_range(w.word, token))]
+    if token.isdigit():
+        parts.append(select(t.id).where(_prefix_range(t.cccd, token)))
+        if token.startswith("0") and len(token) > 1:
+            parts.append(select(t.id).where(_prefix_range(t.phone, "+84" + token[1:])))
+        elif token.startswith("84") and len(token) > 2:
+            parts.append(select(t.id).where(_prefix_range(t.phone, "+" + token)))
+        if len(token) >= 4:
+            parts.append(select(t.id).where(t.cccd.contains(token, autoescape=True)))
+            parts.append(select(t.id).where(t.phone.contains(token, autoescape=True)))
+    return parts[0] if len(parts) == 1 else union(*parts)
+
+
+def _driver(session: Session, tokens: list[str]) -> str:
+    """The search word with the fewest matches (looked up, capped), which the query starts from."""
+    names = [x for x in tokens if not x.isdigit()]
+    if not names:
+        return max(tokens, key=len)
+    if len(names) == 1:
+        return names[0]
+    w = ResidentWord.__table__.c
+    cap = 20000
+
+    def size(token: str) -> int:
+        inner = select(w.resident_id).where(_prefix_range(w.word, token)).limit(cap).subquery()
+        return int(session.execute(select(func.count()).select_from(inner)).scalar() or 0)
+
+    return min(names, key=lambda x: (size(x), -len(x)))
+
+
+def _filters(q: ResidentQuery, *, use_indexes: bool = True) -> list:
+    """The filter conditions. With a search, they are written so that no index on them is used
+    (`col || ''`, `col + 0`): the planner must then start from the search words, which is always the
+    cheaper way (SQLite would otherwise walk the whole status index and probe the words per row)."""
+    t = Resident.__table__.c
+
+    def col(c):
+        if use_indexes:
+            return c
+        return c + 0 if c.type.python_type is int else c.concat("")
+
     conds = []
-    for token in search_tokens(q.search):
-        conds.append(_token_clause(token))
-    if q.search.strip() and not search_tokens(q.search):
-        conds.append(false())  # only punctuation: nothing can match
     if q.hamlet_ids:
-        conds.append(t.hamlet_id.in_(q.hamlet_ids))
+        conds.append(col(t.hamlet_id).in_(q.hamlet_ids))
     if q.team_ids:
         named = [x for x in q.team_ids if x is not None]
         parts = []
         if named:
-            parts.append(t.team_id.in_(named))
+            parts.append(col(t.team_id).in_(named))
         if any(x is None for x in q.team_ids):
             parts.append(t.team_id.is_(None))
         conds.append(or_(*parts))
     if q.statuses:
-        conds.append(t.status.in_(q.statuses))
+        conds.append(col(t.status).in_(q.statuses))
     if q.reasons:
-        conds.append(t.status_reason.in_(q.reasons))
+        conds.append(col(t.status_reason).in_(q.reasons))
     if q.household_id is not None:
-        conds.append(t.household_id == q.household_id)
+        conds.append(col(t.household_id) == q.household_id)
     return conds
+
+
+def _select(session: Session, q: ResidentQuery, *columns):
+    """SELECT columns FROM resident, narrowed first by the most selective search word (an id list from
+    the indexes), then by the other words and the filters."""
+    r = Resident.__table__
+    tokens = search_tokens(q.search)
+    if not tokens:
+        conds = _filters(q)
+        if q.search.strip():
+            conds.append(false())  # only punctuation: nothing can match
+        return select(*columns).select_from(r).where(and_(*conds))
+    lead = _driver(session, tokens)
+    conds = [r.c.id.in_(_token_ids(lead))]
+    conds += [_token_filter(token) for token in tokens if token != lead]
+    conds += _filters(q, use_indexes=False)
+    return select(*columns).select_from(r).where(and_(*conds))
 
 
 def _order(q: ResidentQuery) -> list:
@@ -116,16 +216,13 @@ def _order(q: ResidentQuery) -> list:
 
 def resident_ids(session: Session, q: ResidentQuery) -> list[int]:
     """Every matching resident id, in the query's order."""
-    t = Resident.__table__
-    stmt = select(t.c.id).where(and_(*_where(q))).order_by(*_order(q))
+    stmt = _select(session, q, Resident.__table__.c.id).order_by(*_order(q))
     return list(session.execute(stmt).scalars())
 
 
 def count_residents(session: Session, q: ResidentQuery) -> int:
     """How many residents match (the order does not matter)."""
-    t = Resident.__table__
-    stmt = select(func.count()).select_from(t).where(and_(*_where(q)))
-    return int(session.execute(stmt).scalar() or 0)
+    return int(session.execute(_select(session, q, func.count())).scalar() or 0)
 
 
 def household_label(number: Optional[str], key: Optional[str]) -> Optional[str]:
@@ -163,12 +260,13 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
 
 
 def _normalize_key(key: str) -> Optional[str]:
-    try:
-        from canvass.ids import normalize_id
-    except ImportError:  # pragma: no cover - the normaliser lands with the importer
-        digits = re.sub(r"\D", "", key)
-        return digits.zfill(12) if 10 <= len(digits) <= 12 else digits or None
+    from canvass.ids import normalize_id
+
     res = normalize_id(key)
+    if res.value is None:
+        digits = re.sub(r"[\s.\-]", "", key)
+        if digits.isdigit() and len(digits) in (8, 10, 11):  # typed without its leading zeros
+            res = normalize_id(int(digits))
     return res.value
 
 
@@ -189,4 +287,5 @@ def find_resident(session: Session, key: str) -> Optional[Resident]:
 
 
 __all__ = ["ResidentQuery", "ResidentRow", "resident_ids", "count_residents", "resident_rows", "find_resident",
-           "search_tokens", "household_label"]
+           "search_tokens", "household_label", "name_words", "reindex_resident",
+           "rebuild_search_index"]
