@@ -1,0 +1,359 @@
+"""Field teams (tổ): add, rename, update, merge, retire, list with their load, and find teams and hamlets by name.
+
+A team is never deleted: a merged team keeps its row (marked `merged_into_id`, retired) and its history, and its
+residents and hamlets move to the team it was merged into. A retired team takes no new assignments. Every
+change is a `team` event (resident_id None) whose data names the action and the changed fields.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from canvass.db import now
+from canvass.errors import InvalidInput, NotFound
+from canvass.events import append_event
+from canvass.models import Hamlet, Resident, Team, TeamHamlet
+from canvass.text import fold, nfc, sort_key
+
+TEAM_KINDS = ("to_cong_tac_06", "cong_nghe_so", "doan_thanh_nien", "hoi_phu_nu", "cong_an_khu_vuc", "other")
+TEAM_KIND_LABELS_VI = {
+    "to_cong_tac_06": "Tổ công tác Đề án 06 thôn",
+    "cong_nghe_so": "Tổ công nghệ số cộng đồng",
+    "doan_thanh_nien": "Đoàn thanh niên",
+    "hoi_phu_nu": "Hội phụ nữ",
+    "cong_an_khu_vuc": "Công an khu vực",
+    "other": "Khác",
+}
+# Statuses still needing a visit or a follow-up (a team's open work).
+OPEN_STATUSES = ("pending", "revisit", "absent", "refused", "wrong_phone")
+_UNSET = object()
+
+
+@dataclass
+class TeamInfo:
+    """One team with its hamlets and its load, as lists and the CLI show it."""
+    id: int
+    name: str
+    kind: Optional[str]
+    kind_label: str
+    lead_name: Optional[str]
+    lead_phone: Optional[str]
+    members: list[str]
+    hamlet_ids: list[int]
+    hamlets: list[str]
+    active: bool
+    retired_at: Optional[str]
+    merged_into_id: Optional[int]
+    assigned: int = 0           # residents assigned now
+    remaining: int = 0          # of them, still open: pending, revisit, absent, refused, wrong phone
+    activated_reported: int = 0
+    activated_system: int = 0
+
+
+@dataclass
+class MergeResult:
+    """What a merge moved."""
+    source_id: int
+    target_id: int
+    residents_moved: int
+    hamlets_moved: int
+
+
+@dataclass
+class TeamLoad:
+    """Counts of one team's residents by status."""
+    assigned: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+
+
+def normalize_lead_phone(value: Optional[str]) -> Optional[str]:
+    """A phone typed by a person, in E.164 (canvass.phones); None for empty; InvalidInput when unusable."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        from canvass.phones import normalize_phone
+    except ImportError:  # pragma: no cover - the phones module is part of the app
+        return text
+    res = normalize_phone(text)
+    if not res.e164:
+        raise InvalidInput(f"{text!r} is not a usable phone number")
+    return res.e164
+
+
+def _members(value: Optional[Iterable[str] | str]) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts = value.replace(";", "\n").replace(",", "\n").split("\n")
+    else:
+        parts = list(value)
+    return [nfc(p) for p in parts if p and nfc(p)]
+
+
+def team_members(team: Team) -> list[str]:
+    """A team's members (stored as a JSON list; plain text with one name per line is read too)."""
+    if not team.members:
+        return []
+    try:
+        value = json.loads(team.members)
+    except ValueError:
+        return _members(team.members)
+    return [str(v) for v in value] if isinstance(value, list) else _members(str(value))
+
+
+def is_active(team: Team) -> bool:
+    """Whether a team still works (not retired, not merged)."""
+    return team.retired_at is None and team.merged_into_id is None
+
+
+def _check_kind(kind: Optional[str]) -> Optional[str]:
+    if kind is None or kind == "":
+        return None
+    if kind not in TEAM_KINDS:
+        raise InvalidInput(f"unknown team kind {kind!r}; expected one of {', '.join(TEAM_KINDS)}")
+    return kind
+
+
+def _check_name(session: Session, name: str, exclude_id: Optional[int] = None) -> str:
+    name = nfc(name or "")
+    if not name:
+        raise InvalidInput("a team needs a name")
+    key = fold(name)
+    for tid, other in session.execute(select(Team.id, Team.name)):
+        if tid != exclude_id and fold(other) == key:
+            raise InvalidInput(f"a team named {other!r} already exists")
+    return name
+
+
+def find_hamlet(session: Session, key: str | int) -> Hamlet:
+    """A hamlet by id or by name (case and diacritics ignored, with or without "Thôn"/"Xóm"...)."""
+    if isinstance(key, int):
+        h = session.get(Hamlet, key)
+        if h is None:
+            raise NotFound(f"no hamlet with id {key}")
+        return h
+    text = nfc(str(key))
+    hamlets = list(session.scalars(select(Hamlet)))
+    folded = fold(text)
+    exact = [h for h in hamlets if h.name_fold == folded or fold(h.name) == folded]
+    if len(exact) == 1:
+        return exact[0]
+    try:
+        from canvass.address import hamlet_match_key
+    except ImportError:
+        hamlet_match_key = None
+    if hamlet_match_key is not None and not exact:
+        mk = hamlet_match_key(text)
+        exact = [h for h in hamlets if hamlet_match_key(h.name) == mk]
+        if len(exact) == 1:
+            return exact[0]
+    if not exact:
+        prefixes = ("thon ", "xom ", "ap ", "ban ", "to dan pho ", "khu pho ", "to ", "khu ", "lang ")
+
+        def bare(s: str) -> str:
+            s = fold(s)
+            for p in prefixes:
+                if s.startswith(p):
+                    return s[len(p):]
+            return s
+        exact = [h for h in hamlets if bare(h.name) == bare(text)]
+        if len(exact) == 1:
+            return exact[0]
+    if len(exact) > 1:
+        raise InvalidInput(f"{text!r} names several hamlets; use the hamlet id")
+    if text.isdigit():
+        h = session.get(Hamlet, int(text))
+        if h is not None:
+            return h
+    raise NotFound(f"no hamlet named {text!r}")
+
+
+def find_team(session: Session, key: str | int) -> Team:
+    """A team by name (case and diacritics ignored) or by id."""
+    if isinstance(key, int):
+        t = session.get(Team, key)
+        if t is None:
+            raise NotFound(f"no team with id {key}")
+        return t
+    text = nfc(str(key))
+    folded = fold(text)
+    found = [t for t in session.scalars(select(Team)) if fold(t.name) == folded]
+    if found:
+        return found[0]
+    if text.isdigit():
+        t = session.get(Team, int(text))
+        if t is not None:
+            return t
+    raise NotFound(f"no team named {text!r}")
+
+
+def _log(session: Session, team: Team, action: str, actor: Optional[str], **data) -> None:
+    append_event(session, None, "team", team_id=team.id, actor=actor, data={"action": action, **data})
+
+
+def _set_hamlets(session: Session, team: Team, hamlet_ids: Sequence[int]) -> None:
+    session.execute(delete(TeamHamlet).where(TeamHamlet.team_id == team.id))
+    for hid in dict.fromkeys(hamlet_ids):
+        if session.get(Hamlet, hid) is None:
+            raise NotFound(f"no hamlet with id {hid}")
+        session.add(TeamHamlet(team_id=team.id, hamlet_id=hid))
+
+
+def add_team(session: Session, name: str, *, kind: Optional[str] = None, lead_name: Optional[str] = None,
+             lead_phone: Optional[str] = None, members: Optional[Iterable[str] | str] = None,
+             hamlet_ids: Sequence[int] = (), actor: Optional[str] = None) -> Team:
+    """Create a team (names are unique, ignoring case and diacritics)."""
+    team = Team(name=_check_name(session, name), kind=_check_kind(kind),
+                lead_name=nfc(lead_name) if lead_name and nfc(lead_name) else None,
+                lead_phone=normalize_lead_phone(lead_phone),
+                members=json.dumps(_members(members), ensure_ascii=False) if members else None,
+                created_at=now())
+    session.add(team)
+    session.flush()
+    _set_hamlets(session, team, hamlet_ids)
+    _log(session, team, "add", actor, name=team.name, kind=team.kind, hamlets=list(hamlet_ids))
+    session.flush()
+    return team
+
+
+def rename_team(session: Session, team: Team | int | str, new_name: str, *, actor: Optional[str] = None) -> Team:
+    """Rename a team (its history stays attached to its id)."""
+    team = _team(session, team)
+    old = team.name
+    team.name = _check_name(session, new_name, exclude_id=team.id)
+    _log(session, team, "rename", actor, old=old, new=team.name)
+    session.flush()
+    return team
+
+
+def update_team(session: Session, team: Team | int | str, *, kind=_UNSET, lead_name=_UNSET, lead_phone=_UNSET,
+                members=_UNSET, hamlet_ids=_UNSET, actor: Optional[str] = None) -> Team:
+    """Change a team's kind, lead, members or hamlets (arguments left out keep their value)."""
+    team = _team(session, team)
+    changed = {}
+    if kind is not _UNSET:
+        team.kind = _check_kind(kind)
+        changed["kind"] = team.kind
+    if lead_name is not _UNSET:
+        team.lead_name = nfc(lead_name) if lead_name and nfc(lead_name) else None
+        changed["lead_name"] = team.lead_name
+    if lead_phone is not _UNSET:
+        team.lead_phone = normalize_lead_phone(lead_phone)
+        changed["lead_phone"] = team.lead_phone
+    if members is not _UNSET:
+        team.members = json.dumps(_members(members), ensure_ascii=False) if members else None
+        changed["members"] = team_members(team)
+    if hamlet_ids is not _UNSET:
+        _set_hamlets(session, team, list(hamlet_ids or ()))
+        changed["hamlets"] = list(hamlet_ids or ())
+    if changed:
+        _log(session, team, "update", actor, **changed)
+    session.flush()
+    return team
+
+
+def add_hamlets(session: Session, team: Team | int | str, hamlet_ids: Sequence[int], *,
+                actor: Optional[str] = None) -> Team:
+    """Add hamlets to the ones a team covers."""
+    team = _team(session, team)
+    current = set(team_hamlet_ids(session, team.id))
+    return update_team(session, team, hamlet_ids=sorted(current) + [h for h in hamlet_ids if h not in current],
+                       actor=actor)
+
+
+def team_hamlet_ids(session: Session, team_id: int) -> list[int]:
+    """The hamlets a team covers."""
+    return list(session.scalars(select(TeamHamlet.hamlet_id).where(TeamHamlet.team_id == team_id)
+                                .order_by(TeamHamlet.hamlet_id)))
+
+
+def _team(session: Session, team: Team | int | str) -> Team:
+    return team if isinstance(team, Team) else find_team(session, team)
+
+
+def retire_team(session: Session, team: Team | int | str, *, actor: Optional[str] = None) -> Team:
+    """Retire a team: it keeps its residents and history but takes no new assignments."""
+    team = _team(session, team)
+    if team.retired_at is not None:
+        raise InvalidInput(f"team {team.name!r} is already retired")
+    team.retired_at = now()
+    _log(session, team, "retire", actor)
+    session.flush()
+    return team
+
+
+def reactivate_team(session: Session, team: Team | int | str, *, actor: Optional[str] = None) -> Team:
+    """Bring a retired (not merged) team back to work."""
+    team = _team(session, team)
+    if team.merged_into_id is not None:
+        raise InvalidInput(f"team {team.name!r} was merged into another team")
+    team.retired_at = None
+    _log(session, team, "reactivate", actor)
+    session.flush()
+    return team
+
+
+def merge_teams(session: Session, source: Team | int | str, target: Team | int | str, *,
+                actor: Optional[str] = None) -> MergeResult:
+    """Merge `source` into `target`: its residents and hamlets move to the target (each move an `assigned`
+    event), and the source is kept, retired and marked merged_into, with its history intact."""
+    from canvass.assignment import assign_residents
+
+    source, target = _team(session, source), _team(session, target)
+    if source.id == target.id:
+        raise InvalidInput("a team cannot be merged into itself")
+    if not is_active(target):
+        raise InvalidInput(f"team {target.name!r} is retired; merge into a working team")
+    if source.merged_into_id is not None:
+        raise InvalidInput(f"team {source.name!r} was already merged")
+    session.flush()
+    ids = list(session.scalars(select(Resident.id).where(Resident.team_id == source.id)))
+    moved = assign_residents(session, ids, target.id, actor=actor, note=f"merge of team {source.id}",
+                             allow_retired=True)
+    src_hamlets = team_hamlet_ids(session, source.id)
+    tgt_hamlets = set(team_hamlet_ids(session, target.id))
+    new_hamlets = [h for h in src_hamlets if h not in tgt_hamlets]
+    for hid in new_hamlets:
+        session.add(TeamHamlet(team_id=target.id, hamlet_id=hid))
+    session.execute(delete(TeamHamlet).where(TeamHamlet.team_id == source.id))
+    source.merged_into_id = target.id
+    source.retired_at = source.retired_at or now()
+    _log(session, source, "merge", actor, into=target.id, residents=moved.moved, hamlets=src_hamlets)
+    _log(session, target, "absorb", actor, source=source.id, residents=moved.moved, hamlets=new_hamlets)
+    session.flush()
+    return MergeResult(source_id=source.id, target_id=target.id, residents_moved=moved.moved,
+                       hamlets_moved=len(new_hamlets))
+
+
+def list_teams(session: Session, *, include_inactive: bool = True) -> list[TeamInfo]:
+    """Every team with its hamlets and load (assigned, remaining open, activated), in Vietnamese name order."""
+    session.flush()
+    load = {tid: (n, op, rep, sysn) for tid, n, op, rep, sysn in session.execute(
+        select(Resident.team_id, func.count(),
+               func.sum(case((Resident.status.in_(OPEN_STATUSES), 1), else_=0)),
+               func.sum(case((Resident.status == "activated", 1), else_=0)),
+               func.sum(case((Resident.status == "activated_system", 1), else_=0)))
+        .where(Resident.team_id.is_not(None)).group_by(Resident.team_id))}
+    hamlet_names = dict(session.execute(select(Hamlet.id, Hamlet.name)).all())
+    covers: dict[int, list[int]] = {}
+    for tid, hid in session.execute(select(TeamHamlet.team_id, TeamHamlet.hamlet_id)):
+        covers.setdefault(tid, []).append(hid)
+    out = []
+    for t in session.scalars(select(Team)):
+        if not include_inactive and not is_active(t):
+            continue
+        hids = sorted(covers.get(t.id, []), key=lambda h: sort_key(hamlet_names.get(h, "")))
+        n, op, rep, sysn = load.get(t.id, (0, 0, 0, 0))
+        out.append(TeamInfo(id=t.id, name=t.name, kind=t.kind, kind_label=TEAM_KIND_LABELS_VI.get(t.kind or "", ""),
+                            lead_name=t.lead_name, lead_phone=t.lead_phone, members=team_members(t),
+                            hamlet_ids=hids, hamlets=[hamlet_names.get(h, str(h)) for h in hids],
+                            active=is_active(t), retired_at=t.retired_at.isoformat() if t.retired_at else None,
+                            merged_into_id=t.merged_into_id, assigned=int(n or 0), remaining=int(op or 0),
+                            activated_reported=int(rep or 0), activated_system=int(sysn or 0)))
+    out.sort(key=lambda i: (not i.active, sort_key(i.name)))
+    return out
