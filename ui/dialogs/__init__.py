@@ -49,6 +49,14 @@ FIELD_LABELS = {
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
     "commune": QT_TRANSLATE_NOOP("Labels", "Commune"),
 }
+TEAM_KIND_LABELS = {
+    "to_cong_tac_06": QT_TRANSLATE_NOOP("Labels", "Project 06 hamlet working group"),
+    "cong_nghe_so": QT_TRANSLATE_NOOP("Labels", "Community digital technology team"),
+    "doan_thanh_nien": QT_TRANSLATE_NOOP("Labels", "Youth union"),
+    "hoi_phu_nu": QT_TRANSLATE_NOOP("Labels", "Women's union"),
+    "cong_an_khu_vuc": QT_TRANSLATE_NOOP("Labels", "Area police officer"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
 
 
 def _t(text: str) -> str:
@@ -73,6 +81,13 @@ def field_label(name: str | None) -> str:
     """The user's name of an import field ('' = ignored column)."""
     name = name or ""
     return _t(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def team_kind_label(code: str | None) -> str:
+    """The user's name of a team kind."""
+    if not code:
+        return ""
+    return _t(TEAM_KIND_LABELS[code]) if code in TEAM_KIND_LABELS else code
 
 
 def format_date(value) -> str:
