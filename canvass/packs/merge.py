@@ -1,0 +1,536 @@
+"""Merging a returned team pack: every filled row becomes a visit by the pack's team, in one transaction.
+
+Rules (what is matched, what wins, what is never done):
+- The hidden sheet must be intact: its HMAC (per-database secret) must match and the pack must be known,
+  else nothing is applied (`PackTampered`).
+- A row is matched by its hidden resident id (checked against the row's name, so a sort that left the
+  hidden column behind is caught), then by the full CCCD, then by name + year of birth (unique in the
+  pack). Only residents of the pack can be recorded; any other resident is reported as `outside_team`.
+- A value that is not acceptable (outcome not in the list, missing reason, bad or future date or a date
+  before the campaign, malformed phone) rejects that row only, with sheet and row number.
+- A row whose visit is already in the log (same resident, team, outcome, reason, time, note and phone;
+  from any import, voided or not) is `unchanged`: a pack imported twice changes nothing the second time.
+  A row of the same pack for the same resident and the same visit time but other values is a correction
+  (the earlier visit is voided and the new one recorded).
+- Conflict: the resident's version differs from the version the pack carries (after discounting the
+  events this pack itself produced): someone else changed them while the pack was out (another team's
+  visit, a re-import that showed system activation, a re-assignment). The row is still recorded as a visit
+  (history is never dropped) and listed with both sides. System-verified activation always wins (the
+  status stays `activated_system`); otherwise the later visit by date becomes current (`derive_state`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import zipfile
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from canvass.db import Database, now
+from canvass.errors import Cancelled, CanvassError, InvalidInput
+from canvass.events import REASONS, append_event, record_visit, validate_visit
+from canvass.models import Campaign, Event, Pack, Resident, Team
+from canvass.packs import layout as L
+from canvass.text import fold
+
+CHUNK = 500
+_DETAIL_MAX = 80
+
+
+class PackTampered(CanvassError):
+    """The returned workbook is not an intact pack of this database: nothing was applied."""
+
+
+@dataclass
+class PackImportResult:
+    """What merging a returned pack did (or would do, for a dry run)."""
+    pack_id: str
+    team_id: int
+    team_name: str
+    superseded: bool = False          # a newer pack of the team exists (the return is still accepted)
+    dry_run: bool = False
+    rows: int = 0                     # data rows read from the main sheet
+    applied: int = 0                  # visits recorded (conflicts and corrections included)
+    corrected: int = 0                # of which replaced an earlier import of the same pack row
+    unchanged: int = 0                # already in the log
+    blank: int = 0                    # rows with nothing filled in
+    conflicts: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    outside_team: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    touched: list[int] = field(default_factory=list)  # resident ids whose state changed (the UI refreshes them)
+
+    def to_json(self) -> dict:
+        """The `--json` document: counts for applied/unchanged, lists for the rest."""
+        d = asdict(self)
+        d.pop("touched")
+        return d
+
+
+# ---------------------------------------------------------------- reading the workbook
+
+@dataclass
+class _Book:
+    sheets: dict[str, list[tuple]]
+    modified: Optional[dt.datetime]
+
+
+def _read_book(path: Path) -> _Book:
+    """Every sheet's cell values (formulas as their text), and when the file was last saved."""
+    if path.suffix.lower() in (".ods", ".xls"):
+        return _read_calamine(path)
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)
+    except FileNotFoundError:
+        raise CanvassError(f"file {path.name} does not exist") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise CanvassError(f"{path.name} is not a readable .xlsx workbook") from exc
+    try:
+        sheets = {}
+        for ws in wb.worksheets:
+            if ws.title not in (L.MAIN_SHEET, L.DATA_SHEET) and ws.title in (L.GUIDE_SHEET, L.LISTS_SHEET):
+                continue
+            ws.reset_dimensions()
+            sheets[ws.title] = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        modified = wb.properties.modified if wb.properties else None
+    finally:
+        wb.close()
+    if isinstance(modified, dt.datetime):  # stored in UTC
+        modified = modified.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+    else:
+        modified = None
+    return _Book(sheets, modified)
+
+
+def _read_calamine(path: Path) -> _Book:
+    try:
+        from python_calamine import CalamineWorkbook
+        wb = CalamineWorkbook.from_path(str(path))
+        sheets = {name: [tuple(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+                  for name in wb.sheet_names}
+    except FileNotFoundError:
+        raise CanvassError(f"file {path.name} does not exist") from None
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+        raise CanvassError(f"{path.name} is not a readable workbook") from exc
+    return _Book(sheets, None)
+
+
+def _int(value) -> Optional[int]:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = str(value).strip()
+    try:
+        f = float(text)
+    except ValueError:
+        return None
+    return int(f) if f.is_integer() else None
+
+
+@dataclass
+class _Hidden:
+    pack_id: str
+    team_id: int
+    checksum: str
+    items: dict[int, int]
+
+
+def _read_hidden(book: _Book) -> _Hidden:
+    rows = book.sheets.get(L.DATA_SHEET)
+    if rows is None:
+        raise PackTampered("this file is not a team pack (its hidden sheet is missing)")
+    meta: dict[str, object] = {}
+    items: dict[int, int] = {}
+    in_items = False
+    for row in rows:
+        a = row[0] if row else None
+        b = row[1] if len(row) > 1 else None
+        if a is None and b is None:
+            continue
+        if not in_items:
+            if str(a).strip() == "resident_id":
+                in_items = True
+            else:
+                meta[str(a).strip()] = b
+            continue
+        rid, ver = _int(a), _int(b)
+        if rid is None or ver is None or rid in items:
+            raise PackTampered("the pack's hidden sheet was changed: nothing was applied")
+        items[rid] = ver
+    pack_id = L.cell_text(meta.get("pack_id"))
+    team_id = _int(meta.get("team_id"))
+    checksum = L.cell_text(meta.get("checksum")).lower()
+    if not pack_id or team_id is None or not checksum:
+        raise PackTampered("the pack's hidden sheet was changed: nothing was applied")
+    return _Hidden(pack_id, team_id, checksum, items)
+
+
+def _verify(session: Session, hidden: _Hidden) -> Pack:
+    pack = session.get(Pack, hidden.pack_id)
+    if pack is None:
+        raise PackTampered("unknown pack: it was not exported from this database (or its hidden sheet was changed)")
+    secret = L.database_secret(session, create=False)
+    if secret is None:
+        raise PackTampered("this database has never exported a pack")
+    expected = L.pack_checksum(secret, hidden.pack_id, hidden.team_id, hidden.items.items())
+    import hmac
+    if not (hmac.compare_digest(expected, hidden.checksum) and hmac.compare_digest(expected, pack.checksum)
+            and pack.team_id == hidden.team_id):
+        raise PackTampered("the pack's hidden sheet was changed (checksum mismatch): nothing was applied")
+    return pack
+
+
+def _header(rows: list[tuple]) -> tuple[int, dict[str, int]]:
+    """(index of the header row, key -> column index) of the main sheet."""
+    for i, row in enumerate(rows[:30]):
+        cols = {}
+        for j, v in enumerate(row):
+            key = L.HEADER_TO_KEY.get(L.fold(L.cell_text(v))) if v is not None else None
+            if key and key not in cols:
+                cols[key] = j
+        if "outcome" in cols and ("rid" in cols or "cccd" in cols or "name" in cols):
+            return i, cols
+    raise CanvassError("the pack's main sheet has no header row with the fill-in columns")
+
+
+def _main_rows(book: _Book) -> tuple[str, list[tuple[int, dict]]]:
+    """The main sheet's name and its data rows as (sheet row number, {key: value})."""
+    names = [L.MAIN_SHEET] + [n for n in book.sheets if n not in (L.MAIN_SHEET, L.DATA_SHEET)]
+    for name in names:
+        rows = book.sheets.get(name)
+        if not rows:
+            continue
+        try:
+            hi, cols = _header(rows)
+        except CanvassError:
+            continue
+        out = []
+        for i in range(hi + 1, len(rows)):
+            row = rows[i]
+            values = {k: (row[j] if j < len(row) else None) for k, j in cols.items()}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+                continue
+            out.append((i + 1, values))
+        return name, out
+    raise CanvassError("the pack's main sheet is missing")
+
+
+# ---------------------------------------------------------------- values
+
+def _phone(value) -> tuple[Optional[str], Optional[str]]:
+    """(E.164, warning) of a new-phone cell; raises InvalidInput when it is not a usable number."""
+    text = L.phone_text(value)
+    if not text:
+        return None, None
+    try:
+        from canvass.phones import W_INVALID, normalize_phone
+    except ImportError:  # pragma: no cover - canvass.phones is part of the release
+        import phonenumbers
+        try:
+            num = phonenumbers.parse(text, "VN")
+        except phonenumbers.NumberParseException:
+            raise InvalidInput("not a phone number") from None
+        if not phonenumbers.is_valid_number(num):
+            raise InvalidInput("not a valid phone number")
+        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), None
+    res = normalize_phone(text)
+    if not res.e164 or res.warning == W_INVALID:
+        raise InvalidInput("not a valid phone number")
+    return res.e164, res.warning
+
+
+def _detail(value) -> str:
+    text = L.cell_text(value)
+    return text if len(text) <= _DETAIL_MAX else text[:_DETAIL_MAX] + "…"
+
+
+@dataclass
+class _Visit:
+    outcome: str
+    reason: Optional[str]
+    at: dt.datetime
+    note: Optional[str]
+    new_phone: Optional[str]
+
+
+def _parse_row(values: dict, file_at: dt.datetime, start: Optional[dt.date], today: dt.date,
+               warn: Callable[[str, str], None]) -> _Visit:
+    """The visit a filled row asks for; raises InvalidInput(code, detail) when a value is not acceptable."""
+    raw_outcome = values.get("outcome")
+    if L.cell_text(raw_outcome) == "":
+        raise InvalidInput("missing_outcome", "")
+    outcome = L.code_for(raw_outcome, L.OUTCOME_LOOKUP)
+    if outcome is None:
+        raise InvalidInput("bad_outcome", _detail(raw_outcome))
+    raw_reason = values.get("reason")
+    reason = None
+    if L.cell_text(raw_reason):
+        reason = L.code_for(raw_reason, L.REASON_LOOKUP)
+        if reason is None:
+            raise InvalidInput("bad_reason", _detail(raw_reason))
+        if reason not in REASONS.get(outcome, ()):
+            raise InvalidInput("reason_not_for_outcome", _detail(raw_reason))
+    if outcome == "ineligible" and reason is None:
+        raise InvalidInput("missing_reason", "")
+    note = L.cell_text(values.get("note")) or None
+    if note and len(note) > L.NOTE_MAX:
+        note = note[:L.NOTE_MAX] + "…"
+        warn("note_truncated", f"{L.NOTE_MAX} characters kept")
+    if reason == "other" and not note:
+        raise InvalidInput("missing_note", "")
+    raw_date = values.get("visit_date")
+    if L.cell_text(raw_date):
+        at = L.parse_visit_date(raw_date)
+        if at is None:
+            raise InvalidInput("bad_date", _detail(raw_date))
+    else:
+        at = file_at
+    if at.date() > today:
+        raise InvalidInput("future_date", at.date().isoformat())
+    if start is not None and at.date() < start:
+        raise InvalidInput("before_campaign", at.date().isoformat())
+    try:
+        new_phone, warning = _phone(values.get("new_phone"))
+    except InvalidInput:
+        raise InvalidInput("bad_phone", _detail(values.get("new_phone"))) from None
+    if warning:
+        warn("phone", warning)
+    return _Visit(outcome, reason, at, note, new_phone)
+
+
+# ---------------------------------------------------------------- the merge
+
+def _event_side(e: Optional[Event]) -> Optional[dict]:
+    if e is None:
+        return None
+    return {"kind": e.kind, "at": e.at, "outcome": e.outcome, "reason": e.reason, "team_id": e.team_id}
+
+
+def _data(e: Event) -> dict:
+    try:
+        return json.loads(e.data) if e.data else {}
+    except ValueError:
+        return {}
+
+
+def _file_at(book: _Book, path: Path) -> dt.datetime:
+    """When the returned file was saved (workbook properties, else the file's time), at most now."""
+    stamp = book.modified
+    if stamp is None:
+        try:
+            stamp = dt.datetime.fromtimestamp(os.path.getmtime(path))
+        except OSError:
+            stamp = now()
+    return min(stamp.replace(microsecond=0), now())
+
+
+class _Merge:
+    """One merge of one returned workbook inside one session."""
+
+    def __init__(self, session: Session, pack: Pack, hidden: _Hidden, result: PackImportResult,
+                 actor: Optional[str], today: dt.date):
+        self.s, self.pack, self.hidden, self.result, self.actor, self.today = (session, pack, hidden, result,
+                                                                                 actor, today)
+        ids = list(hidden.items)
+        self.residents: dict[int, Resident] = {}
+        self.events: dict[int, list[Event]] = defaultdict(list)
+        for i in range(0, len(ids), CHUNK):
+            chunk = ids[i:i + CHUNK]
+            for r in session.scalars(select(Resident).where(Resident.id.in_(chunk))):
+                self.residents[r.id] = r
+            for e in session.scalars(select(Event).where(Event.resident_id.in_(chunk)).order_by(Event.id)):
+                self.events[e.resident_id].append(e)
+        self.by_cccd = {r.cccd: r for r in self.residents.values() if r.cccd}
+        by_name = defaultdict(list)
+        for r in self.residents.values():
+            by_name[(fold(r.name), r.dob.year if r.dob else None)].append(r)
+        self.by_name = {k: v[0] for k, v in by_name.items() if len(v) == 1}
+        self.version0 = {rid: r.version or 0 for rid, r in self.residents.items()}
+        self.known: set[tuple] = set()       # visit keys already in the log
+        self.own: dict[int, int] = defaultdict(int)  # events this pack produced, per resident
+        self.own_at: dict[tuple[int, dt.datetime], Event] = {}
+        voided = set()
+        for rid, evs in self.events.items():
+            for e in evs:
+                d = _data(e)
+                if e.kind == "visit_void":
+                    voided.add(d.get("voids"))
+                    if d.get("pack") == pack.id:
+                        self.own[rid] += 1
+                elif e.kind == "visit":
+                    self.known.add(self._key(rid, e.team_id, e.outcome, e.reason, e.at, e.note, d.get("new_phone")))
+                    if d.get("pack") == pack.id:
+                        self.own[rid] += 1
+        for rid, evs in self.events.items():
+            for e in evs:
+                if e.kind == "visit" and e.id not in voided and _data(e).get("pack") == pack.id:
+                    self.own_at[(rid, e.at)] = e
+        self.team_names = {t.id: t.name for t in session.scalars(select(Team))}
+        # events after the pack's own `pack_export` entry happened while the pack was out
+        self.export_mark = session.scalar(select(func.max(Event.id)).where(
+            Event.kind == "pack_export", Event.data.contains(pack.id))) or 0
+
+    @staticmethod
+    def _key(rid, team_id, outcome, reason, at, note, phone) -> tuple:
+        return (rid, team_id, outcome, reason or None, at, note or None, phone or None)
+
+    def match(self, values: dict) -> tuple[Optional[Resident], Optional[int]]:
+        """(pack resident, None) or (None, id of a resident outside the pack) or (None, None)."""
+        rid = _int(values.get("rid"))
+        name = fold(L.cell_text(values.get("name")))
+        outside = None
+        if rid is not None:
+            r = self.residents.get(rid)
+            if r is not None and (not name or fold(r.name) == name):
+                return r, None
+            if r is None and self.s.get(Resident, rid) is not None:
+                outside = rid
+        cccd = "".join(ch for ch in L.cell_text(values.get("cccd")) if ch.isdigit())
+        if len(cccd) in (9, 12):
+            r = self.by_cccd.get(cccd)
+            if r is not None:
+                return r, None
+            other = self.s.scalar(select(Resident.id).where(Resident.cccd == cccd))
+            outside = outside or other
+        year = _int(values.get("birth_year"))
+        if name and outside is None:
+            r = self.by_name.get((name, year))
+            if r is not None:
+                return r, None
+        return None, outside
+
+    def current_side(self, r: Resident) -> dict:
+        own_kinds = ("visit", "visit_void")
+        foreign = [e for e in self.events.get(r.id, []) if not (e.kind in own_kinds
+                                                                 and _data(e).get("pack") == self.pack.id)]
+        last = max(foreign, key=lambda e: (e.at, e.id), default=None)
+        changes = sorted({e.kind for e in foreign if e.id > self.export_mark})
+        return {"version": self.version0[r.id], "status": r.status, "reason": r.status_reason,
+                "status_at": r.status_at, "team_id": r.team_id, "team": self.team_names.get(r.team_id),
+                "last_event": _event_side(last), "changes": changes}
+
+    def apply(self, sheet: str, rownum: int, r: Resident, v: _Visit, in_run: set) -> None:
+        res, team_id = self.result, self.pack.team_id
+        key = self._key(r.id, team_id, v.outcome, v.reason, v.at, v.note, v.new_phone)
+        if key in self.known or key in in_run:
+            res.unchanged += 1
+            return
+        in_run.add(key)
+        item_version = self.hidden.items[r.id]
+        conflict = self.version0[r.id] != item_version + self.own[r.id]
+        before = self.current_side(r) if conflict else None
+        prev = self.own_at.pop((r.id, v.at), None)
+        if prev is not None:  # a correction of this pack's earlier return
+            append_event(self.s, r, "visit_void", at=prev.at, actor=self.actor, team_id=prev.team_id,
+                         data={"voids": prev.id, "pack": self.pack.id, "row": rownum})
+            res.corrected += 1
+        record_visit(self.s, r, v.outcome, team_id=team_id, at=v.at, actor=self.actor, reason=v.reason,
+                     note=v.note, new_phone=v.new_phone, source={"pack": self.pack.id, "row": rownum},
+                     today=self.today)
+        res.applied += 1
+        res.touched.append(r.id)
+        if conflict:
+            if r.status == "activated_system":
+                resolution = "system_activation_wins"
+            elif r.status == v.outcome and r.status_at == v.at:
+                resolution = "pack_visit_current"
+            else:
+                resolution = "commune_state_current"
+            res.conflicts.append({
+                "sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
+                "pack": {"version": item_version, "team_id": team_id, "team": self.team_names.get(team_id),
+                         "outcome": v.outcome, "reason": v.reason, "visit_at": v.at, "note": v.note},
+                "current": before, "resolution": resolution, "recorded": True})
+
+
+def _campaign_start(session: Session) -> Optional[dt.date]:
+    c = session.scalars(select(Campaign).order_by(Campaign.id.desc()).limit(1)).first()
+    return c.start_date if c else None
+
+
+def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[str] = None,
+                progress: Optional[Callable[[int, int], None]] = None,
+                cancel: Optional[Callable[[], bool]] = None, today: Optional[dt.date] = None) -> PackImportResult:
+    """Merge a returned pack in one transaction (rolled back for a dry run); see the module's rules."""
+    path = Path(path)
+    book = _read_book(path)
+    hidden = _read_hidden(book)
+    sheet, rows = _main_rows(book)
+    today = today or dt.date.today()
+    file_at = _file_at(book, path)
+    s = db.Session()
+    try:
+        s.begin()
+        pack = _verify(s, hidden)
+        team = s.get(Team, pack.team_id)
+        result = PackImportResult(pack_id=pack.id, team_id=pack.team_id, team_name=team.name if team else "",
+                                  superseded=pack.superseded_by is not None, dry_run=dry_run, rows=len(rows))
+        merge = _Merge(s, pack, hidden, result, actor, today)
+        start = _campaign_start(s)
+        in_run: set = set()
+        total = len(rows)
+        if progress:
+            progress(0, total)
+        for n, (rownum, values) in enumerate(rows, start=1):
+            if n % 200 == 0:
+                if cancel is not None and cancel():
+                    raise Cancelled("pack merge cancelled")
+                if progress:
+                    progress(n, total)
+            if all(L.cell_text(values.get(k)) == "" for k in L.FILL_KEYS):
+                result.blank += 1
+                continue
+
+            def warn(code: str, detail: str, _row=rownum) -> None:
+                result.warnings.append({"sheet": sheet, "row": _row, "warning": code, "detail": detail})
+            r, outside = merge.match(values)
+            if r is None:
+                if outside is not None:
+                    other = s.get(Resident, outside)
+                    result.outside_team.append({"sheet": sheet, "row": rownum, "resident_id": outside,
+                                                "team_id": other.team_id if other else None,
+                                                "outcome": _detail(values.get("outcome"))})
+                else:
+                    result.rejected.append({"sheet": sheet, "row": rownum, "reason": "unknown_resident",
+                                            "detail": ""})
+                continue
+            try:
+                visit = _parse_row(values, file_at, start, today, warn)
+                validate_visit(visit.outcome, visit.reason, visit.note, visit.at, today=today)
+            except InvalidInput as exc:
+                code, detail = (exc.args + ("",))[:2] if len(exc.args) > 1 else ("invalid", str(exc))
+                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "reason": code,
+                                        "detail": detail})
+                continue
+            merge.apply(sheet, rownum, r, visit, in_run)
+        if result.applied:
+            append_event(s, None, "pack_import", actor=actor, team_id=pack.team_id,
+                         data={"pack": pack.id, "file": path.name, "applied": result.applied,
+                               "unchanged": result.unchanged, "conflicts": len(result.conflicts),
+                               "rejected": len(result.rejected), "outside_team": len(result.outside_team)})
+        if progress:
+            progress(total, total)
+        if dry_run:
+            s.rollback()
+        else:
+            s.commit()
+        return result
+    except BaseException:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
+__all__ = ["PackImportResult", "PackTampered", "import_pack"]
