@@ -95,7 +95,9 @@ class TaskBar(QWidget):
         if outcome.ok:
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
+            self.label.setText(self.tr("Done."))
         else:
+            self.label.setText(self.tr("Stopped."))
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
         self.finished.emit(outcome)

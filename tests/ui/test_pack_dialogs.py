@@ -1,0 +1,140 @@
+"""Team pack dialogs: export a pack, fill it like a team would, preview the merge, then apply it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from canvass.events import record_visit
+from canvass.models import Event, Resident
+from tests.factories import make_commune
+
+
+@pytest.fixture
+def ctx(db, qtbot):
+    """An application context over the test database (own fixture: the shared one may not exist yet)."""
+    from ui.context import AppContext
+    from ui.tasks import Runner
+
+    runner = Runner()
+    yield AppContext(db=db, runner=runner, actor="tester")
+    runner.wait()
+
+
+@pytest.fixture
+def team(ctx):
+    from canvass.assignment import assign_residents
+    from canvass.teams import add_team
+
+    ids = make_commune(ctx.db, households_per_hamlet=3, people_per_household=2)
+    with ctx.db.session() as s:
+        t = add_team(s, "Tổ Nà Thí")
+        assign_residents(s, ids[:6], t.id)
+        return t.id, ids
+
+
+def export_through_dialog(ctx, qtbot, team_id, path):
+    from ui.dialogs.pack_dialogs import PackExportDialog
+
+    dlg = PackExportDialog(ctx, None, team_id)
+    qtbot.addWidget(dlg)
+    assert dlg.team.currentData() == team_id
+    assert dlg.path.text().endswith(".xlsx")
+    dlg.path.setText(str(path))
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.export_button.click()
+    assert dlg.written == str(path), dlg.message.text()
+    assert dlg.open_button.isVisible() or not dlg.isVisible()
+    return dlg
+
+
+def fill(path, rows):
+    """Write outcomes into the pack like a team lead would: {row offset: (outcome, reason, date text)}."""
+    from canvass.packs import layout as L
+
+    wb = load_workbook(path)
+    ws = wb[L.MAIN_SHEET]
+    col = {k: i + 1 for i, k in enumerate(L.COLUMN_KEYS)}
+    for offset, (outcome, reason, day) in rows.items():
+        r = L.HEADER_ROW + 1 + offset
+        ws.cell(row=r, column=col["outcome"], value=outcome)
+        if reason:
+            ws.cell(row=r, column=col["reason"], value=reason)
+        ws.cell(row=r, column=col["visit_date"], value=day)
+    wb.save(path)
+
+
+def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
+    from ui.dialogs.pack_dialogs import PackImportDialog
+
+    team_id, ids = team
+    path = tmp_path / "pack.xlsx"
+    export_through_dialog(ctx, qtbot, team_id, path)
+    assert path.exists()
+    today = dt.date.today().strftime("%d/%m/%Y")
+    fill(path, {0: ("Vắng mặt", None, today), 1: ("Không thể kích hoạt", "Đã chết", today),
+                2: ("bay lên trời", None, today), 3: ("Đã kích hoạt", None, today)})
+    # meanwhile at the commune, the 4th resident of the pack gets another visit: a conflict
+    from canvass.packs import team_residents
+    with ctx.db.session() as s:
+        order = [r.id for r, _h, _hh in team_residents(s, team_id)]
+        record_visit(s, order[3], "refused", at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1))
+    with ctx.db.session() as s:
+        visits_before = s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit"))
+
+    dlg = PackImportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(path))
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.check_button.click()
+    assert dlg.preview is not None, dlg.summary.text()
+    assert dlg.preview.dry_run
+    assert dlg.preview.applied == 3
+    assert dlg.models["rejected"].rowCount() == 1
+    assert dlg.models["conflicts"].rowCount() == 1
+    assert dlg.apply_button.isEnabled()
+    # the dry run changed nothing
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit")) == visits_before
+        assert s.get(Resident, order[0]).status == "pending"
+    # the conflict shows both sides
+    conflict_row = [dlg.models["conflicts"].data(dlg.models["conflicts"].index(0, c)) for c in range(5)]
+    assert conflict_row[2] and conflict_row[3] and conflict_row[2] != conflict_row[3]
+
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.apply_button.click()
+    assert dlg.result is not None and not dlg.result.dry_run
+    assert dlg.result.applied == 3
+    with ctx.db.session() as s:
+        assert s.get(Resident, order[0]).status == "absent"
+        assert (s.get(Resident, order[1]).status, s.get(Resident, order[1]).status_reason) == ("ineligible", "deceased")
+        assert s.get(Resident, order[2]).status == "pending"
+    assert not dlg.apply_button.isEnabled()
+
+
+def test_rows_model_passes_modeltester(qtmodeltester):
+    from ui.dialogs import RowsModel
+
+    model = RowsModel(("a", "b"), [(1, "x"), (2, None)])
+    qtmodeltester.check(model)
+
+
+def test_import_of_a_file_that_is_not_a_pack_says_so(ctx, qtbot, tmp_path):
+    from openpyxl import Workbook
+
+    from ui.dialogs.pack_dialogs import PackImportDialog
+
+    path = tmp_path / "other.xlsx"
+    wb = Workbook()
+    wb.active["A1"] = "not a pack"
+    wb.save(path)
+    dlg = PackImportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(path))
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.check_button.click()
+    assert dlg.preview is None
+    assert dlg.summary.text()
+    assert not dlg.apply_button.isEnabled()
