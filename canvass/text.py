@@ -13,27 +13,69 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: 10 + i for i, ch in enumerate(_ALPHABET)}
 _RANK.update({str(d): d for d in range(10)})
 _SPACE_RE = re.compile(r"\s+")
+# Invisible characters pasted from web pages and Word: zero-width space/joiners, soft hyphen, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+# ... and the Icelandic eth (Ð U+00D0), which looks like Đ and is what some keyboards and font conversions type.
+_REPAIR = {**_INVISIBLE, 0x00D0: "Đ", 0x00F0: "đ"}
+
+
+def _fold_table() -> dict[int, str | None]:
+    """str.translate table: every precomposed Latin letter to its base letter(s), combining marks removed."""
+    table: dict[int, str | None] = dict(_INVISIBLE)
+    for cp in range(0x00C0, 0x2000):
+        ch = chr(cp)
+        if unicodedata.combining(ch):
+            table[cp] = None
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch:
+            table[cp] = base
+    table[ord("đ")] = table[ord("Đ")] = "d"
+    table[ord("ð")] = table[ord("Ð")] = "d"
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def nfc(s: str) -> str:
-    """NFC-normalise and collapse runs of white space (including non-breaking spaces)."""
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", s)).strip()
+    """NFC-normalise, drop invisible characters and collapse runs of white space (including non-breaking)."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s.translate(_REPAIR))
+    return _SPACE_RE.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case, no diacritics, đ->d, single spaces: the form searches compare."""
-    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.lower()
+    if not s.isascii():
+        s = s.translate(_FOLD)
+        if not s.isascii():  # letters outside the table (rare): the slow, exact way
+            s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
     return _SPACE_RE.sub(" ", s).strip()
 
 
+_NAME_PART_RE = re.compile(r"([\-'’ʼ]+)")
+
+
+def _cap_word(w: str) -> str:
+    """One name word capitalised, also after an apostrophe or hyphen (H'Hen, Y-Moan)."""
+    if "-" in w or "'" in w or "’" in w or "ʼ" in w:
+        return "".join(p[:1].upper() + p[1:].lower() if i % 2 == 0 else p
+                       for i, p in enumerate(_NAME_PART_RE.split(w)))
+    return w[:1].upper() + w[1:].lower()
+
+
+@lru_cache(maxsize=65536)
 def clean_name(s: str) -> str:
-    """A person's name as it should be shown: NFC, single spaces, each word capitalised Vietnamese-style."""
+    """A person's name as it should be shown: NFC, single spaces, each word capitalised Vietnamese-style
+    (all caps, all lower and mixed input alike: "NGUYỄN văn AN" -> "Nguyễn Văn An", "H'HEN NIÊ" -> "H'Hen Niê")."""
     s = nfc(s)
-    return " ".join(w[:1].upper() + w[1:].lower() for w in s.split(" ")) if s else s
+    return " ".join(_cap_word(w) for w in s.split(" ")) if s else s
 
 
+@lru_cache(maxsize=65536)
 def _letters(word: str) -> tuple[str, str]:
     """Primary (letters) and secondary (tones) sort codes of one word."""
     primary, tones = [], []

@@ -1,0 +1,202 @@
+"""Hamlet names and addresses: the kind of a hamlet, its display form and match key, household keys from
+addresses that name a door, and a natural sort key for walk lists."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from canvass.ids import PROVINCES
+from canvass.text import fold, nfc
+
+# Folded kind words (longest first) -> the kind as shown. Abbreviations map to their full kind.
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("to dan pho", "tổ dân phố"), ("khu pho", "khu phố"), ("tdp", "tổ dân phố"), ("kp", "khu phố"),
+    ("thon", "thôn"), ("xom", "xóm"), ("ap", "ấp"), ("ban", "bản"), ("to", "tổ"), ("khoi", "khối"),
+    ("buon", "buôn"), ("lang", "làng"),
+)
+_KIND_DISPLAY = {"tổ dân phố": "Tổ dân phố", "khu phố": "Khu phố"}
+# Kind words that are also the first word of many proper names ("Bản Quyền", "Làng Mới", "Buôn Đôn"): the
+# match key keeps them, so "Thôn Bản Quyền" and "Bản Quyền" still meet.
+_NAME_LIKE = {"bản", "làng", "buôn"}
+_KIND_RE = re.compile(r"(" + "|".join(k for k, _ in _KINDS) + r")\b\.?\s*[:\-–]?\s*(?:so\s+)?(.*)")
+_KIND_OF = dict(_KINDS)
+_ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_NUMBER_RE = re.compile(r"\d+")
+_WORD_SPLIT_RE = re.compile(r"([\s'\-]+)")
+
+
+def _split_kind(folded: str) -> tuple[str | None, str]:
+    """(kind shown, rest of the folded name) when the name starts with a kind word."""
+    m = _KIND_RE.match(folded)
+    if not m or not m.group(2):
+        return None, folded
+    return _KIND_OF[m.group(1)], m.group(2)
+
+
+@lru_cache(maxsize=4096)
+def hamlet_kind(name: str) -> str | None:
+    """The kind of a hamlet from its name ("Thôn Nà Thí" -> "thôn", "TDP 5" -> "tổ dân phố"), or None."""
+    return _split_kind(fold(name))[0]
+
+
+def _cap(word: str) -> str:
+    """Capitalise one word Vietnamese-style; Roman numerals (Thôn IV) stay upper case."""
+    if _ROMAN_RE.fullmatch(word.upper()) and word.isupper():
+        return word
+    return word[:1].upper() + word[1:].lower()
+
+
+@lru_cache(maxsize=4096)
+def clean_hamlet_name(name: str) -> str:
+    """A hamlet name for display: NFC, single spaces, kind word capitalised ("THÔN NÀ THÍ" -> "Thôn Nà Thí")."""
+    s = nfc(name).strip(" ,.;:-")
+    if not s:
+        return s
+    kind, _ = _split_kind(fold(s))
+    words = s.split(" ")
+    prefix: list[str] = []
+    if kind:
+        n_kind = len(kind.split(" ")) if fold(words[0]).rstrip(".") not in ("tdp", "kp") else 1
+        prefix = [_KIND_DISPLAY.get(kind, kind.capitalize())]
+        words = words[n_kind:]
+    caps = all(not w.islower() for w in words)   # all caps (or numbers): re-case every word
+    lower = all(not w.isupper() and w == w.lower() for w in words)
+    out = []
+    for w in words:
+        if fold(w) == "so" and prefix:   # "Tổ dân phố số 5"
+            out.append(w.lower())
+            continue
+        if caps or lower or w.islower() or (w.isupper() and len(w) > 1 and not _ROMAN_RE.fullmatch(w)):
+            w = "".join(_cap(p) if i % 2 == 0 else p for i, p in enumerate(_WORD_SPLIT_RE.split(w)))
+        out.append(w)
+    return " ".join(prefix + out).strip()
+
+
+@lru_cache(maxsize=4096)
+def hamlet_match_key(name: str) -> str:
+    """The key two spellings of one hamlet share: folded, without the kind word, numbers without leading
+    zeros ("Thôn Nà Thí" == "thon na thi" == "Nà Thí"; "Thôn 01" == "thôn số 1")."""
+    folded = _NUMBER_RE.sub(lambda m: str(int(m.group())), fold(name).strip(" ,.;:-"))
+    kind, rest = _split_kind(folded)
+    rest = rest.strip(" ,.;:-")
+    if kind is None or kind in _NAME_LIKE or not rest:
+        return folded
+    if rest.isdigit() or _ROMAN_RE.fullmatch(rest.upper()):
+        return f"{fold(kind)} {rest}"     # "Thôn 1" and "Tổ 1" are different places
+    return rest
+
+
+# ---- addresses -------------------------------------------------------------------------------------------
+
+_ABBREV = (  # folded abbreviations expanded before keys are made
+    (re.compile(r"\bp\.\s*"), "phuong "), (re.compile(r"\bq\.\s*"), "quan "), (re.compile(r"\bx\.\s*"), "xa "),
+    (re.compile(r"\bh\.\s*"), "huyen "), (re.compile(r"\btt\.\s*"), "thi tran "),
+    (re.compile(r"\btp\.?\s*"), "thanh pho "), (re.compile(r"\bt\.\s*"), "tinh "),
+)
+# A part of an address that starts with one of these names the commune level or above: never part of a door.
+_ADMIN_RE = re.compile(r"(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b")
+_HOUSE = r"\d+[a-z]?(?:\s*/\s*\d+[a-z]?)*"
+# An explicit house number: "số nhà 12", "SN 15", "nhà 5", "số 7" (unless "số" follows a street/area word).
+_MARKED_RE = re.compile(rf"(?:^|(?<=\s))(?:so nha|nha so|sn|nha|so|can ho|can|k|kiet)\s*\.?\s*({_HOUSE})\b")
+_NOT_DOOR_BEFORE = {"duong", "pho", "thon", "xom", "to", "ap", "khu", "doi", "ban", "lang", "buon", "khoi", "tdp",
+                    "kp", "hem", "ngo", "ngach", "kiet", "lo", "quoc", "ql", "km", "phong", "tang", "dan"}
+_MARKERS = {"so", "nha", "sn", "can", "ho", "k", "kiet"}
+# Units of a place inside one part: "ngo 4 ngach 2 pho hue" -> "ngo 4", "ngach 2", "pho hue".
+_UNIT_SPLIT_RE = re.compile(r"\s+(?=(?:ngo|ngach|hem|kiet|duong|pho|thon|xom|ap|khu|to|tdp|kp|khoi|doi)\b)")
+_LEADING_RE = re.compile(rf"({_HOUSE})(?=$|[\s,])")
+_PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s[-–]\s)\s*")
+_PUNCT_RE = re.compile(r"[^\w/ ]+")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _fold_address(address: str) -> str:
+    s = fold(address)
+    for rx, rep in _ABBREV:
+        s = rx.sub(rep, s)
+    return s
+
+
+def _province_names() -> frozenset[str]:
+    names = {_clean_part(fold(n)) for n in PROVINCES.values()}
+    return frozenset(names | {"tp hcm", "tphcm", "hcm", "sai gon", "hue", "ba ria", "vung tau", "viet nam", "vn"})
+
+
+def _door_number(part: str) -> re.Match | None:
+    """The match of the door number (group 1) in one folded address part, or None."""
+    m = _LEADING_RE.match(part)
+    if m:
+        return m
+    for m in _MARKED_RE.finditer(part):
+        before = part[:m.start()].split()
+        if before and before[-1] in _NOT_DOOR_BEFORE:
+            continue
+        return m
+    return None
+
+
+def _clean_part(part: str) -> str:
+    part = _PUNCT_RE.sub(" ", part)
+    part = _NUMBER_RE.sub(lambda m: str(int(m.group())), part)
+    part = _SPACES_RE.sub(" ", part).strip()
+    kind, rest = _split_kind(part)
+    if kind and kind not in _NAME_LIKE and rest and not rest.isdigit():
+        return rest  # "thon na thi" and "na thi" are one hamlet
+    return part
+
+
+@lru_cache(maxsize=65536)
+def household_key_from_address(address: str) -> str | None:
+    """A key for the door an address names, or None when it names no house number (a rural
+    "Thôn Nà Thí, xã Tân Văn, ..." never becomes one household).
+
+    The key is the house number, then the other place words (street, alley, hamlet) as sorted units, so the
+    writing order, commas, "số nhà"/"SN"/"nhà", case, diacritics, the commune and the province do not matter:
+    "Số 12 Nguyễn Trãi, P.3" and "12 Nguyễn Trãi, phường 3" share "12 nguyen trai"."""
+    if not address:
+        return None
+    parts: list[str] = []
+    for p in _PART_SPLIT_RE.split(_fold_address(address)):
+        if _ADMIN_RE.match(p):
+            break
+        if p:
+            parts.append(p)
+    for i, part in enumerate(parts):
+        m = _door_number(part)
+        if not m:
+            continue
+        number = _SPACES_RE.sub("", _NUMBER_RE.sub(lambda d: str(int(d.group())), m.group(1)))
+        before = part[:m.start(1)].split()
+        while before and before[-1] in _MARKERS:
+            before.pop()
+        texts = [" ".join(before), part[m.end(1):]] + parts[:i] + parts[i + 1:]
+        units = []
+        for text in texts:
+            for unit in _UNIT_SPLIT_RE.split(text):
+                unit = _clean_part(unit)
+                if unit and unit not in _PROVINCE_NAMES:
+                    units.append(unit)
+        return " ".join([number] + sorted(units))[:200]
+    return None
+
+
+_PROVINCE_NAMES = _province_names()
+_SORT_MARK_RE = re.compile(r"^(?:so nha|nha so|sn|nha|so)\s*\.?\s*(?=\d)")
+
+
+def _pad(m: re.Match) -> str:
+    digits = m.group().lstrip("0") or "0"
+    return f"{len(digits):02d}{digits}"
+
+
+@lru_cache(maxsize=65536)
+def address_sort_key(address: str) -> str:
+    """A key whose plain order walks houses naturally: "Số 2" < "Số 10" < "Số 10A" < "12/3 Lê Lợi"; numbers
+    compare by value, then the words; the commune and above are ignored."""
+    parts = [p for p in _PART_SPLIT_RE.split(_fold_address(address or "")) if p]
+    kept = []
+    for p in parts:
+        if _ADMIN_RE.match(p):
+            break
+        kept.append(_SORT_MARK_RE.sub("", p))
+    s = _SPACES_RE.sub(" ", _PUNCT_RE.sub(" ", " ".join(kept))).strip()
+    return _NUMBER_RE.sub(_pad, s)

@@ -1,0 +1,147 @@
+"""Dates of birth as police lists write them: day first, often only a year, sometimes an Excel serial number.
+
+`parse_date` never raises: a value that is not a full, plausible date comes back with `value` None, the text
+kept in `raw` for display, the year when it is known, and a warning (short English phrases, constants below).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+W_IMPOSSIBLE = "impossible date"
+W_UNKNOWN_DAY = "day or month unknown"
+W_FUTURE = "date in the future"
+W_TOO_OLD = "age above 120"
+W_SERIAL = "date number out of range"
+W_UNREADABLE = "not a date"
+
+MAX_AGE = 120
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 60 is Excel's phantom 29/02/1900; later serials count from here
+_SEP = r"\s*[/\-.]\s*"
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_DMY_RE = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}}|\d{{2}}){_TIME}")
+_YMD_RE = re.compile(rf"(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}}){_TIME}")
+_MY_RE = re.compile(rf"(\d{{1,2}}){_SEP}(\d{{4}})")
+_YEAR_RE = re.compile(r"(?:năm\s*)?(\d{4})")
+_WORDS_RE = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_COMPACT_RE = re.compile(r"\d{8}")
+_SERIAL_RE = re.compile(r"\d{5}(?:\.0+)?")
+
+
+@dataclass(frozen=True)
+class DateResult:
+    """A parsed date (`value`), or what is known of it: `year`, the text in `raw`, and a warning."""
+    value: dt.date | None
+    year: int | None
+    raw: str | None
+    warning: str | None
+
+
+_NONE = DateResult(None, None, None, None)
+
+
+def parse_date(value: object, *, today: dt.date | None = None) -> DateResult:
+    """Parse a date-of-birth cell (date, datetime, Excel serial, or day-first text) into a DateResult."""
+    if value is None or isinstance(value, bool):
+        return _NONE
+    today = today or dt.date.today()
+    if isinstance(value, dt.datetime):
+        return _check(value.date(), None, today)
+    if isinstance(value, dt.date):
+        return _check(value, None, today)
+    if isinstance(value, (int, float)):
+        if value != value:
+            return _NONE
+        if float(value).is_integer() and 1000 <= value <= 9999:
+            return _year(int(value), str(int(value)), today)
+        return _serial(value, _number_text(value), today)
+    return _parse_text(str(value), today)
+
+
+def _number_text(value: int | float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _check(d: dt.date, raw: str | None, today: dt.date) -> DateResult:
+    """Keep a real date only when it is in the past and at most MAX_AGE years ago."""
+    if d > today:
+        return DateResult(None, None, raw or d.isoformat(), W_FUTURE)
+    if today.year - d.year - ((today.month, today.day) < (d.month, d.day)) > MAX_AGE:
+        return DateResult(None, None, raw or d.isoformat(), W_TOO_OLD)
+    return DateResult(d, d.year, None, None)
+
+
+def _year(y: int, raw: str, today: dt.date, warning: str | None = None) -> DateResult:
+    """Only the year is known: fine (no warning) when it is plausible."""
+    if y > today.year:
+        return DateResult(None, None, raw, W_FUTURE)
+    if today.year - y > MAX_AGE:
+        return DateResult(None, None, raw, W_TOO_OLD)
+    return DateResult(None, y, raw, warning)
+
+
+def _serial(value: int | float, raw: str, today: dt.date) -> DateResult:
+    """An Excel serial day number in the 1900 date system (a date cell read without its format)."""
+    days = int(value)
+    if days < 1 or days > 2958465:
+        return DateResult(None, None, raw, W_SERIAL)
+    d = _EXCEL_EPOCH + dt.timedelta(days=days) if days > 60 else dt.date(1899, 12, 31) + dt.timedelta(days=days)
+    if days == 60:
+        return DateResult(None, 1900, raw, W_IMPOSSIBLE)
+    return _check(d, raw, today)
+
+
+def _full(y: int, m: int, d: int, raw: str, today: dt.date) -> DateResult:
+    if m == 0 or d == 0:
+        return _year(y, raw, today, W_UNKNOWN_DAY) if m <= 12 else _year(y, raw, today, W_IMPOSSIBLE)
+    try:
+        date = dt.date(y, m, d)
+    except ValueError:
+        return _year(y, raw, today, W_IMPOSSIBLE)
+    return _check(date, raw, today)
+
+
+def _parse_text(raw: str, today: dt.date) -> DateResult:
+    text = raw.strip()
+    if not text:
+        return _NONE
+    return _parse_cached(text, today, raw)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str, today: dt.date, raw: str) -> DateResult:
+    m = _DMY_RE.fullmatch(text)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        if len(y) == 2:
+            year = 2000 + int(y)
+            if (year, mo, d) > (today.year, today.month, today.day):
+                year -= 100
+            return _full(year, mo, d, raw, today)
+        return _full(int(y), mo, d, raw, today)
+    m = _YMD_RE.fullmatch(text)
+    if m:
+        return _full(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw, today)
+    m = _YEAR_RE.fullmatch(text)
+    if m:
+        return _year(int(m.group(1)), raw, today)
+    m = _MY_RE.fullmatch(text)
+    if m:
+        mo, y = int(m.group(1)), int(m.group(2))
+        return _year(y, raw, today, None if 1 <= mo <= 12 else (W_UNKNOWN_DAY if mo == 0 else W_IMPOSSIBLE))
+    m = _WORDS_RE.fullmatch(text)
+    if m:
+        return _full(int(m.group(3)), int(m.group(2)), int(m.group(1)), raw, today)
+    if _COMPACT_RE.fullmatch(text):  # ddmmyyyy, else yyyymmdd
+        for y, mo, d in ((text[4:], text[2:4], text[:2]), (text[:4], text[4:6], text[6:])):
+            try:
+                date = dt.date(int(y), int(mo), int(d))
+            except ValueError:
+                continue
+            return _check(date, raw, today)
+        return DateResult(None, None, raw, W_UNREADABLE)
+    if _SERIAL_RE.fullmatch(text):
+        return _serial(float(text), raw, today)
+    return DateResult(None, None, raw, W_UNREADABLE)

@@ -1,0 +1,94 @@
+"""Hamlet names, household keys from addresses, and the walk-list order."""
+import unicodedata
+
+import pytest
+
+from canvass.address import (address_sort_key, clean_hamlet_name, hamlet_kind, hamlet_match_key,
+                             household_key_from_address)
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("Thôn Nà Thí", "thôn"), ("THÔN NÀ THÍ", "thôn"), ("thon na thi", "thôn"), ("Xóm 3", "xóm"),
+    ("Ấp Bình Thạnh", "ấp"), ("Bản Phố", "bản"), ("Tổ dân phố 5", "tổ dân phố"), ("TDP 5", "tổ dân phố"),
+    ("Khu phố 2", "khu phố"), ("KP.2", "khu phố"), ("Tổ 12", "tổ"), ("Khối 4", "khối"), ("Buôn Ja", "buôn"),
+    ("Làng Mới", "làng"), ("Nà Thí", None), ("Thôn", None), ("", None), ("Tân Văn", None), ("Xóm", None),
+])
+def test_hamlet_kind(name, kind):
+    assert hamlet_kind(name) == kind
+
+
+@pytest.mark.parametrize("name,clean", [
+    ("THÔN NÀ THÍ", "Thôn Nà Thí"), ("thôn nà thí", "Thôn Nà Thí"), ("Nà Thí", "Nà Thí"),
+    ("  thôn   Nà\u00a0Thí ", "Thôn Nà Thí"), (unicodedata.normalize("NFD", "Thôn Pò Đứa"), "Thôn Pò Đứa"),
+    ("TDP 5", "Tổ dân phố 5"), ("TỔ DÂN PHỐ SỐ 5", "Tổ dân phố số 5"), ("khu phố 2", "Khu phố 2"),
+    ("Thôn IV", "Thôn IV"), ("ấp Bình Thạnh", "Ấp Bình Thạnh"), ("XÓM 3", "Xóm 3"), ("Buôn H'MAN", "Buôn H'Man"),
+    ("thôn Khòn Cuổi", "Thôn Khòn Cuổi"),
+])
+def test_clean_hamlet_name(name, clean):
+    assert clean_hamlet_name(name) == clean
+
+
+def test_match_key_ignores_kind_case_and_diacritics():
+    keys = {hamlet_match_key(n) for n in ("Thôn Nà Thí", "thon na thi", "Nà Thí", "THÔN NÀ THÍ", "Thôn: Nà Thí",
+                                          unicodedata.normalize("NFD", "thôn Nà Thí"), "Thôn  Nà\u00a0Thí")}
+    assert keys == {"na thi"}
+
+
+def test_match_key_keeps_name_like_kind_words():
+    assert hamlet_match_key("Thôn Bản Quyền") == hamlet_match_key("Bản Quyền") == "ban quyen"
+    assert hamlet_match_key("Thôn Pò Đứa") != hamlet_match_key("Thôn Nà Thí")
+
+
+def test_numbered_hamlets_keep_their_kind():
+    assert hamlet_match_key("Thôn 1") == hamlet_match_key("thôn 01") == hamlet_match_key("Thôn số 1") == "thon 1"
+    assert hamlet_match_key("Tổ 1") != hamlet_match_key("Thôn 1")
+    assert hamlet_match_key("TDP 5") == hamlet_match_key("Tổ dân phố số 05")
+
+
+@pytest.mark.parametrize("address", [
+    "Thôn Nà Thí, xã Tân Văn, huyện Bình Gia, Lạng Sơn", "Thôn Nà Thí", "Thôn 5, xã Tân Văn", "Tổ 12, phường 3",
+    "Xóm 3 Nà Thí", "Đường số 5, phường 2", "Thôn số 5, xã X", "Km 12 quốc lộ 1A", "ngõ 4, phố Huế", "",
+    "xã Tân Văn, số 12", "Ấp 3, xã Bình Hòa", "Khu phố 2, phường 7, quận 3",
+])
+def test_addresses_without_a_door_give_no_key(address):
+    assert household_key_from_address(address) is None
+
+
+@pytest.mark.parametrize("same", [
+    ("Số 12 Nguyễn Trãi, P.3, Q.5, TP.HCM", "12 Nguyễn Trãi, phường 3", "số nhà 12 nguyễn trãi", "SN 12 Nguyễn Trãi",
+     "Nhà 12, Nguyễn Trãi", "SỐ 012 NGUYỄN TRÃI"),
+    ("12/3 Lê Lợi", "Số 12/3 Lê Lợi, phường Bến Thành", "12 / 3 Lê Lợi"),
+    ("ngõ 4 ngách 2 số 7 Phố Huế", "Ngõ 4, ngách 2, số 7, phố Huế, Hà Nội"),
+    ("Số nhà 15, thôn Nà Thí, xã Tân Văn", "Thôn Nà Thí, số nhà 15, xã Tân Văn", "SN 15 Nà Thí"),
+])
+def test_residents_of_one_door_share_a_key(same):
+    keys = {household_key_from_address(a) for a in same}
+    assert len(keys) == 1 and None not in keys, keys
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Số 12 Nguyễn Trãi", "Số 14 Nguyễn Trãi"), ("12 Nguyễn Trãi", "12 Lê Lợi"), ("12/3 Lê Lợi", "12/4 Lê Lợi"),
+    ("12/3 Lê Lợi", "12 Lê Lợi"), ("12A Lê Lợi", "12 Lê Lợi"), ("số nhà 5, thôn Nà Thí", "số nhà 5, thôn Pò Đứa"),
+    ("ngõ 4 ngách 2 số 7", "ngõ 4 ngách 3 số 7"),
+])
+def test_different_doors_differ(a, b):
+    ka, kb = household_key_from_address(a), household_key_from_address(b)
+    assert ka and kb and ka != kb
+
+
+def test_key_fits_the_column():
+    assert len(household_key_from_address("Số 1 " + "rất dài " * 100)) <= 200
+
+
+def test_walk_order_is_natural():
+    addresses = ["Số 10, thôn Nà Thí", "Số 2, thôn Nà Thí", "Số 10A, thôn Nà Thí", "Số 1, thôn Nà Thí",
+                 "số nhà 9, thôn Nà Thí", "Số 100, thôn Nà Thí", "Số 10/2, thôn Nà Thí"]
+    ordered = sorted(addresses, key=address_sort_key)
+    assert ordered == ["Số 1, thôn Nà Thí", "Số 2, thôn Nà Thí", "số nhà 9, thôn Nà Thí", "Số 10, thôn Nà Thí",
+                       "Số 10/2, thôn Nà Thí", "Số 10A, thôn Nà Thí", "Số 100, thôn Nà Thí"]
+
+
+def test_walk_order_numbers_before_words_and_ignores_commune():
+    assert address_sort_key("12 Lê Lợi, phường 1") == address_sort_key("Số 12 Lê Lợi, phường 9")
+    assert address_sort_key("2 Lê Lợi") < address_sort_key("10 Lê Lợi") < address_sort_key("Lê Lợi")
+    assert address_sort_key("") == ""
