@@ -1,0 +1,268 @@
+"""Export a document (return lists, walk list, daily report) as .xlsx, .pdf or .csv, in the background,
+then preview the PDF (QtPdf) and offer to open the folder. The document itself is made by
+`canvass.exporting.export`; this dialog only collects the choices.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
+from sqlalchemy import select
+
+from canvass.models import Hamlet
+from ui.dialogs import last_dir, open_folder, remember_dir
+from ui.dialogs.progress import TaskBar, error_text
+
+EXPORT_DIR_KEY = "files/last_export_dir"
+# kind -> (English source of the user's name, Vietnamese-style ASCII file stem)
+KIND_NAMES = {
+    "absent": (QT_TRANSLATE_NOOP("ExportDialog", "Absent residents list"), "DS_vang_mat"),
+    "ineligible": (QT_TRANSLATE_NOOP("ExportDialog", "Cannot-activate list (for the People's Committee)"),
+                   "DS_khong_the_kich_hoat"),
+    "wrong-phone": (QT_TRANSLATE_NOOP("ExportDialog", "Wrong phone numbers (police task list)"),
+                    "DS_sai_so_dien_thoai"),
+    "activated": (QT_TRANSLATE_NOOP("ExportDialog", "Activated residents list"), "DS_da_kich_hoat"),
+    "walklist": (QT_TRANSLATE_NOOP("ExportDialog", "Walk list for a team"), "Danh_sach_di_tham"),
+    "daily-report": (QT_TRANSLATE_NOOP("ExportDialog", "Daily report"), "Bao_cao_ngay"),
+}
+FORMATS = (".xlsx", ".pdf", ".csv")
+
+
+def pdf_preview_widget(parent: QWidget):
+    """A QPdfView (with its QPdfDocument) when QtPdf is available here, else None."""
+    try:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+    except ImportError:  # pragma: no cover - QtPdf ships with the PySide6 wheels we use
+        return None
+    # The document is not the view's child: deleting a QPdfView that owns its document crashes (PySide6 6.12);
+    # created first under the same parent, it is deleted after the view.
+    doc = QPdfDocument(parent)
+    view = QPdfView(parent)
+    view.setObjectName("exportPdfPreview")
+    view.setDocument(doc)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    view.setMinimumSize(360, 300)
+    return view
+
+
+class ExportDialog(QDialog):
+    """Pick a document, its scope and format, and where to save it; write it in the background."""
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None, kind: Optional[str] = None):
+        super().__init__(parent)
+        from canvass.teams import list_teams
+
+        self.ctx = ctx
+        self.written: Optional[str] = None
+        self._auto_path = True
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export a document"))
+        self.resize(620, 420)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("exportKind")
+        for code, (name, _stem) in KIND_NAMES.items():
+            self.kind.addItem(self.tr(name), code)
+        self.kind.setToolTip(self.tr("Which document to make"))
+        self.hamlet = QComboBox(self)
+        self.hamlet.setObjectName("exportHamlet")
+        self.hamlet.addItem(self.tr("All hamlets"), None)
+        self.team = QComboBox(self)
+        self.team.setObjectName("exportTeam")
+        self.team.addItem(self.tr("All teams"), None)
+        with ctx.db.session() as s:
+            for hid, name in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name)):
+                self.hamlet.addItem(name, hid)
+            for t in list_teams(s, include_inactive=False):
+                self.team.addItem(t.name, t.id)
+        self.as_of = QDateEdit(QDate.currentDate(), self)
+        self.as_of.setObjectName("exportAsOf")
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setMaximumDate(QDate.currentDate())
+        self.as_of.setToolTip(self.tr("The date the document is made for (a past day gives that day's figures)"))
+        self.mask = QCheckBox(self.tr("Hide ID and phone numbers (show only the last digits)"), self)
+        self.mask.setObjectName("exportMask")
+        self.by_hamlet = QCheckBox(self.tr("One sheet per hamlet"), self)
+        self.by_hamlet.setObjectName("exportByHamlet")
+        self.format = QComboBox(self)
+        self.format.setObjectName("exportFormat")
+        self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
+        self.format.addItem(self.tr("PDF for printing (.pdf)"), ".pdf")
+        self.format.addItem(self.tr("CSV text (.csv), for very large lists"), ".csv")
+        self.path = QLineEdit(self)
+        self.path.setObjectName("exportPath")
+        self.path.textEdited.connect(self._path_edited)
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setObjectName("exportBrowse")
+        self.browse.clicked.connect(self.choose_path)
+
+        form = QFormLayout()
+        form.addRow(self._label(self.tr("&Document:"), self.kind), self.kind)
+        form.addRow(self._label(self.tr("&Hamlet:"), self.hamlet), self.hamlet)
+        form.addRow(self._label(self.tr("&Team:"), self.team), self.team)
+        form.addRow(self._label(self.tr("&As of:"), self.as_of), self.as_of)
+        form.addRow("", self.mask)
+        form.addRow("", self.by_hamlet)
+        form.addRow(self._label(self.tr("&Format:"), self.format), self.format)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        form.addRow(self._label(self.tr("&Save as:"), self.path), path_row)
+
+        self.taskbar = TaskBar(ctx, self)
+        self.taskbar.hide()
+        self.taskbar.finished.connect(self._finished)
+        self.message = QLabel(self)
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open &folder"), self)
+        self.open_button.setObjectName("exportOpenFolder")
+        self.open_button.setToolTip(self.tr("Show the saved file in the file manager"))
+        self.open_button.hide()
+        self.open_button.clicked.connect(lambda: open_folder(self.written))
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addLayout(form)
+        left_lay.addWidget(self.taskbar)
+        left_lay.addWidget(self.message)
+        left_lay.addStretch(1)
+        self.preview = pdf_preview_widget(self)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        if self.preview is not None:
+            self.splitter.addWidget(self.preview)
+            self.preview.hide()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.splitter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.open_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        lay.addLayout(bottom)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.format.currentIndexChanged.connect(self._update_path)
+        self.as_of.dateChanged.connect(self._update_path)
+        if kind is not None and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+        self._kind_changed()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _kind_changed(self, *_args) -> None:
+        whole_commune = self.kind.currentData() == "daily-report"
+        for w in (self.hamlet, self.team, self.mask, self.by_hamlet):
+            w.setEnabled(not whole_commune)
+        if whole_commune:
+            self.hamlet.setCurrentIndex(0)
+            self.team.setCurrentIndex(0)
+        self._update_path()
+
+    def _path_edited(self, _text: str) -> None:
+        self._auto_path = False
+
+    def _update_path(self, *_args) -> None:
+        suffix = self.format.currentData()
+        if self._auto_path:
+            stem = KIND_NAMES[self.kind.currentData()][1]
+            day = self.as_of.date().toPython()
+            self.path.setText(str(Path(last_dir(self.ctx, EXPORT_DIR_KEY)) / f"{stem}_{day.isoformat()}{suffix}"))
+        else:
+            p = Path(self.path.text())
+            if p.suffix.lower() in FORMATS and p.suffix.lower() != suffix:
+                self.path.setText(str(p.with_suffix(suffix)))
+
+    def choose_path(self) -> None:
+        """Ask where to save (a file dialog)."""
+        suffix = self.format.currentData()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document"), self.path.text(),
+                                              f"*{suffix}")
+        if path:
+            self._auto_path = False
+            self.path.setText(path if path.lower().endswith(suffix) else path + suffix)
+
+    def start(self) -> None:
+        """Write the document in the background."""
+        from canvass.exporting import export
+
+        path = self.path.text().strip()
+        if not path:
+            self.message.setText(self.tr("Choose where to save the document."))
+            return
+        kind = self.kind.currentData()
+        opts = dict(hamlet=self.hamlet.currentData(), team=self.team.currentData(),
+                    as_of=self.as_of.date().toPython(), mask=self.mask.isChecked(),
+                    by_hamlet=self.by_hamlet.isChecked(), actor=self.ctx.actor)
+        if kind == "daily-report":
+            opts.update(hamlet=None, team=None, mask=False, by_hamlet=False)
+        db = self.ctx.db
+        self.export_button.setEnabled(False)
+        self.open_button.hide()
+        self.message.setStyleSheet("")
+        self.message.clear()
+        self.taskbar.show()
+        self.taskbar.start(lambda progress, cancel: export(db, kind, path, progress=progress, cancel=cancel, **opts),
+                           self.tr("Writing the document…"))
+
+    def _finished(self, outcome) -> None:
+        self.export_button.setEnabled(True)
+        self.taskbar.hide()
+        if not outcome.ok:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(error_text(self, outcome.error))
+            return
+        res = outcome.result
+        self.written = str(res.path)
+        remember_dir(self.ctx, EXPORT_DIR_KEY, res.path)
+        self.message.setText(self.tr("Saved: %1 row(s).\n%2").replace("%1", str(res.rows))
+                             .replace("%2", str(res.path)))
+        self.open_button.show()
+        if res.format == "pdf":
+            self.show_pdf(res.path)
+
+    def show_pdf(self, path) -> int:
+        """Show a PDF in the preview pane; the number of pages (0 when it cannot be shown)."""
+        if self.preview is None:
+            return 0
+        doc = self.preview.document()
+        doc.load(str(path))
+        pages = doc.pageCount()
+        if pages > 0:
+            self.preview.show()
+            if self.width() < 1000:
+                self.resize(1100, max(self.height(), 640))
+            self.splitter.setSizes([420, 680])
+        return pages
+
+    def reject(self) -> None:
+        if self.taskbar.running():
+            self.taskbar.cancel()
+            return
+        if self.preview is not None:
+            self.preview.document().close()
+        super().reject()
+
+    @classmethod
+    def ask(cls, ctx, parent: Optional[QWidget], kind: Optional[str] = None) -> Optional[str]:
+        """Show the dialog; the path of the last document written, or None."""
+        dlg = cls(ctx, parent, kind)
+        dlg.exec()
+        return dlg.written
