@@ -262,6 +262,30 @@ def _add(g: GroupStats, status: str, reason: Optional[str], team: Optional[int],
         g.pending += n
 
 
+def _team_shares(hamlets: dict[int, GroupStats], team_hamlet_n: dict[tuple[int, int], int]) -> dict[int, int]:
+    """Each team's share of the hamlet targets, in proportion to its residents in each hamlet; a hamlet's
+    target is split by largest remainder, so the shares (with the unassigned residents' share) add up to it."""
+    per_hamlet: dict[int, list[tuple[Optional[int], int]]] = defaultdict(list)
+    for (tid, hid), n in team_hamlet_n.items():
+        per_hamlet[hid].append((tid, n))
+    out: dict[int, int] = defaultdict(int)
+    for hid, rows in per_hamlet.items():
+        h = hamlets[hid]
+        if not h.eligible:
+            continue
+        rows = rows + [(None, h.eligible - sum(n for _t, n in rows))]
+        exact = [(tid, h.target * n / h.eligible) for tid, n in rows]
+        alloc = {i: int(math.floor(x)) for i, (_t, x) in enumerate(exact)}
+        left = h.target - sum(alloc.values())
+        order = sorted(range(len(exact)), key=lambda i: (-(exact[i][1] - alloc[i]), i))
+        for i in order[:max(left, 0)]:
+            alloc[i] += 1
+        for i, (tid, _x) in enumerate(exact):
+            if tid is not None:
+                out[tid] += alloc[i]
+    return out
+
+
 def compute_stats(session: Session, as_of: Optional[dt.date] = None) -> CampaignStats:
     """The campaign's figures as of the end of `as_of` (default today), from the event log (see the module)."""
     from canvass.campaign import DEFAULT_DEADLINE, DEFAULT_QUOTA, active_campaign, days_left as _days_left
@@ -328,13 +352,9 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None) -> Campaign
         h.target = explicit.get(hid, h.eligible)
         h.teams = len(hamlet_teams.get(hid, ()))
         _fill(h, keys, quota, days)
+    shares = _team_shares(hamlets, team_hamlet_n)
     for tid, t in teams.items():
-        share = 0.0
-        for (t2, hid), n in team_hamlet_n.items():
-            if t2 == tid:
-                h = hamlets[hid]
-                share += h.target * n / h.eligible if h.eligible else 0
-        t.target = int(round(share))
+        t.target = shares.get(tid, 0)
         t.teams = 1 if tid in active else 0
         _fill(t, keys, quota, days)
     total.target = sum(h.target for h in hamlets.values())
