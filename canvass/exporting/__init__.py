@@ -1,0 +1,116 @@
+"""Exports: return lists, walk lists and the daily report as .xlsx, .pdf or .csv.
+
+`export(db, kind, out_path, ...)` builds the document (`documents.py`), lays it out in the format named by
+the file's suffix (`sheets.py` for .xlsx/.csv, `pdf.py`), writes it to a temporary file next to the target
+and renames it into place (an interrupted export leaves no half-written file), then records an `export`
+event: these lists hold citizens' personal data, so the log says what was exported, by whom, when, how
+many rows and where to.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from canvass.errors import Cancelled, InvalidInput
+from canvass.events import append_event
+
+KINDS = ("absent", "ineligible", "wrong-phone", "activated", "walklist", "daily-report")
+FORMATS = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "csv"}
+MAX_PDF_ROWS = 50_000   # a PDF of more rows is unprintable in practice; use .xlsx or .csv
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+    kind: str
+    path: str
+    rows: int
+    format: str
+
+
+def _resolve(session, hamlet, team) -> tuple[Optional[int], Optional[int]]:
+    from canvass.teams import find_hamlet, find_team
+
+    hamlet_id = find_hamlet(session, hamlet).id if hamlet not in (None, "") else None
+    team_id = find_team(session, team).id if team not in (None, "") else None
+    return hamlet_id, team_id
+
+
+def build_document(session, kind: str, scope):
+    """The document of a kind for a scope (see documents.py)."""
+    from canvass.exporting import documents
+
+    if kind == "daily-report":
+        from canvass.exporting.report import daily_report
+        return daily_report(session, scope)
+    return {"absent": documents.absent, "ineligible": documents.ineligible, "wrong-phone": documents.wrong_phone,
+            "activated": documents.activated, "walklist": documents.walklist}[kind](session, scope)
+
+
+def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: str | int | None = None,
+           as_of: dt.date | None = None, mask: bool = False, by_hamlet: bool = False, actor: str | None = None,
+           progress: Optional[Callable[[int, int], None]] = None,
+           cancel: Optional[Callable[[], bool]] = None) -> ExportResult:
+    """Write one document to out_path (format from the suffix: .xlsx, .pdf, .csv) and log the export.
+
+    `hamlet`/`team` (name or id) narrow the lists; `as_of` dates the document (and is the cut-off of the
+    daily report); `mask` shows only the last 3 digits of CCCD and phone numbers; `by_hamlet` writes one
+    sheet (PDF: one set of pages) per hamlet. Raises CanvassError subclasses for unknown kinds, suffixes,
+    hamlets and teams, and Cancelled when `cancel()` turns true (nothing is written then).
+    """
+    from canvass.exporting.documents import Scope
+    from canvass.exporting.pdf import write_pdf
+    from canvass.exporting.sheets import write_csv, write_xlsx
+
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
+    out = Path(out_path)
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise InvalidInput(f"cannot export to {out.suffix or 'a file without suffix'!r}; use .xlsx, .pdf or .csv")
+    if not out.parent.exists():
+        raise InvalidInput(f"folder {str(out.parent)!r} does not exist")
+    as_of = as_of or dt.date.today()
+    writer = {"xlsx": write_xlsx, "pdf": write_pdf, "csv": write_csv}[fmt]
+    tmp = out.with_name(f".{out.stem}.{os.getpid()}.part{out.suffix}")
+    with db.session() as s:
+        hamlet_id, team_id = _resolve(s, hamlet, team)
+        if kind == "daily-report" and (hamlet_id is not None or team_id is not None):
+            raise InvalidInput("the daily report covers the whole commune; it takes no hamlet or team")
+        total = [0]
+
+        def tick(done: int) -> None:
+            if cancel is not None and cancel():
+                raise Cancelled("export cancelled")
+            if progress is not None:
+                progress(done, total[0])
+
+        scope = Scope(hamlet_id=hamlet_id, team_id=team_id, as_of=as_of, mask=mask, by_hamlet=by_hamlet,
+                      tick=tick)
+        doc = build_document(s, kind, scope)
+        total[0] = doc.total
+        if fmt == "pdf" and doc.total > MAX_PDF_ROWS:
+            raise InvalidInput(f"{doc.total} rows are too many for a PDF (at most {MAX_PDF_ROWS}); "
+                               "export to .xlsx or .csv")
+        tick(0)
+        try:
+            rows = writer(doc, tmp)
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        if progress is not None:
+            progress(doc.total, doc.total)
+    filters = {k: v for k, v in (("hamlet", hamlet_id), ("team", team_id), ("mask", mask or None),
+                                 ("by_hamlet", by_hamlet or None)) if v is not None}
+    with db.session() as s:
+        append_event(s, None, "export", actor=actor,
+                     data={"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters,
+                           "format": fmt, "as_of": as_of.isoformat()})
+    return ExportResult(kind=kind, path=str(out), rows=rows, format=fmt)
+
+
+__all__ = ["KINDS", "ExportResult", "export"]
