@@ -23,7 +23,7 @@ def main(argv=None) -> int:
     p.add_argument("--rows", type=int, default=300_000, help="residents in the generated list")
     args = p.parse_args(argv)
     OUT.mkdir(exist_ok=True)
-    cases = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(Path(__file__).parent))
+    cases = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(Path(__file__).parent)])
                    if m.name.startswith("bench_"))
     chosen = args.names or cases
     lines = [f"# bench ({time.strftime('%Y-%m-%d %H:%M')}, {platform.python_version()}, rows={args.rows})", ""]
