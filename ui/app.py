@@ -1,14 +1,221 @@
-"""Start the Qt application (placeholder until the window issue lands)."""
+"""Start the Qt application: `python main.py [--db PATH] [--lang vi|en]`, or render one view to a PNG
+with `--screenshot OUT.png --db PATH [--view residents|dashboard|teams|keying|import]` and exit.
+
+Which database: `--db`, else the last one opened (settings), else the start dialog (create one, open a
+file, or the bundled sample commune imported into the user data folder).
+"""
 from __future__ import annotations
 
+import argparse
+import shutil
 import sys
+from pathlib import Path
+from typing import Optional
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "sample_commune.xlsx"
+STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "gocua.qss"
+VIEWS = ("residents", "dashboard", "teams", "keying", "import")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The window's command line."""
+    p = argparse.ArgumentParser(prog="main.py", description="Gõ Cửa window")
+    p.add_argument("--db", help="database file (or SQLAlchemy URL) to open")
+    p.add_argument("--lang", choices=("vi", "en"), help="language of the window (default: the setting, vi)")
+    p.add_argument("--settings", help="settings INI file (default: the user's)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render a view offscreen to a PNG and exit")
+    p.add_argument("--view", choices=VIEWS, default="residents", help="the view --screenshot renders")
+    p.add_argument("--file", help="with --view import: the spreadsheet to preview (default: the sample)")
+    p.add_argument("--size", default="1366x820", help="window size for --screenshot, WIDTHxHEIGHT")
+    return p.parse_args(argv)
+
+
+def sample_path() -> Path:
+    """The bundled sample commune list (synthetic people)."""
+    return SAMPLE
+
+
+def create_database(path: str, commune: str, campaign: str, start, end):
+    """A new database file with its commune and campaign (refuses an existing file)."""
+    from canvass.campaign import set_campaign
+    from canvass.db import open_database
+    from canvass.errors import InvalidInput
+    from canvass.models import Commune
+    from canvass.text import fold, nfc
+
+    if Path(path).exists():
+        raise InvalidInput(f"{Path(path).name} already exists")
+    db = open_database(path)
+    try:
+        with db.session() as s:
+            c = Commune(name=nfc(commune), name_fold=fold(commune))
+            s.add(c)
+            s.flush()
+            camp = set_campaign(s, name=campaign, start=start, end=end, new=True)
+            camp.commune_id = c.id
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def sample_database_path() -> Path:
+    """Where the sample commune's database goes (the user data folder)."""
+    from canvass.db import default_path
+
+    return default_path().parent / "sample_commune.db"
+
+
+def import_sample(db, progress=None, cancel=None):
+    """Import the bundled sample list into a database (and start a campaign around today if none)."""
+    import datetime as dt
+
+    from canvass.campaign import active_campaign, set_campaign
+    from canvass.importing import run_import
+
+    result = run_import(db, str(SAMPLE), progress=progress, cancel=cancel)
+    with db.session() as s:
+        if active_campaign(s) is None:
+            today = dt.date.today()
+            set_campaign(s, name="Chiến dịch 90 ngày (mẫu)", start=today - dt.timedelta(days=14),
+                         end=today + dt.timedelta(days=75))
+    return result
+
+
+class Application:
+    """Owns the settings, the runner, the open database and the main window; switches databases."""
+
+    def __init__(self, qapp, settings, runner):
+        self.qapp = qapp
+        self.settings = settings
+        self.runner = runner
+        self.window = None
+        self.ctx = None
+
+    def open_choice(self, choice, parent=None):
+        """Open the database a StartChoice names (creating or importing it first); None on failure."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from canvass.db import DatabaseError, open_database
+        from canvass.errors import CanvassError
+        from ui.context import AppContext
+        from ui.dialogs.progress import ProgressDialog, error_text
+
+        try:
+            if choice.kind == "new":
+                db = create_database(choice.path, choice.commune, choice.campaign, choice.start, choice.end)
+                path = choice.path
+            elif choice.kind == "open":
+                db = open_database(choice.path)
+                path = choice.path
+            else:
+                target = sample_database_path()
+                fresh = not target.exists()
+                db = open_database(target)
+                path = str(target)
+                if fresh:
+                    tmp = AppContext(db=db, runner=self.runner, settings=self.settings)
+                    out = ProgressDialog.run(tmp, parent, lambda progress, cancel: import_sample(db, progress, cancel),
+                                             title=QCoreApplication.translate("Application", "Sample commune"),
+                                             label=QCoreApplication.translate("Application", "Importing the sample list…"))
+                    if not out.ok:
+                        db.dispose()
+                        target.unlink(missing_ok=True)
+                        QMessageBox.warning(parent, QCoreApplication.translate("Application", "Sample commune"), error_text(parent, out.error)
+                                            if parent is not None else str(out.error))
+                        return None
+        except (CanvassError, DatabaseError, OSError) as exc:
+            QMessageBox.warning(parent, QCoreApplication.translate("Application", "Cannot open the database"), str(exc))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a broken file must not kill the window
+            QMessageBox.warning(parent, QCoreApplication.translate("Application", "Cannot open the database"),
+                                f"{type(exc).__name__}: {exc}")
+            return None
+        if "://" not in path:
+            self.settings.add_recent(str(Path(path).resolve()))
+        return db
+
+    def show(self, db) -> None:
+        """Show the main window over a database (re-using the window when there is one)."""
+        from ui.context import AppContext
+        from ui.main_window import MainWindow
+        from ui.settings import ACTOR
+
+        old = self.ctx.db if self.ctx else None
+        self.ctx = AppContext(db=db, runner=self.runner, settings=self.settings,
+                              actor=self.settings.get(ACTOR) or None)
+        if self.window is None:
+            self.window = MainWindow(self.ctx)
+            self.window.databaseRequested.connect(self._switch)
+            self.window.show()
+        else:
+            self.window.set_context(self.ctx)
+        if old is not None and old is not db:
+            old.dispose()
+
+    def _switch(self, choice) -> None:
+        db = self.open_choice(choice, self.window)
+        if db is not None:
+            self.show(db)
+
+
+def make_qapp(argv: list[str]):
+    """The QApplication with the program's name, style and style sheet."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.icons import icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv))
+    app.setOrganizationName("GoCua")
+    app.setApplicationName("GoCua")
+    app.setApplicationDisplayName("Gõ Cửa")
+    app.setStyle("Fusion")
+    app.setWindowIcon(icon("app"))
+    if STYLE.exists():
+        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    return app
 
 
 def main(argv: list[str]) -> int:
-    """Open the main window."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Open the main window (or render a screenshot)."""
+    args = parse_args(list(argv))
+    if args.screenshot:
+        from ui.screenshot import main as shot
 
-    app = QApplication(sys.argv[:1] + list(argv))
-    label = QLabel("Gõ Cửa")
-    label.show()
-    return app.exec()
+        return shot(args)
+    from ui import i18n
+    from ui.settings import LANGUAGE, LAST_DB, Settings
+    from ui.start_dialog import StartChoice, StartDialog
+    from ui.tasks import Runner
+
+    app = make_qapp([])
+    settings = Settings(args.settings)
+    i18n.install(app, args.lang or settings.get(LANGUAGE))
+    runner = Runner()
+    shell = Application(app, settings, runner)
+    db = None
+    if args.db:
+        db = shell.open_choice(StartChoice("open", path=args.db))
+    elif settings.get(LAST_DB) and ("://" in settings.get(LAST_DB) or Path(settings.get(LAST_DB)).exists()):
+        db = shell.open_choice(StartChoice("open", path=settings.get(LAST_DB)))
+    while db is None:
+        choice = StartDialog.ask(settings.recent_files())
+        if choice is None:
+            return 0
+        db = shell.open_choice(choice)
+    shell.show(db)
+    code = app.exec()
+    runner.wait(5000)
+    if shell.ctx is not None:
+        shell.ctx.db.dispose()
+    return code
+
+
+def copy_sample_to(folder: Path) -> Path:
+    """Copy the sample list somewhere a person can open it in Excel."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy2(SAMPLE, folder / SAMPLE.name))
+
+
+__all__ = ["main", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp"]

@@ -1,0 +1,46 @@
+"""Refresh gocua_<lang>.ts from the window's sources and build the .qm files: `python resources/translations/update.py`.
+
+pyside6-lupdate keeps the translations already in a .ts (new strings come in as unfinished; fill them in
+Qt Linguist or a text editor), then pyside6-lrelease builds every *.ts here into the .qm the program loads.
+The .qm files are committed, so running the program needs no build step. The dialogs engineer's
+`dialogs_<lang>.ts` is built here too (its sources are listed in their own project, not ours).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+# The window shell's sources (the dialogs' own files go to dialogs_<lang>.ts).
+SOURCES = ["ui/app.py", "ui/main_window.py", "ui/start_dialog.py", "ui/screenshot.py", "ui/views/residents.py",
+           "ui/views/details.py", "ui/views/dashboard.py", "ui/models/residents.py", "ui/models/labels.py",
+           "ui/models/simple.py", "resources/translations/qt_strings.py"]
+LANGS = ["vi"]
+
+
+def tool(name: str) -> str:
+    """A pyside6 tool next to this Python, or on PATH."""
+    local = Path(sys.executable).parent / name
+    found = str(local) if local.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found (pip install PySide6)")
+    return found
+
+
+def main() -> int:
+    """Update the .ts files, then build every .qm."""
+    sources = [str(ROOT / s) for s in SOURCES if (ROOT / s).exists()]
+    sources += [str(p) for p in sorted((ROOT / "ui" / "widgets").glob("*.py"))]
+    for lang in LANGS:
+        subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-target-language", f"{lang}_VN" if lang == "vi" else lang, *sources,
+                        "-ts", str(HERE / f"gocua_{lang}.ts")], check=True)
+    for ts in sorted(HERE.glob("*.ts")):
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

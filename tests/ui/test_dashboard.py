@@ -1,0 +1,50 @@
+"""The dashboard draws compute_stats' figures: cards, the cumulative chart and the bars."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCharts import QLineSeries
+
+
+def test_dashboard_renders_with_data(window, qtbot):
+    view = window.show_tab("dashboard")
+    assert view.objectName() == "dashboardView"
+    assert view.stats is not None
+    st = view.stats
+    assert view.cardReported.value.text() == str(st.total.activated_reported)
+    assert st.total.activated_reported > 0
+    series = [s for s in view.progressChart.series() if isinstance(s, QLineSeries)]
+    assert len(series) == 3
+    reported = next(s for s in series if s.name() == "Activated (reported)")
+    assert reported.count() == len(st.daily) > 5
+    assert reported.at(reported.count() - 1).y() == st.daily[-1].activated_reported_cum
+    bars = view.hamletChart.series()[0]
+    assert bars.count() == 3 and bars.barSets()[0].count() == len(st.hamlets)
+    assert view.teamChart.series()[0].barSets()[1].count() == 2
+    assert view.cardRequired.value.text() != "—"
+    img = view.grab().toImage()
+    assert img.width() > 300
+
+
+def test_dashboard_recomputes_after_a_change(window, qtbot):
+    from canvass.events import record_visit
+    from canvass.models import Resident
+    from sqlalchemy import select
+
+    view = window.show_tab("dashboard")
+    before = view.stats.total.done_today_reported
+    with window.ctx.db.session() as s:
+        rid = s.scalars(select(Resident.id).where(Resident.status == "pending")).first()
+        record_visit(s, rid, "activated")
+    window.data_changed()
+    assert view.stats.total.done_today_reported == before + 1
+
+
+def test_countdown(window):
+    view = window.dashboardView
+    value, detail = view.countdown_text(dt.datetime(2025, 3, 10, 13, 5), "15:30")
+    assert value == "2 h 25 min" and "15:30" in detail
+    value, _ = view.countdown_text(dt.datetime(2025, 3, 10, 15, 10), "15:30")
+    assert value == "20 min"
+    _, detail = view.countdown_text(dt.datetime(2025, 3, 10, 16, 0), "15:30")
+    assert "passed" in detail

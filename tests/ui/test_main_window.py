@@ -1,0 +1,207 @@
+"""The main window: its named widgets and actions, the dialogs it opens, languages, settings, screenshots."""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QToolButton, QWidget
+
+from ui import i18n
+from ui.settings import LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY, Settings
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+def test_named_widgets_and_actions(window):
+    assert isinstance(window.findChild(QTableView, "residentsTable"), QTableView)
+    assert isinstance(window.findChild(QLineEdit, "searchBox"), QLineEdit)
+    for name in ("hamletFilter", "teamFilter", "statusFilter", "reasonFilter"):
+        assert isinstance(window.findChild(QComboBox, name), QComboBox)
+    assert window.findChild(QWidget, "dashboardView") is window.dashboardView
+    assert isinstance(window.findChild(QToolButton, "importButton"), QToolButton)
+    for name in ("actionImport", "actionExport", "actionPackImport", "actionPackExport", "actionSettings"):
+        action = window.findChild(QAction, name)
+        assert action is not None and action.toolTip()
+    assert window.tabs.count() == 4
+
+
+def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot):
+    import ui.main_window as mw
+
+    from tests.ui.test_residents_view import _add_resident
+
+    before = window.residentsView.model.rowCount()
+    seen = {}
+
+    class FakeWizard:
+        @classmethod
+        def ask(cls, ctx, parent, path=None):
+            seen["args"] = (ctx, parent, path)
+            _add_resident(ctx.db, "Hà Thị Mới", "020177700001", "+84922222222")
+            return object()
+
+    monkeypatch.setattr(mw, "optional", lambda module, name: FakeWizard if name == "ImportWizard" else None)
+    window.importButton.click()
+    assert seen["args"][0] is window.ctx and seen["args"][1] is window
+    assert window.residentsView.model.rowCount() == before + 1
+
+
+def test_pack_and_export_actions_call_their_dialogs(window, monkeypatch):
+    import ui.main_window as mw
+
+    calls = []
+
+    class Fake:
+        @classmethod
+        def ask(cls, ctx, parent, **kw):
+            calls.append(kw)
+            return "/tmp/x.xlsx"
+
+    monkeypatch.setattr(mw, "optional", lambda module, name: Fake)
+    window.findChild(QAction, "actionExport").trigger()
+    window.findChild(QAction, "actionPackExport").trigger()
+    window.findChild(QAction, "actionPackImport").trigger()
+    assert calls == [{"kind": None}, {"team_id": None}, {"path": None}]
+    assert "/tmp/x.xlsx" in window.statusBar().currentMessage() or calls
+
+
+def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
+    import ui.main_window as mw
+    from canvass.events import record_visit
+
+    view = window.residentsView
+    view.set_filter("status", "pending")
+    view.table.selectRow(0)
+    rid = view.selected_ids()[0]
+    assert window.actionMark.isEnabled()
+
+    class FakeOutcome:
+        @classmethod
+        def ask(cls, ctx, parent, ids):
+            with ctx.db.session() as s:
+                for i in ids:
+                    record_visit(s, i, "refused")
+            return True
+
+    monkeypatch.setattr(mw, "optional", lambda module, name: FakeOutcome)
+    window.actionMark.trigger()
+    row = view.model.row_of(rid)
+    assert view.model.data(view.model.index(row, 8)) == "Refused"
+
+
+def test_window_in_vietnamese(ctx, qtbot, qapp):
+    from ui.main_window import MainWindow
+
+    loaded = i18n.install(qapp, "vi")
+    assert "gocua_vi.qm" in loaded
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    assert [w.tabs.tabText(i) for i in range(4)] == ["&Công dân", "&Tổ công tác", "&Nhập phiếu xác minh", "&Tiến độ"]
+    assert [a.text() for a in w.menuBar().actions()][:3] == ["&Tệp", "&Công dân", "&Xem"]
+    assert w.residentsView.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
+        == "Họ và tên"
+    assert w.residentsView.statusFilter.itemText(2) == "Chưa xác minh"
+    # Qt's own strings come from gocua_vi.ts (the wheel has no qtbase_vi.qm)
+    from PySide6.QtCore import QCoreApplication
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Sao chép"
+    assert i18n.fmt_int(1234567) == "1.234.567"
+    assert i18n.fmt_date(dt.date(2025, 3, 9)) == "09/03/2025"
+    w.set_language("en")
+    assert w.tabs.tabText(0) == "&Residents"
+
+
+def test_every_string_of_our_ts_files_is_translated():
+    files = sorted(TRANSLATIONS.glob("gocua_*.ts"))
+    assert files
+    for ts in files:
+        root = ET.parse(ts).getroot()
+        messages = list(root.iter("message"))
+        assert len(messages) > 100
+        for m in messages:
+            t = m.find("translation")
+            assert t.get("type") not in ("unfinished", "vanished", "obsolete"), m.find("source").text
+            assert (t.text or "").strip(), m.find("source").text
+        assert ts.with_suffix(".qm").exists()
+
+
+def test_loader_installs_every_catalogue_of_a_language(qapp, tmp_path):
+    (tmp_path / "a_vi.qm").write_bytes((TRANSLATIONS / "gocua_vi.qm").read_bytes())
+    (tmp_path / "b_vi.qm").write_bytes((TRANSLATIONS / "gocua_vi.qm").read_bytes())
+    (tmp_path / "c_en.qm").write_bytes(b"")
+    assert [p.name for p in i18n.app_translation_files("vi", tmp_path)] == ["a_vi.qm", "b_vi.qm"]
+    assert i18n.qt_translation_files("vi") == []           # the wheel has no Vietnamese for Qt itself
+    assert [p.name for p in i18n.qt_translation_files("fr")] == ["qtbase_fr.qm"]
+
+
+def test_settings_registry_round_trips_types(tmp_path):
+    s = Settings(tmp_path / "s.ini")
+    assert s.get(LANGUAGE) == "vi"
+    s.set(LANGUAGE, "en")
+    db1, db2 = tmp_path / "a.db", tmp_path / "b.db"
+    db1.write_bytes(b"")
+    db2.write_bytes(b"")
+    s.add_recent(str(db1))
+    s.add_recent(str(db2))
+    s.add_recent(str(db1))
+    s.sync()
+    again = Settings(tmp_path / "s.ini")
+    assert again.get(LANGUAGE) == "en"
+    assert again.recent_files() == [str(db1), str(db2)]
+    db2.unlink()
+    assert again.recent_files() == [str(db1)]
+    assert again.get(RECENT_FILES)[0] == str(db1)
+    assert again.get(WINDOW_GEOMETRY).isEmpty()
+    with pytest.raises(KeyError):
+        again.get("no/such")
+    assert "[ui]\nlanguage=en" in (tmp_path / "s.ini").read_text()
+
+
+def test_window_geometry_and_tab_are_remembered(ctx, qtbot):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_tab("dashboard")
+    w.close()
+    w2 = MainWindow(ctx)
+    qtbot.addWidget(w2)
+    assert w2.tabs.currentIndex() == 3
+
+
+def test_create_database_and_start_dialog(tmp_path, qtbot, qapp):
+    from canvass.campaign import campaign_info
+    from ui.app import create_database
+    from ui.start_dialog import StartDialog
+
+    i18n.install(qapp, "en")
+    dlg = StartDialog([])
+    qtbot.addWidget(dlg)
+    dlg.newButton.click()
+    assert dlg.stack.currentIndex() == 1
+    dlg.communeEdit.setText("Xã Thử")
+    dlg.pathEdit.setText(str(tmp_path / "new.db"))
+    dlg._create()
+    choice = dlg.choice
+    assert choice.kind == "new" and choice.commune == "Xã Thử" and choice.end > choice.start
+    db = create_database(choice.path, choice.commune, choice.campaign, choice.start, choice.end)
+    with db.session() as s:
+        info = campaign_info(s)
+        assert info.name == choice.campaign and info.start == choice.start
+    db.dispose()
+
+
+def test_screenshot_mode_writes_a_png(ctx, tmp_path, qapp):
+    from ui.app import main
+
+    out = tmp_path / "shot.png"
+    db_path = ctx.db.url.split("///", 1)[1]
+    assert main(["--screenshot", str(out), "--db", db_path, "--view", "residents", "--size", "1000x700",
+                 "--lang", "en"]) == 0
+    img = QImage(str(out))
+    assert img.width() == 1000 and img.height() == 700
+    i18n.install(qapp, "en")

@@ -1,0 +1,182 @@
+"""The residents table: model over ids (qtmodeltester), search as you type, filters, sorting, details."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import select
+
+from canvass.events import record_visit
+from canvass.models import Hamlet, Resident, Team
+from canvass.residents import ResidentQuery
+from ui.models.residents import COLUMNS, ResidentTableModel, ids_from_mime
+from ui.models.simple import ListTableModel
+from ui.views.details import ResidentDetailsDialog
+from ui.views.residents import ResidentsView
+
+
+def _names(model) -> list[str]:
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def _add_resident(db, name: str, cccd: str, phone: str) -> int:
+    from canvass.text import fold, name_sort_key
+
+    with db.session() as s:
+        hamlet = s.scalars(select(Hamlet)).first()
+        r = Resident(name=name, name_fold=fold(name), name_sort=name_sort_key(name), cccd=cccd, phone=phone,
+                     phone_raw="0" + phone[3:], hamlet_id=hamlet.id, status="pending", attempts=0)
+        s.add(r)
+        s.flush()
+        return r.id
+
+
+def test_model_passes_qtmodeltester(ctx, qtmodeltester):
+    model = ResidentTableModel(ctx.db)
+    assert model.rowCount() > 50
+    qtmodeltester.check(model, force_py=True)
+    model.update_query(search="an")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_list_model_passes_qtmodeltester(qapp, qtmodeltester):
+    model = ListTableModel(["a", "b"], [(1, "x"), (2, None)])
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(1, 1)) == ""
+
+
+def test_rows_are_fetched_lazily_by_page(ctx, monkeypatch):
+    import ui.models.residents as mod
+
+    calls = []
+    real = mod.resident_rows
+    monkeypatch.setattr(mod, "resident_rows", lambda s, ids: calls.append(len(ids)) or real(s, ids))
+    monkeypatch.setattr(mod, "PAGE", 10)
+    model = ResidentTableModel(ctx.db)
+    assert calls == []                       # opening reads ids only
+    model.data(model.index(0, 0))
+    model.data(model.index(5, 1))
+    assert calls == [10]                     # one page serves rows 0..9
+    model.data(model.index(25, 0))
+    assert calls == [10, 10]
+
+
+def test_search_box_filters_by_folded_name_cccd_and_phone(ctx, qtbot):
+    rid = _add_resident(ctx.db, "Đặng Thị Xuyến", "020199912345", "+84987654321")
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    total = view.model.rowCount()
+
+    qtbot.keyClicks(view.searchBox, "dang xuy")          # no accents, đ -> d, word prefixes
+    qtbot.waitUntil(lambda: view.model.rowCount() < total, timeout=2000)
+    assert view.model.ids() == [rid]
+    assert view.countLabel.text().startswith("1 ")
+
+    view.searchBox.setText("199912345")                   # part of the CCCD
+    view.apply_search()
+    assert view.model.ids() == [rid]
+
+    view.searchBox.setText("0987 654")                    # the phone as people write it
+    view.apply_search()
+    assert view.model.ids() == [rid]
+
+    view.searchBox.clear()
+    view.apply_search()
+    assert view.model.rowCount() == total
+
+
+def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    with ctx.db.session() as s:
+        hamlet = s.scalars(select(Hamlet).where(Hamlet.name == "Thôn Pò Đứa")).one()
+        in_hamlet = s.scalar(select(Resident.id).where(Resident.hamlet_id == hamlet.id).limit(1)) and \
+            len(list(s.scalars(select(Resident.id).where(Resident.hamlet_id == hamlet.id))))
+        team1 = s.scalars(select(Team).where(Team.name == "Tổ 1")).one()
+        n_team1 = len(list(s.scalars(select(Resident.id).where(Resident.team_id == team1.id))))
+        n_absent = len(list(s.scalars(select(Resident.id).where(Resident.status == "absent"))))
+    view.set_filter("hamlet", hamlet.id)
+    assert view.model.rowCount() == in_hamlet
+    view.set_filter("hamlet", None)
+    view.set_filter("team", team1.id)
+    assert view.model.rowCount() == n_team1
+    view.set_filter("team", None)
+    view.set_filter("status", "absent")
+    assert view.model.rowCount() == n_absent
+    labels = {view.model.data(view.model.index(r, 8)) for r in range(view.model.rowCount())}
+    assert labels == {"Absent"}
+    view.set_filter("status", None)
+    view.set_filter("reason", "elderly")
+    assert view.model.rowCount() == 1
+    assert "Elderly" in view.model.data(view.model.index(0, 8))
+
+
+def test_unassigned_filter(ctx, qtbot):
+    rid = _add_resident(ctx.db, "Lò Văn Mới", "020188800001", "+84911111111")
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    view.set_filter("team", "__none__")
+    assert view.model.ids() == [rid]
+
+
+def test_sorting_runs_in_sql_by_vietnamese_name_and_columns(ctx, qtbot):
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    from canvass.text import name_sort_key
+
+    names = _names(view.model)
+    assert names == sorted(names, key=name_sort_key)
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _names(view.model) == sorted(names, key=name_sort_key, reverse=True)
+    attempts_col = [k for k, _ in COLUMNS].index("attempts")
+    view.table.sortByColumn(attempts_col, Qt.SortOrder.DescendingOrder)
+    counts = [int(view.model.data(view.model.index(r, attempts_col))) for r in range(view.model.rowCount())]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 1 and counts[-1] == 0
+    assert view.model.query.sort == "attempts"
+
+
+def test_enter_opens_details_and_multi_select(ctx, qtbot):
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    opened = []
+    view.detailsRequested.connect(opened.append)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(2, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened == [view.model.resident_id(2)]
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_ids() == [view.model.resident_id(0), view.model.resident_id(1)]
+    mime = view.model.mimeData([view.model.index(0, 0), view.model.index(1, 3)])
+    assert ids_from_mime(mime) == view.selected_ids()
+
+
+def test_details_show_fields_and_history(ctx, qtbot):
+    with ctx.db.session() as s:
+        rid = s.scalars(select(Resident.id).where(Resident.status == "pending").order_by(Resident.id)).first()
+        record_visit(s, rid, "absent", reason="work_away", actor="Cán bộ A",
+                     at=dt.datetime.combine(dt.date.today(), dt.time(7, 30)))
+        name = s.get(Resident, rid).name
+    dlg = ResidentDetailsDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    assert name in dlg.windowTitle()
+    rows = dlg.historyModel.rows()
+    assert rows[0][1] == "Visit" and rows[0][2] == "Absent" and rows[0][3] == "Working far away"
+    assert rows[0][5] == "Cán bộ A"
+    assert rows[-1][1] == "Imported"
+    texts = [dlg.form.itemAt(i).widget().text() for i in range(dlg.form.count()) if dlg.form.itemAt(i).widget()]
+    assert name in texts
+
+
+def test_refresh_rows_after_an_outcome(ctx, qtbot):
+    model = ResidentTableModel(ctx.db, query=ResidentQuery(statuses=("pending",)))
+    rid = model.resident_id(0)
+    assert model.data(model.index(0, 8)) == "Not yet verified"
+    with ctx.db.session() as s:
+        record_visit(s, rid, "refused")
+    model.refresh_rows([rid])
+    assert model.data(model.index(0, 8)) == "Refused"
+    model.reload()
+    assert rid not in model.ids()
+    assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == len(COLUMNS)

@@ -1,0 +1,457 @@
+"""The main window: a shell composing the views (tabs), the menus and toolbar, and the dialogs they open.
+
+No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
+window asks the views to refresh. The other engineer's dialogs and views are imported lazily and guarded,
+so the window works with whatever parts are installed.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
+
+from ui import i18n
+from ui.settings import ACTOR, CURRENT_TAB, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
+from ui.views.dashboard import DashboardView
+from ui.views.details import ResidentDetailsDialog
+from ui.views.residents import ResidentsView
+from ui.widgets.icons import icon
+
+
+def optional(module: str, name: str) -> Optional[Any]:
+    """A class from a module that may not be installed yet (None then)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError:
+        return None
+    except AttributeError:
+        return None
+
+
+class SettingsDialog(QDialog):
+    """Language and the name written into the event log."""
+
+    def __init__(self, settings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.languageBox = QComboBox(self)
+        self.languageBox.setObjectName("languageBox")
+        for code, name in i18n.language_names().items():
+            self.languageBox.addItem(name, code)
+        self.languageBox.setCurrentIndex(max(0, self.languageBox.findData(settings.get(LANGUAGE))))
+        self.actorEdit = QLineEdit(settings.get(ACTOR), self)
+        self.actorEdit.setObjectName("actorEdit")
+        self.actorEdit.setToolTip(self.tr("Written beside every outcome you record (the history shows it)"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.languageBox)
+        form.addRow(self.tr("&Your name:"), self.actorEdit)
+        info = QLabel(self.tr("Settings file: %1").replace("%1", settings.file_name), self)
+        info.setWordWrap(True)
+        info.setProperty("role", "detail")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(info)
+        lay.addWidget(buttons)
+
+    def apply(self) -> bool:
+        """Store the choices; True when the language changed."""
+        old = self.settings.get(LANGUAGE)
+        self.settings.set(LANGUAGE, self.languageBox.currentData())
+        self.settings.set(ACTOR, self.actorEdit.text().strip())
+        self.settings.sync()
+        return old != self.languageBox.currentData()
+
+    @classmethod
+    def ask(cls, settings, parent=None) -> Optional[bool]:
+        """Show the dialog: None when cancelled, else whether the language changed."""
+        dlg = cls(settings, parent)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.apply()
+
+
+class MainWindow(QMainWindow):
+    """Residents, teams, keying and dashboard tabs; file, import/export and pack actions."""
+
+    databaseRequested = Signal(object)     # a StartChoice (new / open / sample) for the application
+    languageChanged = Signal(str)
+
+    TABS = ("residents", "teams", "keying", "dashboard")
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        self.toolbar: Optional[QToolBar] = None
+        self.build()
+        self._restore()
+
+    # --- construction ---------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create (or re-create, after a language switch or a new database) every action, menu and view."""
+        self.setWindowTitle(self._title())
+        self.menuBar().clear()
+        if self.toolbar is not None:
+            self.removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        old = self.centralWidget()
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.residentsView = ResidentsView(self.ctx, self.tabs)
+        self.residentsView.detailsRequested.connect(self.show_details)
+        self.residentsView.outcomeRequested.connect(self.record_outcome)
+        self.residentsView.selectionChanged.connect(self._selection_changed)
+        self.tabs.addTab(self.residentsView, icon("residents"), self.tr("&Residents"))
+        self.teamsView = self._optional_view("ui.views.teams", "TeamsView", "teamsView")
+        self.tabs.addTab(self.teamsView, icon("teams"), self.tr("&Teams"))
+        self.keyingView = self._optional_view("ui.views.keying", "KeyingView", "keyingView")
+        self.tabs.addTab(self.keyingView, icon("keying"), self.tr("&Keying walk lists"))
+        self.dashboardView = DashboardView(self.ctx, self.tabs)
+        self.tabs.addTab(self.dashboardView, icon("dashboard"), self.tr("&Dashboard"))
+        self.tabs.setTabToolTip(0, self.tr("Everyone on the list: search, filter, open, mark (Ctrl+1)"))
+        self.tabs.setTabToolTip(1, self.tr("Create teams and hand them hamlets or households (Ctrl+2)"))
+        self.tabs.setTabToolTip(2, self.tr("Type in a team's paper walk list with the keyboard (Ctrl+3)"))
+        self.tabs.setTabToolTip(3, self.tr("Progress against the target and the daily quota (Ctrl+4)"))
+        self.setCentralWidget(self.tabs)
+        if old is not None:
+            old.deleteLater()
+        self.statusBar().showMessage(self._db_label())
+        self.residentsView.searchBox.setFocus()
+
+    def _title(self) -> str:
+        return self.tr("Gõ Cửa — %1").replace("%1", self._db_label())
+
+    def _db_label(self) -> str:
+        url = self.ctx.db.url
+        return Path(url.split("///", 1)[1]).name if url.startswith("sqlite:///") else url.split("@")[-1]
+
+    def _action(self, name: str, text: str, icon_name: Optional[str], slot: Callable, shortcut=None,
+                tip: str = "") -> QAction:
+        a = QAction(icon(icon_name) if icon_name else icon(""), text, self)
+        a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        for a in getattr(self, "_actions", []):
+            self.removeAction(a)
+            a.deleteLater()
+        A = self._action
+        self.actionNew = A("actionNew", self.tr("&New database…"), "database-new", lambda: self._start("new"),
+                           QKeySequence.StandardKey.New, self.tr("Create a database for another commune or campaign"))
+        self.actionOpen = A("actionOpen", self.tr("&Open database…"), "database-open", lambda: self._start("open"),
+                            QKeySequence.StandardKey.Open, self.tr("Open a database file"))
+        self.actionSample = A("actionSample", self.tr("Open the &sample commune"), "sample",
+                              lambda: self._start("sample"), None, self.tr("300 made-up residents, to learn the program"))
+        self.actionImport = A("actionImport", self.tr("&Import list…"), "import", self.import_list, "Ctrl+I",
+                              self.tr("Import the police list of residents to activate (Excel or CSV)"))
+        self.actionExport = A("actionExport", self.tr("&Export…"), "export", self.export, "Ctrl+E",
+                              self.tr("Return lists, walk lists, the daily report…"))
+        self.actionPackExport = A("actionPackExport", self.tr("Export team &pack…"), "pack-export", self.pack_export,
+                                  "Ctrl+Shift+E", self.tr("A workbook a team fills in offline"))
+        self.actionPackImport = A("actionPackImport", self.tr("&Merge returned pack…"), "pack-import",
+                                  self.pack_import, "Ctrl+Shift+I",
+                                  self.tr("Read a team's filled-in pack back, with a preview before merging"))
+        self.actionMark = A("actionMark", self.tr("Record &outcome…"), "outcome", self.record_selected, "Ctrl+K",
+                            self.tr("Record one visit outcome for the selected residents"))
+        self.actionDetails = A("actionDetails", self.tr("Resident &details"), "details", self.details_selected,
+                               "Ctrl+D", self.tr("Every field, the imported row and the history"))
+        self.actionRefresh = A("actionRefresh", self.tr("&Refresh"), "refresh", self.refresh_all,
+                               QKeySequence.StandardKey.Refresh, self.tr("Read the database again"))
+        self.actionSettings = A("actionSettings", self.tr("&Settings…"), "settings", self.open_settings,
+                                QKeySequence.StandardKey.Preferences, self.tr("Language and your name"))
+        self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, QKeySequence.StandardKey.Quit)
+        self.actionAbout = A("actionAbout", self.tr("&About Gõ Cửa"), "app", self.about)
+        self.actionMark.setEnabled(False)
+        self.actionDetails.setEnabled(False)
+        self.tabActions = []
+        for i, (name, text) in enumerate((("actionShowResidents", self.tr("&Residents")),
+                                          ("actionShowTeams", self.tr("&Teams")),
+                                          ("actionShowKeying", self.tr("&Keying walk lists")),
+                                          ("actionShowDashboard", self.tr("&Dashboard")))):
+            self.tabActions.append(A(name, text, self.TABS[i], lambda i=i: self.show_tab(i), f"Ctrl+{i + 1}"))
+        self._actions = [self.actionNew, self.actionOpen, self.actionSample, self.actionImport, self.actionExport,
+                         self.actionPackExport, self.actionPackImport, self.actionMark, self.actionDetails,
+                         self.actionRefresh, self.actionSettings, self.actionQuit, self.actionAbout] + self.tabActions
+
+    def _make_menus(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu(self.tr("&File"))
+        f.setObjectName("menuFile")
+        for a in (self.actionNew, self.actionOpen, self.actionSample):
+            f.addAction(a)
+        self.recentMenu = f.addMenu(self.tr("Recent &databases"))
+        self.recentMenu.setObjectName("menuRecent")
+        self.recentMenu.aboutToShow.connect(self._fill_recent)
+        f.addSeparator()
+        for a in (self.actionImport, self.actionExport):
+            f.addAction(a)
+        f.addSeparator()
+        for a in (self.actionPackExport, self.actionPackImport):
+            f.addAction(a)
+        f.addSeparator()
+        f.addAction(self.actionQuit)
+        r = mb.addMenu(self.tr("R&esidents"))
+        r.setObjectName("menuResidents")
+        r.addAction(self.actionMark)
+        r.addAction(self.actionDetails)
+        v = mb.addMenu(self.tr("&View"))
+        v.setObjectName("menuView")
+        for a in self.tabActions:
+            v.addAction(a)
+        v.addSeparator()
+        v.addAction(self.actionRefresh)
+        t = mb.addMenu(self.tr("&Tools"))
+        t.addAction(self.actionSettings)
+        h = mb.addMenu(self.tr("&Help"))
+        h.addAction(self.actionAbout)
+
+    def _make_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Main toolbar"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.actionImport, self.actionExport, None, self.actionPackExport, self.actionPackImport, None,
+                  self.actionMark, self.actionRefresh):
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        button = tb.widgetForAction(self.actionImport)
+        if isinstance(button, QToolButton):
+            button.setObjectName("importButton")
+        self.importButton = button
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _optional_view(self, module: str, cls_name: str, object_name: str) -> QWidget:
+        cls = optional(module, cls_name)
+        if cls is None:
+            w = QLabel(self.tr("This part of the program is not installed yet."), self)
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setObjectName(object_name)
+            return w
+        view = cls(self.ctx, self.tabs)
+        if not view.objectName():
+            view.setObjectName(object_name)
+        if hasattr(view, "changed"):
+            view.changed.connect(lambda v=view: self.data_changed(source=v))
+        return view
+
+    # --- state ----------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.ctx.settings
+        if s is None:
+            return
+        geo = s.get(WINDOW_GEOMETRY)
+        if geo is not None and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        st = s.get(WINDOW_STATE)
+        if st is not None and not st.isEmpty():
+            self.restoreState(st)
+        self.tabs.setCurrentIndex(max(0, min(int(s.get(CURRENT_TAB)), self.tabs.count() - 1)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.ctx.runner.busy():
+            if QMessageBox.question(self, self.tr("Work in progress"),
+                                    self.tr("Something is still running. Quit anyway (it will be cancelled)?")) \
+                    != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        s = self.ctx.settings
+        if s is not None:
+            s.set(WINDOW_GEOMETRY, self.saveGeometry())
+            s.set(WINDOW_STATE, self.saveState())
+            s.set(CURRENT_TAB, self.tabs.currentIndex())
+            s.sync()
+        super().closeEvent(event)
+
+    def show_tab(self, index_or_name) -> QWidget:
+        """Bring a tab to the front (by index or by name: residents, teams, keying, dashboard)."""
+        i = self.TABS.index(index_or_name) if isinstance(index_or_name, str) else int(index_or_name)
+        self.tabs.setCurrentIndex(i)
+        w = self.tabs.currentWidget()
+        if i == 0:
+            self.residentsView.searchBox.setFocus()
+        else:
+            w.setFocus()
+        return w
+
+    def _selection_changed(self, n: int) -> None:
+        self.actionMark.setEnabled(n > 0)
+        self.actionDetails.setEnabled(n > 0)
+        if n > 1:
+            self.statusBar().showMessage(self.tr("%1 residents selected").replace("%1", i18n.fmt_int(n)), 4000)
+
+    def data_changed(self, source: Optional[QWidget] = None) -> None:
+        """Something changed the data: refresh every view but the one that did it."""
+        for view in (self.residentsView, self.teamsView, self.keyingView):
+            if view is not source and hasattr(view, "refresh"):
+                view.refresh()
+        self.dashboardView.mark_dirty()
+
+    def refresh_all(self) -> None:
+        """Re-read the database into every view."""
+        self.data_changed(source=None)
+
+    # --- actions --------------------------------------------------------------------------------
+    def _missing(self) -> None:
+        QMessageBox.information(self, self.tr("Not available"),
+                                self.tr("This part of the program is not installed yet."))
+
+    def _after(self, result: Any, message: str) -> None:
+        if result:
+            self.data_changed()
+            self.statusBar().showMessage(message, 8000)
+
+    def import_list(self, path: Optional[str] = None) -> Any:
+        """Open the import wizard; refresh everything after an import."""
+        cls = optional("ui.dialogs.import_wizard", "ImportWizard")
+        if cls is None:
+            return self._missing()
+        result = cls.ask(self.ctx, self, path=path)
+        self._after(result, self.tr("Import finished."))
+        return result
+
+    def export(self, kind: Optional[str] = None) -> Any:
+        """Open the export dialog."""
+        cls = optional("ui.dialogs.export_dialog", "ExportDialog")
+        if cls is None:
+            return self._missing()
+        path = cls.ask(self.ctx, self, kind=kind)
+        if path:
+            self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", str(path)), 10000)
+        return path
+
+    def pack_export(self, team_id: Optional[int] = None) -> Any:
+        """Export a team pack."""
+        cls = optional("ui.dialogs.pack_dialogs", "PackExportDialog")
+        if cls is None:
+            return self._missing()
+        result = cls.ask(self.ctx, self, team_id=team_id)
+        if result:
+            self.statusBar().showMessage(self.tr("Team pack saved."), 8000)
+            self.dashboardView.mark_dirty()
+        return result
+
+    def pack_import(self, path: Optional[str] = None) -> Any:
+        """Merge a returned team pack (the dialog previews before it merges)."""
+        cls = optional("ui.dialogs.pack_dialogs", "PackImportDialog")
+        if cls is None:
+            return self._missing()
+        result = cls.ask(self.ctx, self, path=path)
+        self._after(result, self.tr("Team pack merged."))
+        return result
+
+    def record_outcome(self, ids: list[int]) -> bool:
+        """Record one outcome for some residents."""
+        cls = optional("ui.dialogs.outcome_dialog", "OutcomeDialog")
+        if cls is None:
+            self._missing()
+            return False
+        done = bool(cls.ask(self.ctx, self, list(ids)))
+        if done:
+            self.residentsView.model.refresh_rows(ids)
+            for view in (self.teamsView, self.keyingView):
+                if hasattr(view, "refresh"):
+                    view.refresh()
+            self.dashboardView.mark_dirty()
+            self.statusBar().showMessage(self.tr("Outcome recorded for %1 resident(s).")
+                                         .replace("%1", i18n.fmt_int(len(ids))), 8000)
+        return done
+
+    def record_selected(self) -> None:
+        """Record an outcome for the residents selected in the table."""
+        ids = self.residentsView.selected_ids()
+        if ids:
+            self.record_outcome(ids)
+
+    def show_details(self, resident_id: int) -> None:
+        """Open one resident's details."""
+        ResidentDetailsDialog.show_for(self.ctx, self, resident_id)
+
+    def details_selected(self) -> None:
+        """Open the details of the current resident in the table."""
+        rid = self.residentsView.model.resident_id(self.residentsView.table.currentIndex().row())
+        if rid is not None:
+            self.show_details(rid)
+
+    def open_settings(self) -> None:
+        """Settings; a language change re-creates the window's texts."""
+        if self.ctx.settings is None:
+            return
+        changed = SettingsDialog.ask(self.ctx.settings, self)
+        if changed:
+            self.set_language(self.ctx.settings.get(LANGUAGE))
+
+    def set_language(self, lang: str) -> None:
+        """Install another language and rebuild every text of the window."""
+        from PySide6.QtCore import QCoreApplication
+
+        i18n.install(QCoreApplication.instance(), lang)
+        current = self.tabs.currentIndex()
+        self.build()
+        self.tabs.setCurrentIndex(current)
+        self.languageChanged.emit(lang)
+
+    def _start(self, kind: str) -> None:
+        from ui.start_dialog import StartChoice, StartDialog
+
+        if kind == "sample":
+            self.databaseRequested.emit(StartChoice("sample"))
+            return
+        if kind == "open":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a database"), "",
+                                                  self.tr("Gõ Cửa database (*.db);;All files (*)"))
+            if path:
+                self.databaseRequested.emit(StartChoice("open", path=path))
+            return
+        dlg = StartDialog([], self)
+        dlg.stack.setCurrentIndex(1)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.choice:
+            self.databaseRequested.emit(dlg.choice)
+
+    def _fill_recent(self) -> None:
+        from ui.start_dialog import StartChoice
+
+        self.recentMenu.clear()
+        files = self.ctx.settings.recent_files() if self.ctx.settings is not None else []
+        for p in files:
+            a = self.recentMenu.addAction(Path(p).name if "://" not in p else p)
+            a.setToolTip(p)
+            a.triggered.connect(lambda _c=False, p=p: self.databaseRequested.emit(StartChoice("open", path=p)))
+        if not files:
+            self.recentMenu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def set_context(self, ctx) -> None:
+        """Show another database (the application opened it)."""
+        self.ctx = ctx
+        self.build()
+
+    def about(self) -> None:
+        """A short description."""
+        QMessageBox.about(self, self.tr("About Gõ Cửa"),
+                          self.tr("<b>Gõ Cửa</b><br>Door-to-door e-ID (VNeID) activation campaigns: lists, teams, "
+                                  "outcomes, team packs and the daily report. Works offline."))

@@ -1,0 +1,247 @@
+"""The residents table model: the matching ids in order (from SQL), rows fetched a page at a time.
+
+Filtering and sorting run in SQL through `canvass.residents.ResidentQuery` (an index backs every sortable
+column), so 300,000 residents cost one list of ints; only the rows on screen are ever read. The cache is
+bounded: it keeps the last few pages and forgets the rest.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt, \
+    Signal
+
+from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident_rows
+from ui.i18n import fmt_date, fmt_datetime, fmt_int
+from ui.models.labels import reason_label, status_color, status_label
+
+PAGE = 200
+MAX_PAGES = 50
+MIME_IDS = "application/x-gocua-resident-ids"
+
+# (key, sort column or None) in display order; headers come from _headers() so they are translated.
+COLUMNS = (
+    ("name", "name_sort"), ("cccd", "cccd"), ("dob", "dob"), ("gender", None), ("phone", "phone"),
+    ("hamlet", "hamlet_id"), ("household", "household_id"), ("team", "team_id"), ("status", "status"),
+    ("attempts", "attempts"), ("last_visit", "last_visit_at"),
+)
+
+
+def _headers() -> dict[str, str]:
+    return {
+        "name": QCoreApplication.translate("ResidentTableModel", "Full name"),
+        "cccd": QCoreApplication.translate("ResidentTableModel", "ID number"),
+        "dob": QCoreApplication.translate("ResidentTableModel", "Date of birth"),
+        "gender": QCoreApplication.translate("ResidentTableModel", "Gender"),
+        "phone": QCoreApplication.translate("ResidentTableModel", "Phone"),
+        "hamlet": QCoreApplication.translate("ResidentTableModel", "Hamlet"),
+        "household": QCoreApplication.translate("ResidentTableModel", "Household"),
+        "team": QCoreApplication.translate("ResidentTableModel", "Team"),
+        "status": QCoreApplication.translate("ResidentTableModel", "Status"),
+        "attempts": QCoreApplication.translate("ResidentTableModel", "Visits"),
+        "last_visit": QCoreApplication.translate("ResidentTableModel", "Last visit"),
+    }
+
+
+def phone_display(e164: Optional[str], raw: Optional[str]) -> str:
+    """A phone as people write it in Vietnam (0912 345 678), from E.164; the raw text when not Vietnamese."""
+    if e164 and e164.startswith("+84") and len(e164) == 12:
+        local = "0" + e164[3:]
+        return f"{local[:4]} {local[4:7]} {local[7:]}"
+    return e164 or raw or ""
+
+
+class ResidentTableModel(QAbstractTableModel):
+    """Residents matching a ResidentQuery, in its order; the model holds ids, rows come page by page."""
+
+    queryChanged = Signal()
+
+    def __init__(self, db, parent=None, query: Optional[ResidentQuery] = None):
+        super().__init__(parent)
+        self.db = db
+        self.query = query or ResidentQuery()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, ResidentRow]] = OrderedDict()
+        self._headers = _headers()
+        self.reload()
+
+    # --- query ----------------------------------------------------------------------------------
+    def set_query(self, query: ResidentQuery) -> None:
+        """Show the residents matching another query (one SQL query for the ids)."""
+        if query == self.query:
+            return
+        self.query = query
+        self.reload()
+        self.queryChanged.emit()
+
+    def update_query(self, **changes) -> None:
+        """Change some fields of the query (search=..., statuses=...)."""
+        self.set_query(dataclasses.replace(self.query, **changes))
+
+    def reload(self) -> None:
+        """Run the query again (after data changed) and forget every cached row."""
+        with self.db.session() as s:
+            ids = resident_ids(s, self.query)
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self, ids: Sequence[int]) -> None:
+        """Forget the cached rows of some residents (their data changed but they stay in place)."""
+        wanted = set(ids)
+        for page in list(self._pages):
+            if wanted & self._pages[page].keys():
+                del self._pages[page]
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    # --- lookups --------------------------------------------------------------------------------
+    def ids(self) -> list[int]:
+        """Every id shown, in order."""
+        return list(self._ids)
+
+    def resident_id(self, row: int) -> Optional[int]:
+        """The id of the resident in a row."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, resident_id: int) -> int:
+        """The row showing a resident, or -1."""
+        try:
+            return self._ids.index(resident_id)
+        except ValueError:
+            return -1
+
+    def row_data(self, row: int) -> Optional[ResidentRow]:
+        """The ResidentRow of a row (fetched with its page when not cached)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE
+        cached = self._pages.get(page)
+        if cached is None:
+            chunk = self._ids[page * PAGE:(page + 1) * PAGE]
+            with self.db.session() as s:
+                cached = {r.id: r for r in resident_rows(s, chunk)}
+            self._pages[page] = cached
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return cached.get(self._ids[row])
+
+    # --- Qt model -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            key = COLUMNS[section][0]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[key]
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][1]:
+                return self.tr("Click to sort by this column")
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and \
+                0 <= section < len(self._ids):
+            return str(section + 1)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("attempts",):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        r = self.row_data(index.row())
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return status_color(r.status) if key == "status" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "status" and r.status_reason:
+                return f"{status_label(r.status)}: {reason_label(r.status_reason)}"
+            if key in ("name", "hamlet", "household") and r.address:
+                return r.address
+            return None
+        return self._display(r, key)
+
+    @staticmethod
+    def _display(r: ResidentRow, key: str) -> str:
+        if key == "name":
+            return r.name
+        if key == "cccd":
+            return r.cccd or ""
+        if key == "dob":
+            return fmt_date(r.dob) if r.dob else (r.dob_raw or "")
+        if key == "gender":
+            return r.gender or ""
+        if key == "phone":
+            return phone_display(r.phone, r.phone_raw)
+        if key == "hamlet":
+            return r.hamlet or ""
+        if key == "household":
+            return r.household or ""
+        if key == "team":
+            return r.team or ""
+        if key == "status":
+            label = status_label(r.status)
+            return f"{label} · {reason_label(r.status_reason)}" if r.status_reason else label
+        if key == "attempts":
+            return fmt_int(r.attempts)
+        if key == "last_visit":
+            return fmt_datetime(r.last_visit_at)
+        return ""
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL by a column that has an index (others are ignored)."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self.update_query(sort=COLUMNS[column][1], descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_column(self) -> int:
+        """The column the current query sorts by."""
+        for i, (_k, col) in enumerate(COLUMNS):
+            if col == self.query.sort:
+                return i
+        return 0
+
+    # --- drag and drop (onto a team) ------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [MIME_IDS]
+
+    def mimeData(self, indexes) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+        mime = QMimeData()
+        mime.setData(MIME_IDS, QByteArray(",".join(map(str, ids)).encode()))
+        return mime
+
+    def supportedDragActions(self):
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+
+def ids_from_mime(mime: QMimeData) -> list[int]:
+    """The resident ids a drag from the residents table carries."""
+    if not mime.hasFormat(MIME_IDS):
+        return []
+    text = bytes(mime.data(MIME_IDS).data()).decode()
+    return [int(x) for x in text.split(",") if x.strip().isdigit()]
+
+
+__all__ = ["ResidentTableModel", "COLUMNS", "MIME_IDS", "ids_from_mime", "phone_display", "PAGE"]

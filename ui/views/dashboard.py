@@ -1,0 +1,289 @@
+"""The dashboard: progress against the campaign target and the daily quota, as figures and QtCharts charts.
+
+Every figure comes from `canvass.quotas.compute_stats`; this view only draws them. It is recomputed when
+it becomes visible after the data changed (not on every change while hidden).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
+                              QHorizontalStackedBarSeries, QLineSeries, QValueAxis)
+from PySide6.QtCore import QDateTime, QMargins, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.i18n import fmt_date, fmt_float, fmt_int
+from ui.models.labels import STATUS_COLORS
+
+COLOR_SYSTEM = QColor(STATUS_COLORS["activated_system"])
+COLOR_REPORTED = QColor(STATUS_COLORS["activated"])
+COLOR_TARGET = QColor("#9aa0a6")
+COLOR_REMAINING = QColor("#dadce0")
+
+
+class Card(QFrame):
+    """One figure with its caption (and a smaller line under it)."""
+
+    def __init__(self, name: str, caption: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setProperty("card", True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption, self)
+        self.caption.setProperty("role", "caption")
+        self.caption.setWordWrap(True)
+        self.value = QLabel("—", self)
+        self.value.setProperty("role", "figure")
+        f = QFont(self.value.font())
+        f.setPointSizeF(f.pointSizeF() * 1.8)
+        f.setBold(True)
+        self.value.setFont(f)
+        self.detail = QLabel("", self)
+        self.detail.setProperty("role", "detail")
+        self.detail.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.value)
+        lay.addWidget(self.detail)
+        lay.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set(self, value: str, detail: str = "", tip: str = "") -> None:
+        """Show a figure."""
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.setToolTip(tip)
+
+
+def _chart(title: str) -> QChart:
+    c = QChart()
+    c.setTitle(title)
+    c.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    c.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    c.setMargins(QMargins(4, 4, 4, 4))
+    c.setBackgroundRoundness(0)
+    return c
+
+
+class DashboardView(QWidget):
+    """Figure cards, the cumulative progress chart and per-hamlet / per-team bars."""
+
+    changed = Signal()
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None, as_of: Optional[dt.date] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.as_of = as_of
+        self.stats = None
+        self._dirty = True
+        self.setObjectName("dashboardView")
+
+        self.cardSystem = Card("cardSystem", self.tr("Activated (system verified)"), self)
+        self.cardReported = Card("cardReported", self.tr("Reported by teams, awaiting the system"), self)
+        self.cardToday = Card("cardToday", self.tr("Activated today"), self)
+        self.cardRequired = Card("cardRequired", self.tr("Needed per team per day"), self)
+        self.cardFinish = Card("cardFinish", self.tr("Projected finish"), self)
+        self.cardCountdown = Card("cardCountdown", self.tr("Daily report"), self)
+        self.cards = [self.cardSystem, self.cardReported, self.cardToday, self.cardRequired, self.cardFinish,
+                      self.cardCountdown]
+        self.title = QLabel(self)
+        self.title.setObjectName("dashboardTitle")
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+
+        self.progressChart = _chart(self.tr("Cumulative activations against the target"))
+        self.hamletChart = _chart(self.tr("By hamlet"))
+        self.teamChart = _chart(self.tr("By team"))
+        self.progressView = self._view("progressChart", self.progressChart)
+        self.hamletView = self._view("hamletChart", self.hamletChart)
+        self.teamView = self._view("teamChart", self.teamChart)
+
+        inner = QWidget(self)
+        grid = QGridLayout(inner)
+        grid.setContentsMargins(8, 8, 8, 8)
+        grid.addWidget(self.title, 0, 0, 1, 6)
+        for i, card in enumerate(self.cards):
+            grid.addWidget(card, 1, i)
+        grid.addWidget(self.progressView, 2, 0, 1, 6)
+        grid.addWidget(self.hamletView, 3, 0, 1, 3)
+        grid.addWidget(self.teamView, 3, 3, 1, 3)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(3, 2)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(scroll)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+    def _view(self, name: str, chart: QChart) -> QChartView:
+        v = QChartView(chart, self)
+        v.setObjectName(name)
+        v.setRenderHint(QPainter.RenderHint.Antialiasing)
+        v.setMinimumHeight(240)
+        return v
+
+    # --- refresh --------------------------------------------------------------------------------
+    def mark_dirty(self) -> None:
+        """The data changed: recompute when next shown (now, if visible)."""
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the figures and redraw."""
+        from canvass.quotas import compute_stats
+
+        with self.ctx.db.session() as s:
+            self.stats = compute_stats(s, self.as_of)
+        self._dirty = False
+        self._draw()
+
+    def _tick(self) -> None:
+        if self.stats is not None:
+            self._draw_countdown()
+
+    def _draw(self) -> None:
+        st = self.stats
+        t = st.total
+        if st.campaign_name:
+            head = self.tr("%1 — %2 to %3, %4 day(s) left").replace("%1", st.campaign_name) \
+                .replace("%2", fmt_date(st.start)).replace("%3", fmt_date(st.end)) \
+                .replace("%4", fmt_int(st.days_left or 0))
+        else:
+            head = self.tr("No campaign set: figures without a target")
+        self.title.setText(head + " · " + self.tr("as of %1").replace("%1", fmt_date(st.as_of)))
+        target = t.target or t.eligible
+        self.cardSystem.set(fmt_int(t.activated_system),
+                            self.tr("of %1 (%2%)").replace("%1", fmt_int(target)).replace("%2", fmt_float(t.percent)),
+                            self.tr("Only activations confirmed by the national system count toward the target"))
+        self.cardReported.set(fmt_int(t.activated_reported),
+                              self.tr("%1 still to activate").replace("%1", fmt_int(t.remaining)))
+        self.cardToday.set(fmt_int(t.done_today),
+                           self.tr("%1 reported by teams · daily quota %2").replace("%1", fmt_int(t.done_today_reported))
+                           .replace("%2", fmt_int(t.quota_today)))
+        req = t.required_per_team_per_day
+        self.cardRequired.set(fmt_float(req) if req is not None else "—",
+                              self.tr("%1 team(s) · quota %2").replace("%1", fmt_int(t.teams))
+                              .replace("%2", fmt_int(st.quota_per_team_day)),
+                              self.tr("Remaining activations ÷ teams ÷ days left"))
+        if st.projected_finish:
+            late = st.end is not None and st.projected_finish > st.end
+            self.cardFinish.set(fmt_date(st.projected_finish),
+                                self.tr("after the campaign end!") if late else self.tr("at the pace of the last 7 days"))
+            self.cardFinish.value.setStyleSheet("color: #c5221f;" if late else "")
+        else:
+            self.cardFinish.set("—", self.tr("no activation in the last 7 days"))
+        self._draw_countdown()
+        self._draw_progress()
+        self._draw_bars(self.hamletChart, st.hamlets)
+        self._draw_bars(self.teamChart, st.teams)
+
+    def countdown_text(self, now: dt.datetime, deadline: str) -> tuple[str, str]:
+        """('1 h 05 min', 'until the 15:30 report'), or the passed message."""
+        try:
+            hh, mm = (int(x) for x in deadline.split(":"))
+        except ValueError:
+            hh, mm = 15, 30
+        due = now.replace(hour=hh, minute=mm, second=0, microsecond=0)
+        if now >= due:
+            return self.tr("Time is up"), self.tr("The %1 report time has passed").replace("%1", f"{hh:02d}:{mm:02d}")
+        left = int((due - now).total_seconds() // 60)
+        text = self.tr("%1 h %2 min").replace("%1", str(left // 60)).replace("%2", f"{left % 60:02d}") if left >= 60 \
+            else self.tr("%1 min").replace("%1", str(left))
+        return text, self.tr("until the %1 report").replace("%1", f"{hh:02d}:{mm:02d}")
+
+    def _draw_countdown(self) -> None:
+        value, detail = self.countdown_text(dt.datetime.now(), self.stats.report_deadline)
+        self.cardCountdown.set(value, detail)
+
+    def _draw_progress(self) -> None:
+        chart = self.progressChart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        daily = self.stats.daily
+        series = []
+        for name, attr, color, style in (
+                (self.tr("Target"), "target_cum", COLOR_TARGET, Qt.PenStyle.DashLine),
+                (self.tr("Activated (reported)"), "activated_reported_cum", COLOR_REPORTED, Qt.PenStyle.SolidLine),
+                (self.tr("Activated (system verified)"), "activated_system_cum", COLOR_SYSTEM, Qt.PenStyle.SolidLine)):
+            s = QLineSeries()
+            s.setName(name)
+            pen = QPen(color)
+            pen.setWidthF(2.5)
+            pen.setStyle(style)
+            s.setPen(pen)
+            s.setPointsVisible(len(daily) <= 31)
+            for p in daily:
+                ms = QDateTime(p.day, QTime(12, 0)).toMSecsSinceEpoch()
+                s.append(float(ms), float(getattr(p, attr)))
+            chart.addSeries(s)
+            series.append(s)
+        x = QDateTimeAxis()
+        x.setFormat("dd/MM")
+        top = max([1.0] + [max(p.target_cum, p.activated_reported_cum, p.activated_system_cum) for p in daily])
+        y = QValueAxis()
+        y.setRange(0, top * 1.05)
+        y.setLabelFormat("%d")
+        if daily:
+            last = daily[-1].day + dt.timedelta(days=1)
+            x.setRange(QDateTime(daily[0].day, QTime(0, 0)), QDateTime(last, QTime(0, 0)))
+            span = len(daily)
+            x.setTickCount(span + 1 if span <= 14 else 8)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for s in series:
+            s.attachAxis(x)
+            s.attachAxis(y)
+
+    def _draw_bars(self, chart: QChart, groups) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        groups = list(groups)[:20]
+        sets = []
+        for name, color in ((self.tr("System verified"), COLOR_SYSTEM), (self.tr("Reported"), COLOR_REPORTED),
+                            (self.tr("Remaining"), COLOR_REMAINING)):
+            b = QBarSet(name)
+            b.setColor(color)
+            b.setBorderColor(color)
+            sets.append(b)
+        for g in reversed(groups):
+            target = g.target or g.eligible
+            sets[0].append(g.activated_system)
+            sets[1].append(g.activated_reported)
+            sets[2].append(max(0, target - g.activated_system - g.activated_reported))
+        series = QHorizontalStackedBarSeries()
+        for b in sets:
+            series.append(b)
+        series.setBarWidth(0.7)
+        chart.addSeries(series)
+        cats = QBarCategoryAxis()
+        cats.append([g.name for g in reversed(groups)] or [self.tr("(none)")])
+        vals = QValueAxis()
+        vals.setLabelFormat("%d")
+        top = max([1] + [max(g.target or g.eligible, g.activated_system + g.activated_reported) for g in groups])
+        vals.setRange(0, top)
+        chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(cats)
+        series.attachAxis(vals)
+
+    def refresh_if_visible(self) -> None:
+        """Alias of mark_dirty for the window's refresh fan-out."""
+        self.mark_dirty()

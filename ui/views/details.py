@@ -1,0 +1,200 @@
+"""Resident details: every field, the raw rows of the imported files, and the history of events."""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from sqlalchemy import select
+
+from canvass.events import resident_events
+from canvass.models import ImportBatch, Resident, SourceRow, Team
+from ui.i18n import fmt_date, fmt_datetime, fmt_int
+from ui.models.labels import event_kind_labels, reason_label, status_label
+from ui.models.residents import phone_display
+from ui.models.simple import ListTableModel
+
+
+def _column_letter(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _headers_of(summary: Optional[str], sheet: str) -> list[str]:
+    """The header cells the importer recorded for a sheet, when it did (summary JSON)."""
+    try:
+        data = json.loads(summary or "{}")
+    except ValueError:
+        return []
+    for key in ("headers", "header"):
+        v = data.get(key)
+        if isinstance(v, dict):
+            v = v.get(sheet)
+        if isinstance(v, list):
+            return [str(x) if x is not None else "" for x in v]
+    sheets = data.get("sheets")
+    if isinstance(sheets, list):
+        for sh in sheets:
+            if isinstance(sh, dict) and sh.get("name") == sheet and isinstance(sh.get("header"), list):
+                return [str(x) if x is not None else "" for x in sh["header"]]
+    return []
+
+
+class ResidentDetailsDialog(QDialog):
+    """One resident: fields, source rows and event history (read only)."""
+
+    def __init__(self, ctx, resident_id: int, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.resident_id = resident_id
+        self.setObjectName("residentDetails")
+        self.setWindowTitle(self.tr("Resident details"))
+        self.resize(760, 560)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailsTabs")
+        self.fields = QWidget(self)
+        self.form = QFormLayout(self.fields)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.sourceModel = ListTableModel([self.tr("Column"), self.tr("Heading"), self.tr("Value")], parent=self)
+        self.historyModel = ListTableModel([self.tr("When"), self.tr("What"), self.tr("Outcome"), self.tr("Reason"),
+                                            self.tr("Team"), self.tr("By"), self.tr("Note"), self.tr("Recorded")],
+                                           parent=self)
+        self.sourceInfo = QLabel(self)
+        self.sourceInfo.setWordWrap(True)
+        src = QWidget(self)
+        src_layout = QVBoxLayout(src)
+        src_layout.addWidget(self.sourceInfo)
+        self.sourceTable = self._table("sourceTable", self.sourceModel)
+        src_layout.addWidget(self.sourceTable)
+        self.historyTable = self._table("historyTable", self.historyModel)
+        self.tabs.addTab(self.fields, self.tr("&Fields"))
+        self.tabs.addTab(src, self.tr("&Source row"))
+        self.tabs.addTab(self.historyTable, self.tr("&History"))
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.load()
+
+    def _table(self, name: str, model) -> QTableView:
+        t = QTableView(self)
+        t.setObjectName(name)
+        t.setModel(model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setAlternatingRowColors(True)
+        t.verticalHeader().hide()
+        t.horizontalHeader().setStretchLastSection(True)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return t
+
+    def _add(self, label: str, value) -> None:
+        text = "" if value is None else str(value)
+        w = QLabel(text or "—", self.fields)
+        w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        w.setWordWrap(True)
+        self.form.addRow(label, w)
+
+    def load(self) -> None:
+        """Read the resident, their source rows and their events."""
+        with self.ctx.db.session() as s:
+            r = s.get(Resident, self.resident_id)
+            if r is None:
+                self._add(self.tr("Resident"), self.tr("Not found"))
+                return
+            hh = r.household
+            team = r.team
+            self.setWindowTitle(self.tr("Resident details — %1").replace("%1", r.name))
+            gender = r.gender or ""
+            self._add(self.tr("Full name"), r.name)
+            self._add(self.tr("ID number"), f"{r.cccd or ''} ({r.id_kind.upper()})" if r.cccd else None)
+            self._add(self.tr("Date of birth"), fmt_date(r.dob) if r.dob else r.dob_raw)
+            self._add(self.tr("Gender"), gender)
+            self._add(self.tr("Phone"), phone_display(r.phone, r.phone_raw) or None)
+            if r.phone_raw and r.phone_raw != phone_display(r.phone, None):
+                self._add(self.tr("Phone as written"), r.phone_raw)
+            if r.phone_new:
+                self._add(self.tr("New phone (from a visit)"), phone_display(r.phone_new, None))
+            self._add(self.tr("Hamlet"), r.hamlet.name if r.hamlet else None)
+            self._add(self.tr("Household"), (hh.number or hh.key) if hh else None)
+            if hh and hh.head_name:
+                self._add(self.tr("Head of household"), hh.head_name)
+            self._add(self.tr("Relation to head"), r.relation)
+            self._add(self.tr("Address"), r.address)
+            self._add(self.tr("Account level"), r.account_level)
+            self._add(self.tr("Status on the list"), r.source_status)
+            self._add(self.tr("Note on the list"), r.source_note)
+            self._add(self.tr("Team"), team.name if team else self.tr("Not assigned"))
+            status = status_label(r.status)
+            if r.status_reason:
+                status += " — " + reason_label(r.status_reason)
+            self._add(self.tr("Status"), status)
+            self._add(self.tr("Visits"), fmt_int(r.attempts))
+            self._add(self.tr("Last visit"), fmt_datetime(r.last_visit_at) or None)
+            if r.revisit_on:
+                self._add(self.tr("Revisit on"), fmt_date(r.revisit_on))
+            if r.extra:
+                try:
+                    extra = json.loads(r.extra)
+                except ValueError:
+                    extra = {}
+                for k, v in (extra.items() if isinstance(extra, dict) else []):
+                    self._add(str(k), v)
+
+            rows = s.execute(select(SourceRow, ImportBatch).join(ImportBatch, ImportBatch.id == SourceRow.batch_id)
+                             .where(SourceRow.resident_id == self.resident_id).order_by(SourceRow.id.desc())).all()
+            if rows:
+                sr, batch = rows[0]
+                try:
+                    cells = json.loads(sr.raw)
+                except ValueError:
+                    cells = [sr.raw]
+                if isinstance(cells, dict):
+                    cells = list(cells.values())
+                heads = _headers_of(batch.summary, sr.sheet)
+                self.sourceModel.set_rows([(_column_letter(i), heads[i] if i < len(heads) else "",
+                                            "" if c is None else c) for i, c in enumerate(cells)])
+                info = self.tr("File %1, sheet %2, row %3 (imported %4).")
+                for k, v in (("%1", batch.file_name), ("%2", sr.sheet), ("%3", fmt_int(sr.row_number)),
+                             ("%4", fmt_datetime(batch.imported_at))):
+                    info = info.replace(k, str(v))
+                if len(rows) > 1:
+                    info += " " + self.tr("Seen in %1 imports.").replace("%1", fmt_int(len(rows)))
+                self.sourceInfo.setText(info)
+            else:
+                self.sourceInfo.setText(self.tr("No imported row is recorded for this resident."))
+
+            teams = {t.id: t.name for t in s.scalars(select(Team))}
+            kinds = event_kind_labels()
+            events = resident_events(s, self.resident_id)
+            voided = set()
+            for e in events:
+                if e.kind == "visit_void" and e.data:
+                    try:
+                        voided.add(json.loads(e.data).get("voids"))
+                    except ValueError:
+                        pass
+            hist = []
+            for e in reversed(events):
+                what = kinds.get(e.kind, e.kind)
+                if e.id in voided:
+                    what += " " + self.tr("(undone)")
+                hist.append((fmt_datetime(e.at), what, status_label(e.outcome) if e.outcome else "",
+                             reason_label(e.reason), teams.get(e.team_id, "") if e.team_id else "", e.actor or "",
+                             e.note or "", fmt_datetime(e.recorded_at)))
+            self.historyModel.set_rows(hist)
+
+    @classmethod
+    def show_for(cls, ctx, parent, resident_id: int) -> None:
+        """Open the dialog for one resident (modal)."""
+        dlg = cls(ctx, resident_id, parent)
+        dlg.exec()

@@ -1,0 +1,253 @@
+"""The residents view (the main view): search as you type, filters, the table, and what a row opens."""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QTableView, QVBoxLayout, QWidget)
+from sqlalchemy import select
+
+from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
+from canvass.models import Hamlet, Team
+from canvass.text import name_sort_key
+from ui.i18n import fmt_int
+from ui.models.labels import reason_labels, status_labels
+from ui.models.residents import ResidentTableModel
+
+ALL = "__all__"
+UNASSIGNED = "__none__"
+
+
+class ResidentsView(QWidget):
+    """Search box and filters above the residents table; emits which residents a person wants to open or mark."""
+
+    detailsRequested = Signal(int)          # resident id
+    outcomeRequested = Signal(list)         # resident ids
+    changed = Signal()                      # the data changed here (none today: the view only reads)
+    selectionChanged = Signal(int)          # how many rows are selected
+
+    def __init__(self, ctx, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("residentsView")
+        self.debounce_ms = 150
+        if ctx.settings is not None:
+            from ui.settings import SEARCH_DEBOUNCE_MS
+            self.debounce_ms = int(ctx.settings.get(SEARCH_DEBOUNCE_MS))
+
+        self.searchBox = QLineEdit(self)
+        self.searchBox.setObjectName("searchBox")
+        self.searchBox.setClearButtonEnabled(True)
+        self.searchBox.setPlaceholderText(self.tr("Search name, ID number or phone…"))
+        self.searchBox.setToolTip(self.tr("Type part of a name (accents optional), an ID number or a phone number. "
+                                          "Ctrl+F comes back here."))
+        self.hamletFilter = self._combo("hamletFilter", self.tr("Show only one hamlet"))
+        self.teamFilter = self._combo("teamFilter", self.tr("Show only one team's residents, or the unassigned"))
+        self.statusFilter = self._combo("statusFilter", self.tr("Show only one status"))
+        self.reasonFilter = self._combo("reasonFilter", self.tr("Show only one reason (cannot be activated, absent)"))
+        self.countLabel = QLabel(self)
+        self.countLabel.setObjectName("countLabel")
+        self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.searchBox, 3)
+        for label, combo in ((self.tr("&Hamlet:"), self.hamletFilter), (self.tr("&Team:"), self.teamFilter),
+                             (self.tr("&Status:"), self.statusFilter), (self.tr("&Reason:"), self.reasonFilter)):
+            lab = QLabel(label, self)
+            lab.setBuddy(combo)
+            bar.addWidget(lab)
+            bar.addWidget(combo, 1)
+        bar.addWidget(self.countLabel)
+
+        self.model = ResidentTableModel(ctx.db, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("residentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip(self.tr("Enter or double-click opens the resident; select several rows to mark "
+                                      "them together or drag them onto a team"))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.activated.connect(lambda index: self._open(index.row()))
+        self._set_column_widths()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.setTabOrder(self.searchBox, self.hamletFilter)
+        self.setTabOrder(self.hamletFilter, self.teamFilter)
+        self.setTabOrder(self.teamFilter, self.statusFilter)
+        self.setTabOrder(self.statusFilter, self.reasonFilter)
+        self.setTabOrder(self.reasonFilter, self.table)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.apply_search)
+        self.searchBox.textChanged.connect(lambda _t: self._timer.start(self.debounce_ms))
+        self.searchBox.returnPressed.connect(self._search_enter)
+        for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.model.modelReset.connect(self._update_count)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selectionChanged.emit(len(self.selected_ids())))
+
+        self.actionDetails = QAction(self.tr("Resident &details"), self)
+        self.actionDetails.setObjectName("actionDetails")
+        self.actionDetails.triggered.connect(lambda: self._open(self.table.currentIndex().row()))
+        self.actionMark = QAction(self.tr("&Record outcome…"), self)
+        self.actionMark.setObjectName("actionMark")
+        self.actionMark.setShortcut(QKeySequence("Ctrl+K"))
+        self.actionMark.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.actionMark.triggered.connect(self._mark)
+        self.addAction(self.actionMark)
+        self.actionFind = QAction(self)
+        self.actionFind.setShortcut(QKeySequence.StandardKey.Find)
+        self.actionFind.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.actionFind.triggered.connect(self.focus_search)
+        self.addAction(self.actionFind)
+
+        self.fill_filters()
+        self._update_count()
+
+    def _combo(self, name: str, tip: str) -> QComboBox:
+        c = QComboBox(self)
+        c.setObjectName(name)
+        c.setToolTip(tip)
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        c.setMinimumContentsLength(8)
+        return c
+
+    def _set_column_widths(self) -> None:
+        fm = self.fontMetrics()
+        widths = {0: "Nguyễn Thị Phương Thảo", 1: "000000000000", 2: "00/00/0000", 3: "Nam  ",
+                  4: "0000 000 000", 5: "Thôn Khòn Cuổi", 6: "Hộ 000", 7: "Tổ 00 Khòn", 8: "Đã kích hoạt (hệ thống xác nhận)",
+                  9: "Lượt", 10: "00/00/0000 00:00"}
+        bold = self.table.horizontalHeader().font()
+        bold.setBold(True)
+        hfm = QFontMetrics(bold)
+        for col, sample in widths.items():
+            header = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(col, max(fm.horizontalAdvance(sample), hfm.horizontalAdvance(header) + 16) + 24)
+
+    # --- filters --------------------------------------------------------------------------------
+    def fill_filters(self) -> None:
+        """(Re)fill the hamlet, team, status and reason lists, keeping what was chosen."""
+        with self.ctx.db.session() as s:
+            hamlets = [(h.id, h.name) for h in s.scalars(select(Hamlet))]
+            teams = [(t.id, t.name) for t in s.scalars(select(Team).where(Team.retired_at.is_(None)))]
+        hamlets.sort(key=lambda x: name_sort_key(x[1]))
+        teams.sort(key=lambda x: name_sort_key(x[1]))
+        self._refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
+        self._refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
+        labels = status_labels()
+        self._refill(self.statusFilter, [(ALL, self.tr("All statuses")),
+                                         ("__open__", self.tr("Not activated yet"))]
+                     + [(code, labels[code]) for code in STATUSES])
+        rl = reason_labels()
+        self._refill(self.reasonFilter, [(ALL, self.tr("All reasons"))]
+                     + [(code, rl[code]) for code in INELIGIBLE_REASONS + ABSENT_REASONS])
+
+    @staticmethod
+    def _refill(combo: QComboBox, items) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in items:
+            combo.addItem(text, data)
+        i = combo.findData(current)
+        combo.setCurrentIndex(i if i >= 0 else 0)
+        combo.blockSignals(False)
+
+    def apply_search(self) -> None:
+        """Run the search now (the debounce timer calls it ~150 ms after the last keystroke)."""
+        self._timer.stop()
+        self.model.update_query(search=self.searchBox.text())
+        self._update_count()
+
+    def apply_filters(self) -> None:
+        """Turn the filter combos into the query."""
+        def one(combo):
+            v = combo.currentData()
+            return None if v in (ALL, None) else v
+
+        hamlet, team, status, reason = (one(self.hamletFilter), one(self.teamFilter), one(self.statusFilter),
+                                        one(self.reasonFilter))
+        if status == "__open__":
+            statuses = tuple(s for s in STATUSES if s not in ("activated", "activated_system"))
+        else:
+            statuses = (status,) if status else ()
+        self.model.update_query(
+            hamlet_ids=(hamlet,) if hamlet is not None else (),
+            team_ids=((None,) if team == UNASSIGNED else (team,)) if team is not None else (),
+            statuses=statuses, reasons=(reason,) if reason else ())
+        self._update_count()
+
+    def set_filter(self, name: str, data) -> None:
+        """Choose a filter entry by its data (a hamlet id, team id, status or reason code)."""
+        combo = {"hamlet": self.hamletFilter, "team": self.teamFilter, "status": self.statusFilter,
+                 "reason": self.reasonFilter}[name]
+        i = combo.findData(ALL if data is None else data)
+        if i < 0:
+            raise ValueError(f"no {name} filter entry {data!r}")
+        combo.setCurrentIndex(i)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.countLabel.setText(self.tr("%1 residents").replace("%1", fmt_int(n)))
+
+    def _search_enter(self) -> None:
+        self.apply_search()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected."""
+        self.searchBox.setFocus()
+        self.searchBox.selectAll()
+
+    # --- rows -----------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected residents, in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.resident_id(r) for r in rows) if rid is not None]
+
+    def _open(self, row: int) -> None:
+        rid = self.model.resident_id(row)
+        if rid is not None:
+            self.detailsRequested.emit(rid)
+
+    def _mark(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.outcomeRequested.emit(ids)
+
+    def _context_menu(self, pos) -> None:
+        if not self.table.indexAt(pos).isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.actionDetails)
+        menu.addAction(self.actionMark)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def refresh(self) -> None:
+        """Re-read everything (after an import, a merge, outcomes): filters, ids and rows."""
+        self.fill_filters()
+        self.model.reload()
+        self._update_count()
