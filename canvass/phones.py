@@ -38,9 +38,11 @@ OLD_MOBILE_PREFIXES: dict[str, str] = {
 _META = PhoneMetadata.metadata_for_region("VN")
 # The national (no trunk 0) mobile pattern phonenumbers validates with; the fast path is limited to numbers
 # whose first digit no other VN number type of 9 digits starts with (VoIP 672..., toll free 1800..., 12...).
-_MOBILE_RE = re.compile(f"(?:{_META.mobile.national_number_pattern})")
-_FAST_RE = re.compile(r"(?:\+84|84|0)?([35789]\d{8})")
-_FAST_STRIP = str.maketrans("", "", " .-()\u00a0\t")
+_MOBILE_RE = re.compile(f"(?:{_META.mobile.national_number_pattern})", re.ASCII)
+# Landlines are 10 national digits starting with 2, a length no other VN number type has.
+_LANDLINE_RE = re.compile(f"(?:{_META.fixed_line.national_number_pattern})", re.ASCII)
+_FAST_RE = re.compile(r"(?:\+84|84|0)?([35789]\d{8})", re.ASCII)
+_FAST_STRIP_RE = re.compile(r"[ \t\u00a0.\-()]+")
 # Separators between two numbers in one cell; a plain "-" is only a separator between two full numbers.
 _SPLIT_RE = re.compile(r"\s*(?:[/;,|\n\r]|\s[-–—]\s|\bho[aặ]c\b|\bor\b|\bv[aà]\b|&)\s*", re.IGNORECASE)
 _CHUNK_RE = re.compile(r"\+?\d+")
@@ -66,30 +68,31 @@ def normalize_phone(value: object) -> PhoneResult:
     """Normalise one phone cell (str, int, float or None as read) to E.164 with kind and warning."""
     if value is None or isinstance(value, bool):
         return _EMPTY
-    if isinstance(value, float):
-        if value != value or not value.is_integer():
-            return _normalize_text(str(value))
+    if isinstance(value, float) and value == value and value.is_integer():
         value = int(value)
-    return _normalize_text(str(value))
+    raw = value if isinstance(value, str) else str(value)
+    e164 = fast_e164(raw)
+    if e164:  # cheaper than a cache lookup: no cache for the common shapes
+        return PhoneResult(e164, (), raw, "mobile", None)
+    return _normalize_text(raw)
 
 
 def fast_e164(text: str) -> str | None:
     """E.164 of a plain VN mobile (dots, spaces, dashes, brackets, +84/84/0 or no trunk 0) without calling
     phonenumbers; None when the text is any other shape (the slow path decides)."""
-    m = _FAST_RE.fullmatch(text.translate(_FAST_STRIP))
+    if not text.isdigit():
+        text = _FAST_STRIP_RE.sub("", text)
+    m = _FAST_RE.fullmatch(text)
     if m and _MOBILE_RE.fullmatch(m.group(1)):
         return "+84" + m.group(1)
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _normalize_text(raw: str) -> PhoneResult:
     text = raw.strip()
     if not text:
         return PhoneResult(None, (), raw, None, None) if raw else _EMPTY
-    e164 = fast_e164(text)
-    if e164:
-        return PhoneResult(e164, (), raw, "mobile", None)
     return _slow(raw, text)
 
 
@@ -154,6 +157,12 @@ def _national(number: str) -> tuple[str | None, bool]:
 def _one(number: str) -> tuple[str | None, str | None, str | None]:
     """(E.164, kind, warning) for one number's digits (with an optional leading +)."""
     national, converted = _national(number)
+    warning = W_OLD_PREFIX if converted else None
+    if national is not None and national.isascii():  # the shapes phonenumbers would surely accept
+        if len(national) == 9 and national[0] in "35789" and _MOBILE_RE.fullmatch(national):
+            return "+84" + national, "mobile", warning
+        if len(national) == 10 and national[0] == "2" and _LANDLINE_RE.fullmatch(national):
+            return "+84" + national, "landline", warning
     try:
         if national is None:
             parsed = phonenumbers.parse(number, "VN")
@@ -166,8 +175,7 @@ def _one(number: str) -> tuple[str | None, str | None, str | None]:
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     if national is None:
         return e164, None, W_FOREIGN
-    kind = _KIND.get(phonenumbers.number_type(parsed))
-    return e164, kind, W_OLD_PREFIX if converted else None
+    return e164, _KIND.get(phonenumbers.number_type(parsed)), warning
 
 
 def _slow(raw: str, text: str) -> PhoneResult:

@@ -64,6 +64,31 @@ def test_fast_path_agrees_with_phonenumbers_on_every_prefix_and_shape():
     assert fast_hits > 10_000  # the fast path really ran on the common shapes
 
 
+LANDLINE_SHAPES = [
+    lambda n: "0" + n,                                            # 02053870123
+    lambda n: f"0{n[:3]} {n[3:]}",                                # 0205 3870123
+    lambda n: f"(0{n[:3]}) {n[3:7]} {n[7:]}",                     # (0205) 3870 123
+    lambda n: f"0{n[:2]}.{n[2:6]}.{n[6:]}",                       # 024.3825.1234
+    lambda n: f"+84 {n}",                                         # +84 2053870123
+    lambda n: f"84{n}",                                           # 842053870123
+]
+
+
+def test_landline_path_agrees_with_phonenumbers_on_every_area_code():
+    rnd = random.Random(2018)
+    valid = 0
+    for area in range(100):
+        for _ in range(3):
+            national = f"2{area:02d}{rnd.randrange(10**7):07d}"
+            for shape in LANDLINE_SHAPES:
+                text = shape(national)
+                expected, kind = authority(text)
+                r = normalize_phone(text)
+                assert (r.e164, r.kind) == (expected, kind if expected else None), text
+                valid += expected is not None
+    assert valid > 1000
+
+
 def test_number_cells_lost_their_leading_zero():
     rnd = random.Random(7)
     for prefix in ("32", "39", "70", "79", "81", "86", "88", "91", "96", "98", "56", "59"):
