@@ -8,35 +8,42 @@ from functools import lru_cache
 from canvass.ids import PROVINCES
 from canvass.text import fold, nfc
 
-# Folded kind words (longest first) -> the kind as shown. Abbreviations map to their full kind.
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("to dan pho", "tổ dân phố"), ("khu pho", "khu phố"), ("tdp", "tổ dân phố"), ("kp", "khu phố"),
-    ("thon", "thôn"), ("xom", "xóm"), ("ap", "ấp"), ("ban", "bản"), ("to", "tổ"), ("khoi", "khối"),
-    ("buon", "buôn"), ("lang", "làng"),
+# Kind words, longest first: (as written in lower case with diacritics, folded, the kind as returned).
+# Abbreviations map to their full kind.
+_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("tổ dân phố", "to dan pho", "tổ dân phố"), ("khu phố", "khu pho", "khu phố"), ("tdp", "tdp", "tổ dân phố"),
+    ("kp", "kp", "khu phố"), ("thôn", "thon", "thôn"), ("xóm", "xom", "xóm"), ("ấp", "ap", "ấp"),
+    ("bản", "ban", "bản"), ("tổ", "to", "tổ"), ("khối", "khoi", "khối"), ("buôn", "buon", "buôn"),
+    ("làng", "lang", "làng"),
 )
 _KIND_DISPLAY = {"tổ dân phố": "Tổ dân phố", "khu phố": "Khu phố"}
 # Kind words that are also the first word of many proper names ("Bản Quyền", "Làng Mới", "Buôn Đôn"): the
 # match key keeps them, so "Thôn Bản Quyền" and "Bản Quyền" still meet.
 _NAME_LIKE = {"bản", "làng", "buôn"}
-_KIND_RE = re.compile(r"(" + "|".join(k for k, _ in _KINDS) + r")\b\.?\s*[:\-–]?\s*(?:so\s+)?(.*)")
-_KIND_OF = dict(_KINDS)
+# The kind word must be written exactly, with its diacritics or with none at all: "Bàn Văn Lâm" (Bàn is a
+# surname) and "Tô Hiến Thành" are not a "bản" or a "tổ"; "thon na thi" typed without accents is a thôn.
+_KIND_RE = re.compile(
+    "(" + "|".join(sorted({w for k in _KINDS for w in k[:2]}, key=len, reverse=True)) + r")(?!\w)\.?\s*[:\-–]?\s*")
+_KIND_OF = {w: k[2] for k in _KINDS for w in k[:2]}
 _ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _NUMBER_RE = re.compile(r"\d+")
 _WORD_SPLIT_RE = re.compile(r"([\s'\-]+)")
+_SO_RE = re.compile(r"so\s*(?=\d)")
 
 
-def _split_kind(folded: str) -> tuple[str | None, str]:
-    """(kind shown, rest of the folded name) when the name starts with a kind word."""
-    m = _KIND_RE.match(folded)
-    if not m or not m.group(2):
-        return None, folded
-    return _KIND_OF[m.group(1)], m.group(2)
+def _split_kind(lower: str) -> tuple[str | None, int]:
+    """(kind, offset where the proper name starts) for a lower-case NFC (or folded) name; (None, 0) when it
+    does not start with a kind word followed by a name."""
+    m = _KIND_RE.match(lower)
+    if not m or m.end() >= len(lower.rstrip(" ,.;:-")):
+        return None, 0
+    return _KIND_OF[m.group(1)], m.end()
 
 
 @lru_cache(maxsize=4096)
 def hamlet_kind(name: str) -> str | None:
     """The kind of a hamlet from its name ("Thôn Nà Thí" -> "thôn", "TDP 5" -> "tổ dân phố"), or None."""
-    return _split_kind(fold(name))[0]
+    return _split_kind(nfc(name).lower())[0]
 
 
 def _cap(word: str) -> str:
@@ -48,39 +55,44 @@ def _cap(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def clean_hamlet_name(name: str) -> str:
-    """A hamlet name for display: NFC, single spaces, kind word capitalised ("THÔN NÀ THÍ" -> "Thôn Nà Thí")."""
+    """A hamlet name for display: NFC, single spaces, kind word capitalised ("THÔN NÀ THÍ" -> "Thôn Nà Thí",
+    "TDP 5" -> "Tổ dân phố 5"); a name in mixed case keeps its case ("Nà Thí" stays "Nà Thí")."""
     s = nfc(name).strip(" ,.;:-")
     if not s:
         return s
-    kind, _ = _split_kind(fold(s))
-    words = s.split(" ")
+    lower = s.lower()
+    kind, start = _split_kind(lower) if len(lower) == len(s) else (None, 0)
     prefix: list[str] = []
     if kind:
-        n_kind = len(kind.split(" ")) if fold(words[0]).rstrip(".") not in ("tdp", "kp") else 1
         prefix = [_KIND_DISPLAY.get(kind, kind.capitalize())]
-        words = words[n_kind:]
+        s = s[start:]
+    words = s.split(" ")
     caps = all(not w.islower() for w in words)   # all caps (or numbers): re-case every word
-    lower = all(not w.isupper() and w == w.lower() for w in words)
+    low = all(w == w.lower() for w in words)
     out = []
     for w in words:
-        if fold(w) == "so" and prefix:   # "Tổ dân phố số 5"
+        if prefix and fold(w) == "so":   # "Tổ dân phố số 5"
             out.append(w.lower())
             continue
-        if caps or lower or w.islower() or (w.isupper() and len(w) > 1 and not _ROMAN_RE.fullmatch(w)):
+        if caps or low or w.islower() or (w.isupper() and len(w) > 1 and not _ROMAN_RE.fullmatch(w)):
             w = "".join(_cap(p) if i % 2 == 0 else p for i, p in enumerate(_WORD_SPLIT_RE.split(w)))
         out.append(w)
     return " ".join(prefix + out).strip()
+
+
+def _numbers(s: str) -> str:
+    return _NUMBER_RE.sub(lambda m: str(int(m.group())), s)
 
 
 @lru_cache(maxsize=4096)
 def hamlet_match_key(name: str) -> str:
     """The key two spellings of one hamlet share: folded, without the kind word, numbers without leading
     zeros ("Thôn Nà Thí" == "thon na thi" == "Nà Thí"; "Thôn 01" == "thôn số 1")."""
-    folded = _NUMBER_RE.sub(lambda m: str(int(m.group())), fold(name).strip(" ,.;:-"))
-    kind, rest = _split_kind(folded)
-    rest = rest.strip(" ,.;:-")
-    if kind is None or kind in _NAME_LIKE or not rest:
-        return folded
+    lower = nfc(name).lower().strip(" ,.;:-")
+    kind, start = _split_kind(lower)
+    if kind is None or kind in _NAME_LIKE:
+        return _numbers(fold(lower))
+    rest = _SO_RE.sub("", _numbers(fold(lower[start:])), count=1).strip(" ,.;:-")
     if rest.isdigit() or _ROMAN_RE.fullmatch(rest.upper()):
         return f"{fold(kind)} {rest}"     # "Thôn 1" and "Tổ 1" are different places
     return rest
@@ -138,9 +150,9 @@ def _clean_part(part: str) -> str:
     part = _PUNCT_RE.sub(" ", part)
     part = _NUMBER_RE.sub(lambda m: str(int(m.group())), part)
     part = _SPACES_RE.sub(" ", part).strip()
-    kind, rest = _split_kind(part)
-    if kind and kind not in _NAME_LIKE and rest and not rest.isdigit():
-        return rest  # "thon na thi" and "na thi" are one hamlet
+    kind, start = _split_kind(part)
+    if kind and kind not in _NAME_LIKE and not part[start:].isdigit():
+        return part[start:]  # "thon na thi" and "na thi" are one hamlet
     return part
 
 

@@ -92,3 +92,18 @@ def test_walk_order_numbers_before_words_and_ignores_commune():
     assert address_sort_key("12 Lê Lợi, phường 1") == address_sort_key("Số 12 Lê Lợi, phường 9")
     assert address_sort_key("2 Lê Lợi") < address_sort_key("10 Lê Lợi") < address_sort_key("Lê Lợi")
     assert address_sort_key("") == ""
+
+
+@pytest.mark.parametrize("name", ["Bàn Văn Lâm", "Tô Hiến Thành", "Lăng Văn Tú", "Khôi Nguyên", "Ấp"])
+def test_names_that_only_fold_to_a_kind_word_are_not_hamlets(name):
+    assert hamlet_kind(name) is None
+
+
+def test_kind_word_without_any_accent_still_counts():
+    assert hamlet_kind("ban Na Lay") == "bản" and hamlet_kind("to 5") == "tổ" and hamlet_kind("XOM 2") == "xóm"
+
+
+@pytest.mark.parametrize("name,clean", [("KP.2", "Khu phố 2"), ("Thôn:Nà Thí", "Thôn Nà Thí"),
+                                        ("thôn - Nà Thí", "Thôn Nà Thí"), ("TDP.05", "Tổ dân phố 05")])
+def test_clean_hamlet_name_with_punctuation_after_the_kind(name, clean):
+    assert clean_hamlet_name(name) == clean
