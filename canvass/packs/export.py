@@ -202,7 +202,7 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.column_dimensions["A"].hidden = True
-    ws.row_dimensions[L.HEADER_ROW].height = 32
+    ws.row_dimensions[L.HEADER_ROW].height = 45
     fill_cols = {L.COLUMN_KEYS.index(k) + 1 for k in L.FILL_KEYS}
     date_col = L.COLUMN_KEYS.index("visit_date") + 1
     unlocked = Protection(locked=False)
@@ -262,7 +262,9 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
         setattr(ws.protection, attr, False)  # False = allowed on the protected sheet
     ws.print_title_rows = f"{L.HEADER_ROW}:{L.HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     _data_sheet(wb, pack, team, [(r.id, r.version or 0) for r, _h, _hh in rows])
     wb.active = 0
     tmp = path.with_name(path.name + ".tmp")

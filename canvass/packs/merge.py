@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import zipfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from canvass.db import Database, now
 from canvass.errors import Cancelled, CanvassError, InvalidInput
-from canvass.events import REASONS, append_event, record_visit, validate_visit
+from canvass.events import REASONS, append_event, derive_state, validate_visit
 from canvass.models import Campaign, Event, Pack, Resident, Team
 from canvass.packs import layout as L
 from canvass.text import fold
@@ -81,10 +82,54 @@ class _Book:
     modified: Optional[dt.datetime]
 
 
+_SKIP_SHEETS = (L.GUIDE_SHEET, L.LISTS_SHEET)
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
+_MODIFIED_RE = re.compile(rb"<dcterms:modified[^>]*>([^<]+)<")
+
+
 def _read_book(path: Path) -> _Book:
-    """Every sheet's cell values (formulas as their text), and when the file was last saved."""
+    """Every sheet's cell values (formulas as their text), and when the file was last saved.
+
+    calamine reads the values fast, but it only knows a formula's cached result; a workbook with any
+    formula cell (a hostile `=HYPERLINK(...)`, say) is read with openpyxl instead, which gives the
+    formula's text, so it is stored as plain text rather than evaluated or lost.
+    """
     if path.suffix.lower() in (".ods", ".xls"):
         return _read_calamine(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            formulas = any(_FORMULA_RE.search(z.read(n)) for n in names
+                           if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+            core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+    except FileNotFoundError:
+        raise CanvassError(f"file {path.name} does not exist") from None
+    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+        raise CanvassError(f"{path.name} is not a readable .xlsx workbook") from exc
+    modified = None
+    m = _MODIFIED_RE.search(core)
+    if m:
+        try:
+            stamp = dt.datetime.fromisoformat(m.group(1).decode("ascii").strip().replace("Z", "+00:00"))
+            if stamp.tzinfo is None:
+                stamp = stamp.replace(tzinfo=dt.timezone.utc)
+            modified = stamp.astimezone().replace(tzinfo=None)
+        except ValueError:
+            modified = None
+    if not formulas:
+        try:
+            book = _read_calamine(path)
+        except CanvassError:
+            pass
+        else:
+            book.modified = modified
+            return book
+    book = _read_openpyxl(path)
+    book.modified = modified
+    return book
+
+
+def _read_openpyxl(path: Path) -> _Book:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
     try:
@@ -96,18 +141,13 @@ def _read_book(path: Path) -> _Book:
     try:
         sheets = {}
         for ws in wb.worksheets:
-            if ws.title not in (L.MAIN_SHEET, L.DATA_SHEET) and ws.title in (L.GUIDE_SHEET, L.LISTS_SHEET):
+            if ws.title in _SKIP_SHEETS:
                 continue
             ws.reset_dimensions()
             sheets[ws.title] = [tuple(r) for r in ws.iter_rows(values_only=True)]
-        modified = wb.properties.modified if wb.properties else None
     finally:
         wb.close()
-    if isinstance(modified, dt.datetime):  # stored in UTC
-        modified = modified.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
-    else:
-        modified = None
-    return _Book(sheets, modified)
+    return _Book(sheets, None)
 
 
 def _read_calamine(path: Path) -> _Book:
@@ -115,7 +155,7 @@ def _read_calamine(path: Path) -> _Book:
         from python_calamine import CalamineWorkbook
         wb = CalamineWorkbook.from_path(str(path))
         sheets = {name: [tuple(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-                  for name in wb.sheet_names}
+                  for name in wb.sheet_names if name not in _SKIP_SHEETS}
     except FileNotFoundError:
         raise CanvassError(f"file {path.name} does not exist") from None
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
@@ -156,7 +196,7 @@ def _read_hidden(book: _Book) -> _Hidden:
     for row in rows:
         a = row[0] if row else None
         b = row[1] if len(row) > 1 else None
-        if a is None and b is None:
+        if (a is None or a == "") and (b is None or b == ""):
             continue
         if not in_items:
             if str(a).strip() == "resident_id":
@@ -376,6 +416,7 @@ class _Merge:
             for e in evs:
                 if e.kind == "visit" and e.id not in voided and _data(e).get("pack") == pack.id:
                     self.own_at[(rid, e.at)] = e
+        self.touched: dict[int, Resident] = {}
         self.team_names = {t.id: t.name for t in session.scalars(select(Team))}
         # events after the pack's own `pack_export` entry happened while the pack was out
         self.export_mark = session.scalar(select(func.max(Event.id)).where(
@@ -432,26 +473,47 @@ class _Merge:
         before = self.current_side(r) if conflict else None
         prev = self.own_at.pop((r.id, v.at), None)
         if prev is not None:  # a correction of this pack's earlier return
-            append_event(self.s, r, "visit_void", at=prev.at, actor=self.actor, team_id=prev.team_id,
-                         data={"voids": prev.id, "pack": self.pack.id, "row": rownum})
+            self.events[r.id].append(append_event(
+                self.s, r, "visit_void", at=prev.at, actor=self.actor, team_id=prev.team_id,
+                data={"voids": prev.id, "pack": self.pack.id, "row": rownum}))
             res.corrected += 1
-        record_visit(self.s, r, v.outcome, team_id=team_id, at=v.at, actor=self.actor, reason=v.reason,
-                     note=v.note, new_phone=v.new_phone, source={"pack": self.pack.id, "row": rownum},
-                     today=self.today)
+        # what record_visit stores (the values were validated with validate_visit); the cached state of every
+        # touched resident is refreshed once, in finish()
+        data = {"pack": self.pack.id, "row": rownum}
+        if v.new_phone:
+            data["new_phone"] = v.new_phone
+        self.events[r.id].append(append_event(
+            self.s, r, "visit", at=v.at, actor=self.actor, team_id=team_id, outcome=v.outcome, reason=v.reason,
+            note=v.note, data=data))
+        self.touched.setdefault(r.id, r)
         res.applied += 1
-        res.touched.append(r.id)
         if conflict:
-            if r.status == "activated_system":
-                resolution = "system_activation_wins"
-            elif r.status == v.outcome and r.status_at == v.at:
-                resolution = "pack_visit_current"
-            else:
-                resolution = "commune_state_current"
             res.conflicts.append({
                 "sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
                 "pack": {"version": item_version, "team_id": team_id, "team": self.team_names.get(team_id),
                          "outcome": v.outcome, "reason": v.reason, "visit_at": v.at, "note": v.note},
-                "current": before, "resolution": resolution, "recorded": True})
+                "current": before, "resolution": None, "recorded": True})
+
+    def finish(self) -> None:
+        """Write the new events and refresh the cached state of every touched resident (as refresh_state
+        does, from the events already loaded), then say which side of each conflict is current."""
+        self.s.flush()
+        for rid, r in self.touched.items():
+            st = derive_state(self.events[rid])
+            r.status, r.status_reason, r.status_at = st.status, st.reason, st.status_at
+            r.attempts, r.last_visit_at, r.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
+            r.team_id = st.team_id
+            if st.phone_new:
+                r.phone_new = st.phone_new
+        self.result.touched = sorted(self.touched)
+        for c in self.result.conflicts:
+            r, p = self.touched[c["resident_id"]], c["pack"]
+            if r.status == "activated_system":
+                c["resolution"] = "system_activation_wins"
+            elif r.status == p["outcome"] and r.status_at == p["visit_at"]:
+                c["resolution"] = "pack_visit_current"
+            else:
+                c["resolution"] = "commune_state_current"
 
 
 def _campaign_start(session: Session) -> Optional[dt.date]:
@@ -514,6 +576,7 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
                                         "detail": detail})
                 continue
             merge.apply(sheet, rownum, r, visit, in_run)
+        merge.finish()
         if result.applied:
             append_event(s, None, "pack_import", actor=actor, team_id=pack.team_id,
                          data={"pack": pack.id, "file": path.name, "applied": result.applied,

@@ -102,6 +102,17 @@ def resident(db, rid: int) -> Resident:
         return s.get(Resident, rid)
 
 
+def assert_cache_matches_log(db, rids) -> None:
+    """The merge refreshes cached state in bulk: it must equal what refresh_state derives from the log."""
+    with db.session() as s:
+        for rid in rids:
+            r = s.get(Resident, rid)
+            cached = (r.status, r.status_reason, r.status_at, r.attempts, r.last_visit_at, r.team_id, r.phone_new)
+            refresh_state(s, r)
+            assert cached == (r.status, r.status_reason, r.status_at, r.attempts, r.last_visit_at, r.team_id,
+                              r.phone_new)
+
+
 def event_count(db) -> int:
     with db.session() as s:
         return s.scalar(select(func.count()).select_from(Event))
@@ -196,6 +207,7 @@ def test_clean_round_trip(db, tmp_path):
     assert v.team_id == team and v.actor == "tester" and v.note == "Cụ đau chân"
     assert v.at == dt.datetime.combine(D2, dt.time(L.DATE_ONLY_HOUR))
     assert json.loads(v.data) == {"pack": exp.pack_id, "row": rows[b]}
+    assert_cache_matches_log(db, [a, b, c, d])
     with db.session() as s:
         ev = s.scalars(select(Event).where(Event.kind == "pack_import")).one()
         assert json.loads(ev.data)["applied"] == 4
@@ -238,6 +250,7 @@ def test_a_second_return_with_more_rows_and_a_fix_applies_only_what_is_new(db, t
     assert (res.applied, res.corrected, res.conflicts) == (2, 1, [])
     r0 = resident(db, ids[0])
     assert (r0.status, r0.attempts) == ("refused", 1)  # the Monday visit is voided, not counted twice
+    assert_cache_matches_log(db, ids[:2])
 
 
 def test_dry_run_reports_the_same_and_writes_nothing(db, tmp_path):
@@ -340,6 +353,7 @@ def test_two_teams_packs_with_a_reassignment_between_them(db, tmp_path):
     assert (r.status, r.team_id) == ("activated", t2)
     assert [(v.team_id, v.outcome) for v in sorted(visits(db, moved), key=lambda e: e.at)] == \
         [(t1, "absent"), (t2, "activated")]
+    assert_cache_matches_log(db, [moved, ids[1]])
 
 
 def test_later_pack_visit_becomes_current_in_a_conflict(db, tmp_path):
@@ -372,6 +386,7 @@ def test_system_activation_while_the_pack_was_out_wins(db, tmp_path):
     r = resident(db, ids[0])
     assert r.status == "activated_system" and r.attempts == 1  # the visit is kept in the history
     assert resident(db, ids[1]).status == "absent"
+    assert_cache_matches_log(db, ids[:2])
 
 
 def _rewrite_hidden(src, dst, edit) -> None:
