@@ -32,14 +32,15 @@ REASON_LABELS = {
 }
 # Import fields (canvass.importing.FIELDS) as the wizard's drop-downs show them.
 FIELD_LABELS = {
-    "": QT_TRANSLATE_NOOP("Labels", "(ignore this column)"),
-    "seq": QT_TRANSLATE_NOOP("Labels", "Row number"),
+    "": QT_TRANSLATE_NOOP("Labels", "(not imported)"),
+    "extra": QT_TRANSLATE_NOOP("Labels", "(kept as extra information)"),
+    "stt": QT_TRANSLATE_NOOP("Labels", "Row number"),
     "name": QT_TRANSLATE_NOOP("Labels", "Full name"),
     "dob": QT_TRANSLATE_NOOP("Labels", "Date of birth"),
     "gender": QT_TRANSLATE_NOOP("Labels", "Gender"),
     "cccd": QT_TRANSLATE_NOOP("Labels", "Personal ID number"),
     "phone": QT_TRANSLATE_NOOP("Labels", "Phone number"),
-    "household": QT_TRANSLATE_NOOP("Labels", "Household number"),
+    "household_no": QT_TRANSLATE_NOOP("Labels", "Household number"),
     "head_name": QT_TRANSLATE_NOOP("Labels", "Head of household"),
     "relation": QT_TRANSLATE_NOOP("Labels", "Relation to the head"),
     "hamlet": QT_TRANSLATE_NOOP("Labels", "Hamlet"),

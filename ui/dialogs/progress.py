@@ -150,8 +150,10 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
     """One sentence for a person: the core's message for CanvassError, a generic line otherwise."""
     from canvass.errors import CanvassError
 
+    from PySide6.QtCore import QCoreApplication
+
     if isinstance(exc, Cancelled):
-        return widget.tr("Cancelled: nothing was changed.")
+        return QCoreApplication.translate("TaskBar", "Cancelled: nothing was changed.")
     if isinstance(exc, CanvassError):
         return str(exc)
-    return widget.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    return QCoreApplication.translate("TaskBar", "Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
