@@ -1,0 +1,287 @@
+"""Finding the header of a police list and what each column holds.
+
+The header is the row among the first ones whose cells name the most known fields (Vietnamese wordings,
+with or without diacritics: see SYNONYMS). Two-row headers (a merged group cell above its sub-columns)
+are recognised by scoring each row together with the one below it. A numbering row under the header
+("(1) (2) …" or "1 2 3 …") is skipped. Rows are then classified: data, blank, section (a hamlet name
+alone in a row, which sets the hamlet of the rows under it), or footer (totals, signatures).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+from canvass.address import clean_hamlet_name, hamlet_kind
+from canvass.text import fold, nfc
+
+FIELDS = ("stt", "name", "dob", "gender", "cccd", "phone", "household_no", "head_name", "relation", "hamlet",
+          "address", "account_level", "source_status", "note")
+EXTRA = "extra"
+
+# Header wordings per field, as header_key() writes them (folded, punctuation as spaces).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "stt": ("stt", "tt", "so tt", "so thu tu", "thu tu", "s t t"),
+    "name": ("ho va ten", "ho ten", "ho va ten cong dan", "ho ten cong dan", "ten", "ten cong dan",
+             "ho chu dem va ten", "ho chu dem ten", "ho va ten khai sinh", "ho ten khai sinh", "cong dan",
+             "ho va ten nguoi dan", "ten nguoi dan", "ho ten day du"),
+    "dob": ("ngay sinh", "ngay thang nam sinh", "nam sinh", "ngay thang nam", "ns", "ngay sinh nam sinh",
+            "sinh ngay", "ntns"),
+    "gender": ("gioi tinh", "gt", "nam nu", "gioi", "phai"),
+    "cccd": ("so cccd", "cccd", "so dinh danh", "so dinh danh ca nhan", "dinh danh ca nhan", "cccd cmnd",
+             "so cccd cmnd", "cmnd cccd", "so cmnd cccd", "cmnd", "so cmnd", "so can cuoc", "can cuoc",
+             "so can cuoc cong dan", "can cuoc cong dan", "ma dinh danh", "so ddcn", "ddcn", "so id", "ma so dinh danh",
+             "so dinh danh cccd", "so cmt", "cmt", "so giay to tuy than", "giay to tuy than"),
+    "phone": ("so dien thoai", "sdt", "dien thoai", "so dt", "dt", "dtdd", "so dtdd", "dien thoai di dong",
+              "so di dong", "di dong", "so dien thoai lien he", "dien thoai lien he", "sdt lien he", "so thue bao",
+              "thue bao", "so dien thoai di dong", "dt lien he"),
+    "household_no": ("so ho", "ma ho", "so ho khau", "ho so", "ma so ho", "ma ho gia dinh", "so thu tu ho",
+                     "stt ho", "ho gd so", "so so ho khau"),
+    "head_name": ("chu ho", "ho ten chu ho", "ten chu ho", "ho va ten chu ho"),
+    "relation": ("quan he voi chu ho", "quan he", "qh voi chu ho", "quan he chu ho", "qh voi ch", "qh chu ho",
+                 "moi quan he", "quan he voi ch"),
+    "hamlet": ("thon", "thon to dan pho", "thon xom", "ap", "khu pho", "to dan pho", "xom", "thon ban", "ban",
+               "tdp", "thon tdp", "khu", "khoi", "to", "thon xom to dan pho", "thon ap", "ap khu pho",
+               "thon ap to dan pho", "dia ban", "dia ban thon", "ten thon", "thon khu pho", "buon", "lang",
+               "thon buon", "thon lang", "thon khoi", "to dan pho khu pho", "xom to dan pho"),
+    "address": ("noi thuong tru", "dia chi", "dia chi thuong tru", "noi o hien tai", "noi o hien nay", "noi o",
+                "cho o hien nay", "cho o hien tai", "dia chi cu tru", "noi cu tru", "dia chi noi o", "thuong tru",
+                "dia chi thuong tru noi o hien tai", "noi dang ky thuong tru", "dia chi lien he", "cho o"),
+    "account_level": ("muc do tai khoan", "muc do", "muc tai khoan", "loai tai khoan", "muc do tk", "muc tk",
+                      "muc do dinh danh", "muc dinh danh", "tai khoan muc", "cap do tai khoan"),
+    "source_status": ("trang thai", "tinh trang", "trang thai tai khoan", "trang thai kich hoat",
+                      "tinh trang kich hoat", "tinh trang tai khoan", "ket qua"),
+    "note": ("ghi chu", "note", "ly do", "ghi chu ly do"),
+}
+# Synonyms short enough to be common inside other wordings: they only match a whole header.
+_EXACT_ONLY = {"tt", "ten", "ns", "gt", "dt", "ap", "to", "khu", "ban", "gioi", "phai", "lang", "khoi", "buon",
+               "ket qua", "cong dan", "so id", "muc do", "quan he", "thon", "xom", "s t t", "ho so"}
+_EXACT = {syn: f for f, syns in SYNONYMS.items() for syn in syns}
+_CONTAINS = sorted(((syn, f) for syn, f in _EXACT.items() if syn not in _EXACT_ONLY),
+                   key=lambda x: -len(x[0]))
+_KEY_RE = re.compile(r"[^0-9a-z]+")
+_NUMBERING_RE = re.compile(r"^[\(\[]?\s*(\d{1,2}|[a-z])\s*[\)\]]?\.?$")
+_LEAD_NUMBER_RE = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])\s*[\.\)\-:]\s+")
+_PARENS_RE = re.compile(r"\s*\(.*?\)\s*$")
+
+# Folded starts of rows after the data: totals, signatures, dates of signing.
+FOOTER_STARTS = ("tong so", "tong cong", "tong:", "cong:", "nguoi lap", "truong cong an", "truong ca ", "thu truong",
+                 "ky ten", "(ky", "ky, ghi", "ky ghi", "xac nhan", "lanh dao", "chu tich", "pho truong",
+                 "danh sach nay", "ket thuc", "can bo lap", "nguoi duyet", "tm.", "k/t", "kt.", "ghi chu:",
+                 "luu y:", "(dong dau")
+_DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*")
+_COMMUNE_RE = re.compile(r"(?:cong an|ubnd|uy ban nhan dan|cong an cap xa)\s+(xa|phuong|thi tran)\s+(.+)")
+_ID_LIKE_RE = re.compile(r"\d{8,}")
+
+
+def header_key(text: Any) -> str:
+    """A header cell as the synonym table writes it: folded, punctuation turned into single spaces."""
+    return _KEY_RE.sub(" ", fold(str(text))).strip() if text not in (None, "") else ""
+
+
+def match_header(text: Any) -> Optional[str]:
+    """The field a header cell names, or None."""
+    key = header_key(text)
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key]
+    padded = f" {key} "
+    for syn, f in _CONTAINS:
+        if f" {syn} " in padded:
+            return f
+    return None
+
+
+def cell_text(v: Any) -> str:
+    """A cell as text for classification (numbers without a trailing .0)."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v.strip()
+    return str(v)
+
+
+def is_numbering_row(cells: Sequence[Any]) -> bool:
+    """A row like "(1) (2) (3) …", "1 2 3 …" or "A B C …" under a header."""
+    vals = [cell_text(c) for c in cells if cell_text(c)]
+    if len(vals) < 3:
+        return False
+    hits = [_NUMBERING_RE.match(fold(v)) for v in vals]
+    if sum(1 for h in hits if h) < 0.8 * len(vals):
+        return False
+    nums = [int(h.group(1)) for h in hits if h and h.group(1).isdigit()]
+    return len(nums) < 3 or sum(1 for a, b in zip(nums, nums[1:]) if b > a) >= 0.7 * (len(nums) - 1)
+
+
+@dataclass
+class HeaderGuess:
+    """Where the header is and what each column holds."""
+    row: int                    # 1-based row of the (last) header row; 0 when none was found
+    top_row: int                # 1-based first header row (== row for one-row headers)
+    headers: list[str]
+    mapping: dict[int, str]     # column index -> field (FIELDS or "extra")
+    score: int
+    skip_numbering: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+def _fill_merged_across(cells: list[Any], row0: int, merged: Sequence[tuple[int, int, int, int]]) -> list[Any]:
+    """Copy a merged cell's value to every column (and row) it spans, for one header row (0-based row0)."""
+    out = list(cells)
+    for r0, c0, r1, c1 in merged:
+        if r0 <= row0 <= r1 and (c1 > c0 or r1 > r0):
+            top = None
+            if r0 == row0 and c0 < len(out):
+                top = out[c0]
+            if top in (None, ""):
+                continue
+            for c in range(c0, c1 + 1):
+                if c < len(out) and out[c] in (None, ""):
+                    out[c] = top
+    return out
+
+
+def _mapping_for(labels: Sequence[str]) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for i, label in enumerate(labels):
+        f = match_header(label)
+        if f is not None:
+            mapping[i] = f
+        elif cell_text(label):
+            mapping[i] = EXTRA
+    return mapping
+
+
+def _score(mapping: dict[int, str]) -> int:
+    fields = {f for f in mapping.values() if f != EXTRA}
+    if "name" not in fields:
+        return 0
+    return len(fields) + ("cccd" in fields) + ("dob" in fields)
+
+
+def _two_row_labels(top: Sequence[Any], bottom: Sequence[Any]) -> list[str]:
+    n = max(len(top), len(bottom))
+    labels = []
+    for c in range(n):
+        t = nfc(cell_text(top[c])) if c < len(top) else ""
+        b = nfc(cell_text(bottom[c])) if c < len(bottom) else ""
+        if b and _NUMBERING_RE.match(fold(b)):
+            b = ""
+        if not b:
+            labels.append(t)
+        elif not t or t == b:
+            labels.append(b)
+        elif match_header(b) is not None:
+            labels.append(b)
+        else:
+            labels.append(f"{t} {b}")
+    return labels
+
+
+def detect_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int, int, int]] = (),
+                  first_row: int = 1, scan: int = 20) -> HeaderGuess:
+    """Find the header among the first `scan` rows (`rows[0]` is row `first_row`): the best-scoring row,
+    or pair of rows when a group row above sub-columns names more fields than either row alone."""
+    filled = [_fill_merged_across(list(r), first_row - 1 + i, merged) for i, r in enumerate(rows[:scan + 1])]
+    labels = [[nfc(cell_text(c)) for c in r] for r in filled]
+    maps = [_mapping_for(lb) for lb in labels]
+    scores = [_score(m) for m in maps]
+    best: Optional[HeaderGuess] = None
+    for i in range(min(scan, len(filled))):
+        cand = HeaderGuess(row=first_row + i, top_row=first_row + i, headers=labels[i], mapping=maps[i],
+                           score=scores[i])
+        if i + 1 < len(filled) and not is_numbering_row(filled[i + 1]) and not _looks_like_data(filled[i + 1]):
+            labels2 = _two_row_labels(filled[i], filled[i + 1])
+            mapping2 = _mapping_for(labels2)
+            score2 = _score(mapping2)
+            if score2 > max(scores[i], scores[i + 1]):
+                cand = HeaderGuess(row=first_row + i + 1, top_row=first_row + i, headers=labels2,
+                                   mapping=mapping2, score=score2)
+        if cand.score > 0 and (best is None or cand.score > best.score):
+            best = cand
+    if best is None:
+        return HeaderGuess(row=0, top_row=0, headers=[], mapping={}, score=0, problems=["no header row found"])
+    idx = best.row - first_row + 1
+    if idx < len(filled) and is_numbering_row(filled[idx]):
+        best.skip_numbering = True
+    if "cccd" not in set(best.mapping.values()):
+        best.problems.append("no CCCD column")
+    return best
+
+
+def _looks_like_data(cells: Sequence[Any]) -> bool:
+    return any(_ID_LIKE_RE.search(cell_text(c)) for c in cells)
+
+
+def clean_mapping(mapping: dict[int, str]) -> dict[int, str]:
+    """Validate a (user-corrected) mapping: known fields only."""
+    out = {}
+    for col, f in mapping.items():
+        if f not in FIELDS and f != EXTRA and f not in ("", None, "ignore"):
+            raise ValueError(f"unknown field {f!r}")
+        if f and f != "ignore":
+            out[int(col)] = f
+    return out
+
+
+# ---- row classification -------------------------------------------------------------------------------
+
+def nonblank(cells: Sequence[Any]) -> list[tuple[int, str]]:
+    """(column, text) of the cells that hold something."""
+    return [(i, t) for i, t in ((i, cell_text(c)) for i, c in enumerate(cells)) if t]
+
+
+def is_footer_text(text: str) -> bool:
+    """Whether a row starting with this text is a total, a signature line or a date of signing."""
+    f = fold(text)
+    return f.startswith(FOOTER_STARTS) or bool(_DATE_LINE_RE.search(f) and len(f) < 80)
+
+
+def has_id_like(values: Sequence[tuple[int, str]]) -> bool:
+    """Whether a row holds a long number (a CCCD or a phone): it is a resident, whatever else it says."""
+    return any(_ID_LIKE_RE.search(t.replace(" ", "").replace(".", "")) for _, t in values)
+
+
+def section_hamlet(values: Sequence[tuple[int, str]]) -> Optional[str]:
+    """The hamlet a section row names ("Thôn Nà Thí", "II. XÓM 3 (25 người)"), or None."""
+    texts = {t for _, t in values}
+    if len(texts) != 1:
+        return None
+    text = next(iter(texts))
+    text = _PARENS_RE.sub("", _LEAD_NUMBER_RE.sub("", nfc(text)))
+    text = re.sub(r"^(?:danh sach\s+)?", "", text, flags=re.IGNORECASE).strip(" :.-")
+    if not text or len(text) > 60 or hamlet_kind(text) is None:
+        return None
+    return clean_hamlet_name(text)
+
+
+def commune_from_titles(rows: Sequence[Sequence[Any]]) -> Optional[str]:
+    """The commune a list's heading names ("CÔNG AN XÃ TÂN VĂN" -> "Xã Tân Văn"), or None."""
+    for cells in rows:
+        for _, text in nonblank(cells):
+            name = commune_from_text(text, titles=True)
+            if name:
+                return name
+    return None
+
+
+_ADDR_COMMUNE_RE = re.compile(r"(?:^|[,;\-]\s*)(xa|phuong|thi tran)\s+([^,;]+)")
+_KIND_SHOW = {"xa": "Xã", "phuong": "Phường", "thi tran": "Thị trấn"}
+
+
+def commune_from_text(text: str, *, titles: bool = False) -> Optional[str]:
+    """The commune named in a heading (titles=True: "CÔNG AN XÃ …") or an address ("…, xã Tân Văn, …")."""
+    t = nfc(text)
+    f = fold(t)
+    if len(f) != len(t):  # fold keeps one character per character for Vietnamese NFC text
+        return None
+    m = (_COMMUNE_RE.search(f) if titles else _ADDR_COMMUNE_RE.search(f))
+    if not m:
+        return None
+    start, end = m.span(2)
+    name = t[start:end].strip(" .,;:-")
+    if not name or len(name) > 60:
+        return None
+    words = [w[:1].upper() + w[1:].lower() for w in name.split()]
+    return f"{_KIND_SHOW[m.group(1)]} {' '.join(words)}"

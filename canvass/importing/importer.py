@@ -1,0 +1,326 @@
+"""The importer's two phases: `inspect_file` (sheets, header row, guessed mapping, sample rows: the
+wizard's first page) and `run_import` (with that mapping, corrected or not; returns the import log).
+
+`run_import(..., dry_run=True)` computes the whole result (new, updated, unchanged, duplicates, rejected
+with reasons, residents that would become "activated per system") and writes nothing: it is the wizard's
+preview. A real import is one transaction; `cancel()` returning True raises Cancelled and nothing is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+from canvass.address import clean_hamlet_name, hamlet_kind
+from canvass.db import Database, now
+from canvass.errors import Cancelled
+from canvass.text import fold
+
+from canvass.importing.headers import (EXTRA, FIELDS, HeaderGuess, cell_text, clean_mapping, commune_from_text,
+                                       commune_from_titles, detect_header)
+from canvass.importing.readers import Book, ImportFileError, RawSheet, open_book
+from canvass.importing.reconcile import plan_import, write_plan
+from canvass.importing.rows import ParsedRow, SheetParser
+
+HEAD_ROWS = 25          # rows read to find the header
+SAMPLE_ROWS = 5
+_GENERIC_SHEET_RE = re.compile(r"^(sheet|trang tinh|worksheet|tong hop|ds|danh sach|du lieu|data)\b")
+
+
+@dataclass
+class SheetInspection:
+    """What the first phase found in one sheet."""
+    name: str
+    header_row: int                      # 1-based, as Excel shows; the last header row of a two-row header
+    headers: list[str]
+    mapping: dict[int, str]              # column index -> field (FIELDS or "extra")
+    sample_rows: list[list[str]]
+    data_rows: int                       # an estimate
+    hamlet_from_sheet: Optional[str]
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileInspection:
+    """What the first phase found in a file."""
+    path: str
+    format: str                          # "xlsx" | "xls" | "csv"
+    sheets: list[SheetInspection]
+
+
+@dataclass
+class ImportPlan:
+    """The user's choices for the second phase (None: what inspection guessed)."""
+    sheets: Optional[list[str]] = None
+    hamlet: Optional[str] = None
+    mappings: Optional[dict[str, dict[int, str]]] = None
+    header_rows: Optional[dict[str, int]] = None
+
+
+@dataclass
+class RowIssue:
+    """A row that could not become a resident, and why."""
+    sheet: str
+    row: int
+    reason: str
+
+
+@dataclass
+class RowWarning:
+    """Something worth checking in a row that was imported (or was a duplicate)."""
+    sheet: str
+    row: int
+    field: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    """The import log: counts, rejected rows with reasons, warnings."""
+    rows_read: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    activated_per_system: int = 0
+    rejected: list[RowIssue] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
+    hamlets: int = 0
+    households: int = 0
+    batch: Optional[int] = None
+    dry_run: bool = False
+    commune: Optional[str] = None
+
+    def to_json(self) -> dict:
+        """The CLI's `import --json` object (a stable contract)."""
+        return {"rows_read": self.rows_read, "imported": self.imported, "updated": self.updated,
+                "unchanged": self.unchanged, "duplicates": self.duplicates,
+                "activated_per_system": self.activated_per_system,
+                "rejected": [{"sheet": r.sheet, "row": r.row, "reason": r.reason} for r in self.rejected],
+                "warnings": [{"sheet": w.sheet, "row": w.row, "field": w.field, "message": w.message}
+                             for w in self.warnings],
+                "hamlets": self.hamlets, "households": self.households, "batch": self.batch}
+
+
+# ---- layout of a sheet -----------------------------------------------------------------------------------
+
+@dataclass
+class _Layout:
+    sheet: RawSheet
+    head: list[tuple[int, list[Any]]]
+    rest: Iterator[tuple[int, list[Any]]]
+    guess: HeaderGuess
+    blank: bool
+
+
+def _layout(sheet: RawSheet, mapping: Optional[dict[int, str]] = None,
+            header_row: Optional[int] = None) -> _Layout:
+    it = sheet.rows()
+    head = list(itertools.islice(it, HEAD_ROWS))
+    blank = not any(cell_text(c) for _, cells in head for c in cells)
+    rows = [cells for _, cells in head]
+    first = head[0][0] if head else 1
+    if header_row:
+        guess = detect_header(rows[header_row - first:header_row - first + 2], sheet.merged, first_row=header_row,
+                              scan=1)
+        if guess.row != header_row:  # the user's row names no known field: keep their row anyway
+            labels = [cell_text(c) for c in rows[header_row - first]] if header_row - first < len(rows) else []
+            guess = HeaderGuess(row=header_row, top_row=header_row, headers=labels,
+                                mapping={i: EXTRA for i, t in enumerate(labels) if t}, score=0)
+    else:
+        guess = detect_header(rows, sheet.merged, first_row=first)
+    if mapping is not None:
+        guess.mapping = clean_mapping(mapping)
+        guess.problems = [p for p in guess.problems if p != "no header row found"] if guess.row else guess.problems
+    return _Layout(sheet=sheet, head=head, rest=it, guess=guess, blank=blank)
+
+
+def _sheet_hamlet(sheet_name: str, guess: HeaderGuess, data_sheets: int) -> Optional[str]:
+    """The hamlet a sheet's name gives (one sheet per hamlet), when the sheet has no hamlet column."""
+    if "hamlet" in guess.mapping.values():
+        return None
+    name = sheet_name.strip()
+    if not name or _GENERIC_SHEET_RE.match(fold(name)):
+        return None
+    if hamlet_kind(name) or data_sheets > 1:
+        return clean_hamlet_name(name)
+    return None
+
+
+def _parser(lay: _Layout, sheet_hamlet: Optional[str], default_hamlet: Optional[str]) -> SheetParser:
+    g = lay.guess
+    return SheetParser(lay.sheet.name, g.mapping, g.headers, merged=lay.sheet.merged, header_row=g.row,
+                       skip_numbering=g.skip_numbering, sheet_hamlet=sheet_hamlet, default_hamlet=default_hamlet)
+
+
+def _select_sheets(book: Book, wanted: Optional[list[str]]) -> list[RawSheet]:
+    if not book.sheets:
+        raise ImportFileError("empty", "the workbook has no sheets")
+    if not wanted:
+        return book.sheets
+    by_name = {s.name: s for s in book.sheets}
+    by_fold = {fold(s.name): s for s in book.sheets}
+    out = []
+    for w in wanted:
+        s = by_name.get(w) or by_fold.get(fold(w))
+        if s is None:
+            raise ImportFileError("no_sheet", f"no sheet named {w!r}; sheets: {', '.join(by_name)}")
+        out.append(s)
+    return out
+
+
+def _text_row(cells: list[Any]) -> list[str]:
+    out = [cell_text(c.isoformat() if isinstance(c, (dt.date, dt.datetime)) else c) for c in cells]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+# ---- phase 1 ---------------------------------------------------------------------------------------------
+
+def inspect_file(path: str | os.PathLike) -> FileInspection:
+    """Look at a file without importing it: its sheets, header rows, guessed mapping and a few data rows."""
+    with open_book(path) as book:
+        layouts = [_layout(s) for s in book.sheets]
+        if not layouts or all(lay.blank for lay in layouts):
+            raise ImportFileError("empty", "the file holds no data")
+        data_sheets = sum(1 for lay in layouts if lay.guess.row)
+        sheets = []
+        for lay in layouts:
+            g = lay.guess
+            problems = list(g.problems)
+            hamlet = _sheet_hamlet(lay.sheet.name, g, data_sheets) if g.row else None
+            samples: list[list[str]] = []
+            if lay.blank:
+                problems = ["empty sheet"]
+            elif g.row:
+                parser = _parser(lay, hamlet, None)
+                for number, cells in itertools.chain(lay.head, lay.rest):
+                    p = parser.feed(number, cells)
+                    if p is not None:
+                        samples.append(_text_row(p.raw))
+                        if len(samples) >= SAMPLE_ROWS:
+                            break
+                if not samples:
+                    problems.append("no data rows")
+                elif "hamlet" not in g.mapping.values() and not hamlet:
+                    problems.append("no hamlet column")
+            estimate = max(0, lay.sheet.total_rows - g.row - (1 if g.skip_numbering else 0)) if samples else 0
+            sheets.append(SheetInspection(name=lay.sheet.name, header_row=g.row, headers=g.headers,
+                                          mapping=dict(g.mapping), sample_rows=samples, data_rows=estimate,
+                                          hamlet_from_sheet=hamlet, problems=problems))
+        if not any(s.header_row for s in sheets):
+            raise ImportFileError("no_header", "no header row with a name column was found in the first rows")
+        if not any(s.sample_rows for s in sheets):
+            raise ImportFileError("no_data", "the list has a header but no residents")
+        return FileInspection(path=str(path), format=book.format, sheets=sheets)
+
+
+# ---- phase 2 ---------------------------------------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
+              progress: Optional[Callable[[int, int], None]] = None,
+              cancel: Optional[Callable[[], bool]] = None) -> tuple[list[ParsedRow], Optional[str], list[str], str]:
+    """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format)."""
+    plan = plan or ImportPlan()
+    with open_book(path) as book:
+        chosen = _select_sheets(book, plan.sheets)
+        layouts = [_layout(s, (plan.mappings or {}).get(s.name), (plan.header_rows or {}).get(s.name))
+                   for s in chosen]
+        if all(lay.blank for lay in layouts):
+            raise ImportFileError("empty", "the file holds no data")
+        usable = [lay for lay in layouts if lay.guess.row and "name" in lay.guess.mapping.values()]
+        if not usable:
+            raise ImportFileError("no_header", "no header row with a name column was found in the first rows")
+        commune = None
+        for lay in usable:
+            commune = commune or commune_from_titles([cells for n, cells in lay.head if n < lay.guess.top_row])
+        total = sum(lay.sheet.total_rows for lay in usable) or 1
+        rows: list[ParsedRow] = []
+        seen = 0
+        for lay in usable:
+            hamlet = _sheet_hamlet(lay.sheet.name, lay.guess, len(usable))
+            parser = _parser(lay, hamlet, plan.hamlet)
+            feed = parser.feed
+            for number, cells in itertools.chain(lay.head, lay.rest):
+                seen += 1
+                if seen % 5000 == 0:
+                    if cancel and cancel():
+                        raise Cancelled("import cancelled")
+                    if progress:
+                        progress(seen, total)
+                p = feed(number, cells)
+                if p is not None:
+                    rows.append(p)
+        if not rows:
+            raise ImportFileError("no_data", "the list has a header but no residents")
+        if commune is None:
+            for p in itertools.islice((p for p in rows if p.address), 200):
+                commune = commune_from_text(p.address)
+                if commune:
+                    break
+        return rows, commune, [lay.sheet.name for lay in usable], book.format
+
+
+def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
+               progress: Optional[Callable[[int, int], None]] = None,
+               cancel: Optional[Callable[[], bool]] = None) -> ImportResult:
+    """Import a list (or, with dry_run, compute what importing it would do). One transaction."""
+    p = Path(path)
+    plan = plan or ImportPlan()
+
+    def scaled(lo: int, hi: int) -> Optional[Callable[[int, int], None]]:
+        if progress is None:
+            return None
+        return lambda done, total: progress(lo + (hi - lo) * done // max(total, 1), 100)
+
+    rows, commune, sheets, _fmt = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
+    if dry_run:
+        with db.engine.connect() as conn:
+            iplan = plan_import(conn, rows, commune, cancel=cancel)
+            conn.rollback()
+    else:
+        sha = _sha256(p)
+        with db.connect() as conn:
+            iplan = plan_import(conn, rows, commune, cancel=cancel)
+            result = _result(iplan, rows, dry_run=False)
+            summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
+                "sheets": sheets, "hamlet": plan.hamlet}, "result": result.to_json()}
+            write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
+                       progress=scaled(60, 100), cancel=cancel)
+            result.batch = iplan.batch_id
+            if progress:
+                progress(100, 100)
+            return result
+    return _result(iplan, rows, dry_run=True)
+
+
+def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
+    c = iplan.counts
+    res = ImportResult(rows_read=len(rows), imported=c["imported"], updated=c["updated"], unchanged=c["unchanged"],
+                       duplicates=c["duplicates"], activated_per_system=c["activated_per_system"],
+                       hamlets=len(iplan.hamlets_seen), households=len(iplan.households_seen),
+                       batch=None if dry_run else iplan.batch_id, dry_run=dry_run)
+    for p in rows:
+        if p.reason is not None:
+            res.rejected.append(RowIssue(p.sheet, p.row, p.reason))
+        for f, msg in p.warnings:
+            res.warnings.append(RowWarning(p.sheet, p.row, f, msg))
+    return res
+
+
+__all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
+           "ImportFileError", "inspect_file", "run_import", "read_rows"]

@@ -1,0 +1,388 @@
+"""Reconciling a parsed list with the database, by CCCD, and writing the outcome in bulk.
+
+Rules (re-import is the daily routine):
+- A CCCD not in the database: a new resident (event `imported`).
+- A CCCD already there: fields compared; any difference is an update (event `updated` with
+  {field: [old, new]}); no difference: unchanged (no event, no write).
+- The same CCCD twice in the file: one resident; the later rows are duplicates, their differences warnings.
+- A resident of this commune who is missing from the newer list, in a hamlet the file covers (a hamlet with
+  at least one resident row in this file), is "activated per system" (event `activated_system` with the
+  batch), unless already so. A file with one hamlet never activates the other hamlets; a resident without
+  a CCCD is never activated (they cannot be matched).
+- A resident who was activated per system and is on the newer list again: event `system_reopened`, their
+  state is derived again from the log, and a warning says so.
+The plan is computed in memory from dictionaries loaded once (no query per row); writing it is one
+transaction of bulk inserts (raw executemany on SQLite, Core elsewhere).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any, Callable, Optional
+
+from sqlalchemy import Connection, bindparam, func, select, update
+
+from canvass.address import address_sort_key, clean_hamlet_name, hamlet_kind, hamlet_match_key
+from canvass.db import bulk_insert, next_id, sync_sequence
+from canvass.errors import Cancelled
+from canvass.events import derive_state
+from canvass.models import Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord, SourceRow
+from canvass.residents import name_words
+from canvass.text import fold
+
+from canvass.importing.rows import W_DUPLICATE, W_REOPENED, ParsedRow, raw_json
+
+DEFAULT_COMMUNE = "Xã chưa rõ tên"
+# Resident columns a list sets, compared on re-import (in this order).
+COMPARED = ("name", "id_kind", "gender", "dob", "dob_raw", "phone", "phone_raw", "address", "hamlet_id",
+            "household_id", "relation", "is_head", "account_level", "source_status", "source_note", "extra")
+CHUNK = 20000
+
+
+@dataclass
+class Existing:
+    """What the database already holds, loaded once into dictionaries."""
+    commune_id: Optional[int]
+    commune_name: str
+    hamlets: dict[str, int] = field(default_factory=dict)            # match key -> id (this commune)
+    hamlet_names: dict[int, str] = field(default_factory=dict)
+    households: dict[tuple[int, str], int] = field(default_factory=dict)
+    household_keys: dict[int, str] = field(default_factory=dict)
+    residents: dict[str, tuple] = field(default_factory=dict)        # cccd -> (id, *COMPARED, status)
+    commune_residents: list[tuple[int, str, int, str]] = field(default_factory=list)  # id, cccd, hamlet, status
+
+
+def find_commune(conn: Connection, name: Optional[str]) -> tuple[Optional[int], str]:
+    """The commune a list belongs to: by name when the list names one, else the only commune there is."""
+    c = Commune.__table__
+    if name:
+        cid = conn.execute(select(c.c.id).where(c.c.name_fold == fold(name))).scalar()
+        return cid, name
+    rows = conn.execute(select(c.c.id, c.c.name).limit(2)).all()
+    if len(rows) == 1:
+        return rows[0][0], rows[0][1]
+    cid = conn.execute(select(c.c.id).where(c.c.name_fold == fold(DEFAULT_COMMUNE))).scalar()
+    return cid, DEFAULT_COMMUNE
+
+
+def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]) -> Existing:
+    """Load the commune's hamlets and households, the residents whose CCCD is in the file, and the
+    commune's residents (for the activation rule)."""
+    cid, cname = find_commune(conn, commune_name)
+    ex = Existing(commune_id=cid, commune_name=cname)
+    h, hh, r = Hamlet.__table__, Household.__table__, Resident.__table__
+    if cid is not None:
+        for hid, name in conn.execute(select(h.c.id, h.c.name).where(h.c.commune_id == cid)):
+            ex.hamlets.setdefault(hamlet_match_key(name), hid)
+            ex.hamlet_names[hid] = name
+        if ex.hamlet_names:
+            for hhid, hid, key in conn.execute(select(hh.c.id, hh.c.hamlet_id, hh.c.key)
+                                               .where(hh.c.hamlet_id.in_(list(ex.hamlet_names)))):
+                ex.households[(hid, key)] = hhid
+                ex.household_keys[hhid] = key
+            ex.commune_residents = [tuple(x) for x in conn.execute(
+                select(r.c.id, r.c.cccd, r.c.hamlet_id, r.c.status)
+                .where(r.c.hamlet_id.in_(list(ex.hamlet_names)), r.c.cccd.is_not(None)))]
+    total = conn.execute(select(func.count()).select_from(r)).scalar() or 0
+    if total:
+        cols = [r.c.id] + [r.c[x] for x in COMPARED] + [r.c.status, r.c.hamlet_id, r.c.cccd]
+        if total > 4 * len(cccds):
+            ids = sorted(cccds)
+            for i in range(0, len(ids), 900):
+                for row in conn.execute(select(*cols).where(r.c.cccd.in_(ids[i:i + 900]))):
+                    ex.residents[row[-1]] = tuple(row[:-1])
+        else:
+            for row in conn.execute(select(*cols).where(r.c.cccd.is_not(None))):
+                if row[-1] in cccds:
+                    ex.residents[row[-1]] = tuple(row[:-1])
+        other = {x[2] for x in ex.residents.values()} - set(ex.hamlet_names)
+        if other:  # residents listed now but recorded in another commune's hamlets
+            for hid, name in conn.execute(select(h.c.id, h.c.name).where(h.c.id.in_(list(other)))):
+                ex.hamlet_names[hid] = name
+            for hhid, key in conn.execute(select(hh.c.id, hh.c.key).where(hh.c.hamlet_id.in_(list(other)))):
+                ex.household_keys[hhid] = key
+    return ex
+
+
+@dataclass
+class Plan:
+    """Everything an import will write (computed without writing)."""
+    batch_id: int
+    commune: Optional[tuple] = None                                  # new commune row
+    hamlets: list[tuple] = field(default_factory=list)
+    households: list[tuple] = field(default_factory=list)
+    residents: list[tuple] = field(default_factory=list)
+    words: list[tuple] = field(default_factory=list)
+    updates: list[dict] = field(default_factory=list)
+    update_events: list[tuple[int, dict]] = field(default_factory=list)
+    activate: list[int] = field(default_factory=list)
+    reopen: list[int] = field(default_factory=list)
+    renamed: list[int] = field(default_factory=list)
+    rows: list[ParsedRow] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    hamlets_seen: set[int] = field(default_factory=set)
+    households_seen: set[int] = field(default_factory=set)
+    warnings: list[tuple[str, int, str, str]] = field(default_factory=list)
+
+
+def _values(p: ParsedRow, hamlet_id: int, household_id: int) -> tuple:
+    return (p.name, p.id_kind, p.gender, p.dob, p.dob_raw, p.phone, p.phone_raw, p.address, hamlet_id,
+            household_id, p.relation, bool(p.is_head), p.account_level, p.source_status, p.note, p.extra)
+
+
+def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[str], *,
+                cancel: Optional[Callable[[], bool]] = None) -> Plan:
+    """Compute what importing these rows changes (reads only)."""
+    cccds = {p.cccd for p in rows if p.cccd}
+    ex = load_existing(conn, commune_name, cccds)
+    plan = Plan(batch_id=next_id(conn, ImportBatch.__table__), rows=rows)
+    if ex.commune_id is None:
+        ex.commune_id = next_id(conn, Commune.__table__)
+        plan.commune = (ex.commune_id, ex.commune_name, fold(ex.commune_name))
+    next_hamlet = next_id(conn, Hamlet.__table__)
+    next_household = next_id(conn, Household.__table__)
+    next_resident = next_id(conn, Resident.__table__)
+    counts = dict(imported=0, updated=0, unchanged=0, duplicates=0, rejected=0)
+    first_row: dict[str, ParsedRow] = {}
+    # a household's number/head/address/sort key come from its first member row
+    for n, p in enumerate(rows):
+        if cancel and n % CHUNK == 0 and cancel():
+            raise Cancelled("import cancelled")
+        if p.reason is not None:
+            p.disposition = "rejected"
+            counts["rejected"] += 1
+            continue
+        prev = first_row.get(p.cccd)
+        if prev is not None:
+            p.disposition, p.resident_id, p.duplicate_of = "duplicate", prev.resident_id, prev.row
+            counts["duplicates"] += 1
+            diff = _row_differences(prev, p)
+            if diff:
+                p.warnings.append(("cccd", W_DUPLICATE.format(prev.row, ", ".join(diff))))
+            continue
+        first_row[p.cccd] = p
+        key = hamlet_match_key(p.hamlet)
+        hid = ex.hamlets.get(key)
+        if hid is None:
+            hid = next_hamlet
+            next_hamlet += 1
+            name = clean_hamlet_name(p.hamlet)
+            ex.hamlets[key] = hid
+            ex.hamlet_names[hid] = name
+            plan.hamlets.append((hid, ex.commune_id, name, fold(name), hamlet_kind(name)))
+        plan.hamlets_seen.add(hid)
+        hkey = p.household_key[:200]
+        hhid = ex.households.get((hid, hkey))
+        if hhid is None:
+            hhid = next_household
+            next_household += 1
+            ex.households[(hid, hkey)] = hhid
+            ex.household_keys[hhid] = hkey
+            number = p.household_no
+            if number and number.isdigit():
+                sort = f"{int(number):09d}"
+            else:
+                sort = address_sort_key(p.address or "") or (number or "")
+            head = p.head_name or (p.name if p.is_head else None)
+            plan.households.append((hhid, hid, hkey, number, head, p.address, sort[:400]))
+        plan.households_seen.add(hhid)
+        new = _values(p, hid, hhid)
+        old = ex.residents.get(p.cccd)
+        if old is None:
+            rid = next_resident
+            next_resident += 1
+            p.resident_id, p.disposition = rid, "imported"
+            counts["imported"] += 1
+            plan.residents.append((rid, p.cccd) + new + (p.name_fold, p.name_sort,
+                                                        fold(p.address) if p.address else None))
+            plan.words.extend((w, rid) for w in name_words(p.name_fold))
+            continue
+        rid, status = old[0], old[len(COMPARED) + 1]
+        p.resident_id = rid
+        changes = {}
+        for i, col in enumerate(COMPARED):
+            if not _same(old[i + 1], new[i]):
+                changes[col] = (old[i + 1], new[i])
+        if status == "activated_system":
+            plan.reopen.append(rid)
+            p.warnings.append(("status", W_REOPENED))
+        if changes:
+            p.disposition = "updated"
+            counts["updated"] += 1
+            values = dict(zip(COMPARED, new))
+            values.update(_id=rid, name_fold=p.name_fold, name_sort=p.name_sort,
+                          address_fold=fold(p.address) if p.address else None)
+            plan.updates.append(values)
+            plan.update_events.append((rid, _describe(changes, ex)))
+            if "name" in changes:
+                plan.renamed.append(rid)
+                plan.words.extend((w, rid) for w in name_words(p.name_fold))
+        else:
+            p.disposition = "unchanged"
+            counts["unchanged"] += 1
+    # residents missing from the newer list, in the hamlets it covers
+    listed = cccds
+    for rid, cccd, hid, status in ex.commune_residents:
+        if hid in plan.hamlets_seen and cccd not in listed and status != "activated_system":
+            plan.activate.append(rid)
+    counts["activated_per_system"] = len(plan.activate)
+    plan.counts = counts
+    return plan
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is None or a == "":
+        return b is None or b == ""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return bool(a) == bool(b)
+    return a == b
+
+
+_DIFF_FIELDS = (("name", "name"), ("dob", "dob"), ("dob_raw", "dob"), ("gender", "gender"), ("phone", "phone"),
+                ("phone_raw", "phone"), ("address", "address"), ("hamlet", "hamlet"),
+                ("household_key", "household"), ("relation", "relation"))
+
+
+def _row_differences(a: ParsedRow, b: ParsedRow) -> list[str]:
+    out: list[str] = []
+    for attr, label in _DIFF_FIELDS:
+        if not _same(getattr(a, attr), getattr(b, attr)) and label not in out:
+            out.append(label)
+    return out
+
+
+def _describe(changes: dict[str, tuple], ex: Existing) -> dict:
+    out = {}
+    for col, (old, new) in changes.items():
+        if col == "hamlet_id":
+            out["hamlet"] = [ex.hamlet_names.get(old), ex.hamlet_names.get(new)]
+        elif col == "household_id":
+            out["household"] = [ex.household_keys.get(old), ex.household_keys.get(new)]
+        else:
+            out[col] = [old.isoformat() if isinstance(old, dt.date) else old,
+                        new.isoformat() if isinstance(new, dt.date) else new]
+    return out
+
+
+# ---- writing -------------------------------------------------------------------------------------------
+
+def _dt_sql(v: Optional[dt.datetime]) -> Optional[str]:
+    return v.strftime("%Y-%m-%d %H:%M:%S.%f") if v is not None else None
+
+
+def _d_sql(v: Optional[dt.date]) -> Optional[str]:
+    return v.isoformat() if v is not None else None
+
+
+def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
+               at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
+               cancel: Optional[Callable[[], bool]] = None) -> None:
+    """Write a computed plan in the caller's transaction."""
+    sqlite = conn.dialect.name == "sqlite"
+    ts = _dt_sql(at) if sqlite else at
+    dconv = _d_sql if sqlite else (lambda v: v)
+    total = max(1, len(plan.residents) + len(plan.rows) + len(plan.words) // 4)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if cancel and cancel():
+            raise Cancelled("import cancelled")
+        if progress:
+            progress(min(done, total), total)
+
+    counts = plan.counts
+    bulk_insert(conn, ImportBatch.__table__,
+                ("id", "file_name", "file_sha256", "sheets", "imported_at", "rows_read", "imported", "updated",
+                 "unchanged", "duplicates", "rejected", "activated_per_system", "summary"),
+                [(plan.batch_id, file_name, sha256, json.dumps(sheets, ensure_ascii=False), ts, len(plan.rows),
+                  counts["imported"], counts["updated"], counts["unchanged"], counts["duplicates"],
+                  counts["rejected"], counts["activated_per_system"],
+                  json.dumps(summary, ensure_ascii=False, default=str))])
+    if plan.commune:
+        bulk_insert(conn, Commune.__table__, ("id", "name", "name_fold"), [plan.commune])
+    bulk_insert(conn, Hamlet.__table__, ("id", "commune_id", "name", "name_fold", "kind"), plan.hamlets)
+    bulk_insert(conn, Household.__table__, ("id", "hamlet_id", "key", "number", "head_name", "address", "sort_key"),
+                plan.households)
+    cols = ("id", "cccd") + COMPARED + ("name_fold", "name_sort", "address_fold", "first_batch_id",
+                                        "last_batch_id", "status", "attempts", "version")
+    dob_i = cols.index("dob")
+    b = plan.batch_id
+    for i in range(0, len(plan.residents), CHUNK):
+        chunk = plan.residents[i:i + CHUNK]
+        rows = []
+        for r in chunk:
+            r = r + (b, b, "pending", 0, 1)
+            if sqlite and r[dob_i] is not None:
+                r = r[:dob_i] + (dconv(r[dob_i]),) + r[dob_i + 1:]
+            rows.append(r)
+        bulk_insert(conn, Resident.__table__, cols, rows)
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
+                    [(r[0], "imported", ts, ts, b) for r in chunk])
+        step(len(chunk))
+    # updates (a changed name rewrites its search words)
+    if plan.updates:
+        r, w = Resident.__table__, ResidentWord.__table__
+        for i in range(0, len(plan.renamed), 900):
+            conn.execute(w.delete().where(w.c.resident_id.in_(plan.renamed[i:i + 900])))
+        stmt = (update(r).where(r.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in COMPARED + ("name_fold", "name_sort", "address_fold")},
+                        last_batch_id=b, version=r.c.version + 1))
+        for i in range(0, len(plan.updates), CHUNK):
+            conn.execute(stmt, plan.updates[i:i + CHUNK])
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "data"),
+                    [(rid, "updated", ts, ts, b, json.dumps(d, ensure_ascii=False, default=str))
+                     for rid, d in plan.update_events])
+    words = sorted(set(plan.words))
+    for i in range(0, len(words), CHUNK * 5):
+        bulk_insert(conn, ResidentWord.__table__, ("word", "resident_id"), words[i:i + CHUNK * 5])
+        step(min(CHUNK * 5, len(words) - i) // 4)
+    # source rows: every data row, whatever became of it
+    src_cols = ("batch_id", "sheet", "row_number", "raw", "resident_id", "disposition", "reason")
+    for i in range(0, len(plan.rows), CHUNK):
+        chunk = plan.rows[i:i + CHUNK]
+        bulk_insert(conn, SourceRow.__table__, src_cols,
+                    [(b, p.sheet[:200], p.row, raw_json(p.raw), p.resident_id, p.disposition,
+                      p.reason if p.disposition == "rejected" else
+                      (f"duplicate of row {p.duplicate_of}" if p.disposition == "duplicate" else None))
+                     for p in chunk])
+        step(len(chunk))
+    # activated per system, re-opened
+    r = Resident.__table__
+    if plan.activate:
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
+                    [(rid, "activated_system", ts, ts, b) for rid in plan.activate])
+        stmt = (update(r).where(r.c.id == bindparam("_id"))
+                .values(status="activated_system", status_reason=None, status_at=at, version=r.c.version + 1))
+        for i in range(0, len(plan.activate), CHUNK):
+            conn.execute(stmt, [{"_id": rid} for rid in plan.activate[i:i + CHUNK]])
+    if plan.reopen:
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
+                    [(rid, "system_reopened", ts, ts, b) for rid in plan.reopen])
+        _refresh(conn, plan.reopen)
+    for table in (Commune, Hamlet, Household, Resident, ImportBatch):
+        sync_sequence(conn, table.__table__)
+
+
+def _refresh(conn: Connection, ids: list[int]) -> None:
+    """Derive the cached state of a few residents again from their whole log."""
+    e, r = Event.__table__, Resident.__table__
+    by_resident: dict[int, list] = {rid: [] for rid in ids}
+    for i in range(0, len(ids), 900):
+        for row in conn.execute(select(e.c.id, e.c.resident_id, e.c.kind, e.c.at, e.c.team_id, e.c.outcome,
+                                       e.c.reason, e.c.data).where(e.c.resident_id.in_(ids[i:i + 900]))):
+            by_resident[row.resident_id].append(SimpleNamespace(**row._mapping))
+    stmt = (update(r).where(r.c.id == bindparam("_id"))
+            .values(status=bindparam("s"), status_reason=bindparam("sr"), status_at=bindparam("sa"),
+                    attempts=bindparam("a"), last_visit_at=bindparam("lv"), revisit_on=bindparam("ro"),
+                    team_id=bindparam("t"), version=r.c.version + 1))
+    params = []
+    for rid, events in by_resident.items():
+        st = derive_state(events)
+        params.append({"_id": rid, "s": st.status, "sr": st.reason, "sa": st.status_at, "a": st.attempts,
+                       "lv": st.last_visit_at, "ro": st.revisit_on, "t": st.team_id})
+    if params:
+        conn.execute(stmt, params)

@@ -1,0 +1,316 @@
+"""From a sheet's rows to parsed resident rows: which rows are data, and each data row's values
+normalised (name, CCCD, date of birth, phone, gender, hamlet, household) with its warnings, or the
+reason it cannot become a resident.
+
+Rules:
+- A row is data when it holds something and is not a title, header, numbering, section, blank or footer
+  row. Footer: a row starting like a total or a signature line ("Tổng số…", "Người lập biểu", a date of
+  signing), and after it every row without a CCCD-like number (signature names); a row with a CCCD is
+  always data. After two or more blank rows, a row with no CCCD-like number and no date also starts the
+  footer.
+- The hamlet of a row comes from its hamlet column, else the section row above it ("Thôn Nà Thí" alone in a
+  row), else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
+  of its address when that names a hamlet ("Thôn Nà Thí, xã …"). A blank hamlet cell under a filled one
+  means "same as above" (lists often write the hamlet once per group, merged or not).
+- Merged cells that span rows (a merged "Thôn" or "Số hộ" cell) give their value to every row they span.
+- The household: the list's Số hộ within the hamlet, else a key from an address that names a door, else a
+  household of one (key "~" + CCCD) — never one household per hamlet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Optional, Sequence
+
+from canvass.address import clean_hamlet_name, hamlet_kind, household_key_from_address
+from canvass.dates import parse_date
+from canvass.ids import E_EMPTY, cccd_birth_year, normalize_id
+from canvass.phones import normalize_phone
+from canvass.text import clean_name, fold, name_sort_key, nfc
+
+from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_text, is_numbering_row, nonblank,
+                                       section_hamlet)
+
+# Reasons a row is rejected (short English phrases the UI translates).
+R_NO_NAME = "no name"
+R_NO_CCCD = "no CCCD"
+R_NO_HAMLET = "no hamlet"
+R_BAD_CCCD = "CCCD: {}"
+# Warnings the importer adds to the normalisers' own.
+W_DUPLICATE = "same CCCD as row {}; differs: {}"
+W_BIRTH_YEAR = "birth year differs from the CCCD"
+W_GENDER = "unknown gender"
+W_REOPENED = "was activated per system; back on the list"
+
+_GENDERS = {"nam": "Nam", "nu": "Nữ", "male": "Nam", "female": "Nữ", "m": "Nam", "f": "Nữ", "trai": "Nam",
+            "gai": "Nữ"}
+_NAME_LIKE_KINDS = {"ban", "lang", "buon", "to", "khoi"}
+_HEAD_RELATIONS = {"chu ho", "ch", "la chu ho", "chu ho gia dinh", "chuho"}
+
+
+class ParsedRow:
+    """One data row: where it came from, its raw cells, and its normalised values or why it was rejected."""
+    __slots__ = ("sheet", "row", "raw", "reason", "warnings", "name", "name_fold", "name_sort", "cccd", "id_kind",
+                 "dob", "dob_raw", "gender", "phone", "phone_raw", "household_no", "head_name", "relation",
+                 "is_head", "hamlet", "address", "account_level", "source_status", "note", "extra",
+                 "household_key", "disposition", "resident_id", "duplicate_of")
+
+    def __init__(self, sheet: str, row: int, raw: list[Any]):
+        self.sheet, self.row, self.raw = sheet, row, raw
+        self.reason: Optional[str] = None
+        self.warnings: list[tuple[str, str]] = []
+        self.name = self.name_fold = self.name_sort = None
+        self.cccd = self.id_kind = None
+        self.dob: Optional[dt.date] = None
+        self.dob_raw = self.gender = self.phone = self.phone_raw = None
+        self.household_no = self.head_name = self.relation = None
+        self.is_head = False
+        self.hamlet = self.address = self.account_level = self.source_status = self.note = None
+        self.extra: Optional[str] = None
+        self.household_key: Optional[str] = None
+        self.disposition: Optional[str] = None
+        self.resident_id: Optional[int] = None
+        self.duplicate_of: Optional[int] = None
+
+
+def _text(v: Any) -> Optional[str]:
+    if v is None or v == "":
+        return None
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.isoformat()
+    t = nfc(str(v)) if isinstance(v, str) else str(v)
+    return t or None
+
+
+def raw_json(cells: Sequence[Any]) -> str:
+    """A row's cells as stored in source_row: JSON list, trailing blanks dropped, dates as ISO text."""
+    out = list(cells)
+    while out and out[-1] in ("", None):
+        out.pop()
+    return json.dumps([c.isoformat() if isinstance(c, (dt.date, dt.datetime)) else c for c in out],
+                      ensure_ascii=False, default=str)
+
+
+class SheetParser:
+    """Turns one sheet's rows (after its header) into ParsedRow objects, tracking sections, merged cells
+    carried down, blank gaps and the footer."""
+
+    def __init__(self, sheet: str, mapping: dict[int, str], headers: Sequence[str], *,
+                 merged: Sequence[tuple[int, int, int, int]] = (), header_row: int = 0,
+                 skip_numbering: bool = False, sheet_hamlet: Optional[str] = None,
+                 default_hamlet: Optional[str] = None, today: Optional[dt.date] = None):
+        self.sheet = sheet
+        self.header_row = header_row
+        self.skip_numbering = skip_numbering
+        self.sheet_hamlet = sheet_hamlet
+        self.default_hamlet = default_hamlet
+        self.today = today or dt.date.today()
+        self.cols: dict[str, list[int]] = {}
+        for col, f in sorted(mapping.items()):
+            self.cols.setdefault(f, []).append(col)
+        self.extra_cols = [(c, headers[c] if c < len(headers) and headers[c] else f"col{c + 1}")
+                           for c in self.cols.get(EXTRA, [])]
+        # a "Ngày sinh" group over "Nam" / "Nữ" sub-columns: the column that holds the date gives the gender
+        self.dob_gender = {}
+        for c in self.cols.get("dob", []):
+            last = fold(headers[c]).split()[-1] if c < len(headers) and headers[c] else ""
+            if last in ("nam", "nu"):
+                self.dob_gender[c] = _GENDERS[last]
+        name_cols = self.cols.get("name", [])
+        self.name_col = name_cols[0] if name_cols else None
+        # merged cells spanning rows below the header: (first row, column) -> last row (1-based rows)
+        self.merge_down = {}
+        for r0, c0, r1, c1 in merged:
+            if r1 > r0 and r0 + 1 >= header_row:
+                self.merge_down.setdefault(r0 + 1, []).append((c0, r1 + 1))
+        self.active: list[tuple[int, int, Any]] = []  # (column, last row, value)
+        self.section: Optional[str] = None
+        self.last_hamlet_cell: Optional[str] = None
+        self.blank_run = 0
+        self.footer = False
+        self.seen_data = False
+        self.numbering_checked = not skip_numbering
+
+    def _carry(self, number: int, cells: list[Any]) -> list[Any]:
+        if self.active:
+            keep = []
+            for col, last, value in self.active:
+                if number <= last:
+                    keep.append((col, last, value))
+                    while len(cells) <= col:
+                        cells.append("")
+                    if cells[col] in ("", None):
+                        cells[col] = value
+            self.active = keep
+        starts = self.merge_down.get(number)
+        if starts:
+            for col, last in starts:
+                if col < len(cells) and cells[col] not in ("", None):
+                    self.active.append((col, last, cells[col]))
+        return cells
+
+    def feed(self, number: int, cells: list[Any]) -> Optional[ParsedRow]:
+        """Classify one row (after the header); returns a ParsedRow for a data row, else None."""
+        if number <= self.header_row:
+            return None
+        if not self.numbering_checked:
+            self.numbering_checked = True
+            if is_numbering_row(cells):
+                return None
+        raw = cells
+        cells = self._carry(number, list(cells))
+        values = nonblank(cells)
+        if not values:
+            self.blank_run += 1
+            return None
+        if len(values) == 1 and not has_id_like(values):
+            hamlet = section_hamlet(values)
+            if hamlet and values[0][0] == self.name_col and fold(hamlet).split()[0] in _NAME_LIKE_KINDS:
+                hamlet = None  # "Bàn Văn Lâm" is a name (Bàn is a surname), not "Bản …"
+            if hamlet:
+                self.section = hamlet
+                self.last_hamlet_cell = None
+                self.blank_run = 0
+                return None
+        id_like = has_id_like(values)
+        if not id_like:
+            first = values[0][1]
+            if is_footer_text(first) or (len(values) == 1 and section_hamlet(values) is None
+                                         and values[0][0] != self.name_col):
+                if is_footer_text(first):
+                    self.footer = True
+                self.blank_run = 0
+                return None
+            if self.footer or (self.seen_data and self.blank_run >= 2 and not self._has_date(cells)):
+                self.footer = True
+                return None
+        else:
+            self.footer = False
+        self.blank_run = 0
+        self.seen_data = True
+        return self.parse(number, raw, cells)
+
+    def _has_date(self, cells: list[Any]) -> bool:
+        return any(c < len(cells) and cells[c] not in ("", None) for c in self.cols.get("dob", []))
+
+    def _get(self, cells: list[Any], f: str) -> Any:
+        for c in self.cols.get(f, ()):
+            if c < len(cells):
+                v = cells[c]
+                if v not in ("", None):
+                    return v
+        return None
+
+    def parse(self, number: int, raw: list[Any], cells: list[Any]) -> ParsedRow:
+        """Normalise one data row's values (never raises: problems become the reason or warnings)."""
+        p = ParsedRow(self.sheet, number, raw)
+        warn = p.warnings.append
+        get = self._get
+        name = get(cells, "name")
+        if name is not None:
+            name = clean_name(str(name))
+        if name:
+            p.name, p.name_fold, p.name_sort = name, fold(name), name_sort_key(name)
+        # CCCD
+        v = get(cells, "cccd")
+        res = normalize_id(v)
+        if res.value:
+            p.cccd, p.id_kind = res.value, res.kind
+            if res.warning:
+                warn(("cccd", res.warning))
+        # date of birth
+        v = get(cells, "dob")
+        if v is not None:
+            d = parse_date(v, today=self.today)
+            p.dob = d.value
+            if d.value is None:
+                p.dob_raw = d.raw or _text(v)
+            if d.warning:
+                warn(("dob", d.warning))
+            if self.dob_gender:
+                for c, g in self.dob_gender.items():
+                    if c < len(cells) and cells[c] not in ("", None):
+                        p.gender = g
+                        break
+            if p.cccd and p.id_kind == "cccd":
+                year = d.year or (d.value.year if d.value else None)
+                if year and cccd_birth_year(p.cccd) not in (None, year):
+                    warn(("dob", W_BIRTH_YEAR))
+        # gender
+        v = get(cells, "gender")
+        if v is not None:
+            g = _GENDERS.get(fold(str(v)).strip(" ."))
+            if g:
+                p.gender = g
+            elif str(v).strip().lower() != "x":
+                p.gender = nfc(str(v))[:10]
+                warn(("gender", W_GENDER))
+        # phone (several phone columns are read as one cell with several numbers)
+        phone_cols = self.cols.get("phone", ())
+        if len(phone_cols) > 1:
+            parts = [str(cells[c]) for c in phone_cols if c < len(cells) and cells[c] not in ("", None)]
+            v = " / ".join(parts) if parts else None
+        else:
+            v = get(cells, "phone")
+        if v is not None:
+            ph = normalize_phone(v)
+            p.phone = ph.e164
+            p.phone_raw = (ph.raw or _text(v) or "")[:80] or None
+            if ph.warning:
+                warn(("phone", ph.warning))
+        # household, hamlet, address, the rest
+        p.address = _text(get(cells, "address"))
+        hn = get(cells, "household_no")
+        p.household_no = _text(hn)[:40] if hn is not None else None
+        hname = get(cells, "head_name")
+        p.head_name = clean_name(str(hname)) if hname is not None else None
+        rel = get(cells, "relation")
+        p.relation = _text(rel)[:80] if rel is not None else None
+        if p.relation is not None:
+            p.is_head = fold(p.relation).strip(" .") in _HEAD_RELATIONS
+        elif p.head_name and p.name:
+            p.is_head = fold(p.head_name) == p.name_fold
+        p.hamlet = self._hamlet(cells, p.address)
+        p.account_level = _text(get(cells, "account_level"))
+        p.source_status = _text(get(cells, "source_status"))
+        p.note = _text(get(cells, "note"))
+        if self.extra_cols:
+            extra = {}
+            for c, label in self.extra_cols:
+                if c < len(cells) and cells[c] not in ("", None):
+                    extra[label] = _text(cells[c])
+            if extra:
+                p.extra = json.dumps(extra, ensure_ascii=False)
+        # why the row cannot become a resident
+        if not p.name:
+            p.reason = R_NO_NAME
+        elif not p.cccd:
+            p.reason = R_NO_CCCD if res.error == E_EMPTY else R_BAD_CCCD.format(res.error)
+        elif not p.hamlet:
+            p.reason = R_NO_HAMLET
+        if p.reason is None:
+            if p.household_no:
+                p.household_key = p.household_no
+            else:
+                key = household_key_from_address(p.address) if p.address else None
+                p.household_key = key or "~" + p.cccd
+        return p
+
+    def _hamlet(self, cells: list[Any], address: Optional[str]) -> Optional[str]:
+        v = self._get(cells, "hamlet")
+        if v is not None:
+            self.last_hamlet_cell = clean_hamlet_name(cell_text(v))
+            return self.last_hamlet_cell
+        if self.cols.get("hamlet") and self.last_hamlet_cell:
+            return self.last_hamlet_cell  # a blank under a filled cell: same as above
+        if self.section:
+            return self.section
+        if self.sheet_hamlet:
+            return self.sheet_hamlet
+        if self.default_hamlet:
+            return self.default_hamlet
+        if address:
+            first = address.split(",")[0].strip()
+            if first and hamlet_kind(first) and len(first) < 60:
+                return clean_hamlet_name(first)
+        return None
