@@ -77,8 +77,10 @@ def clean_name(s: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _letters(word: str) -> tuple[str, str]:
-    """Primary (letters) and secondary (tones) sort codes of one word."""
-    primary, tones = [], []
+    """Primary (letters) and secondary (tone) sort codes of one word. A syllable has one tone wherever its
+    mark sits, so the old and new placements ("hoà"/"hòa", "thuý"/"thúy") sort alike."""
+    primary = []
+    word_tone = 0
     for ch in word.lower():
         parts = unicodedata.normalize("NFD", ch)
         base = parts[0] + "".join(m for m in parts[1:] if m in _LETTER_MARKS)
@@ -89,8 +91,8 @@ def _letters(word: str) -> tuple[str, str]:
             folded = fold(letter)
             rank = _RANK.get(folded[:1], 70) if folded else 70
         primary.append(chr(0x30 + rank))
-        tones.append(str(tone))
-    return "".join(primary), "".join(tones)
+        word_tone = word_tone or tone
+    return "".join(primary), str(word_tone)
 
 
 @lru_cache(maxsize=65536)

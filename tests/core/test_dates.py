@@ -53,10 +53,10 @@ def test_two_digit_year_picks_the_century_in_the_past():
 
 
 def test_bare_year_is_known_without_warning():
-    for value in ("1986", 1986, 1986.0, " 1986 ", "năm 1986"):
+    for value in ("1986", 1986, 1986.0, " 1986 ", "năm 1986", "Năm 1986", "1986.0"):
         r = parse_date(value, today=TODAY)
         assert (r.value, r.year, r.warning) == (None, 1986, None)
-        assert r.raw.strip() in ("1986", "năm 1986")
+        assert r.raw.strip() in ("1986", "năm 1986", "Năm 1986", "1986.0")
 
 
 def test_month_and_year():

@@ -75,6 +75,16 @@ def test_tones_break_ties_in_order_ngang_huyen_hoi_nga_sac_nang():
     assert sorted(["mai", "mạc", "mà"], key=sort_key) == ["mà", "mạc", "mai"]
 
 
+def test_old_and_new_tone_placement_sort_alike():
+    assert sort_key("Hoà") == sort_key("Hòa") and sort_key("Thuý") == sort_key("Thúy")
+    assert fold("Khoẻ") == fold("Khỏe") == "khoe"
+    assert sort_key("Hoa") < sort_key("Hoà") < sort_key("Hoá") < sort_key("Hoan")
+
+
+def test_first_word_tone_decides_before_later_words():
+    assert sorted(["ma bà", "mà ba", "ma ba"], key=sort_key) == ["ma ba", "ma bà", "mà ba"]
+
+
 def test_shorter_word_first_and_case_and_form_do_not_matter():
     assert sort_key("An") < sort_key("An Bình") < sort_key("Anh")
     assert sort_key("NGUYỄN") == sort_key("nguyễn") == sort_key(NFD("Nguyễn")) == sort_key(" nguyễn\u00a0")
