@@ -10,9 +10,9 @@ import datetime as dt
 import itertools
 import json
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 
-from sqlalchemy import case, func, select
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from canvass.events import INELIGIBLE_REASONS, REASON_LABELS_VI, STATUS_LABELS_VI
@@ -142,24 +142,25 @@ def phone_text(e164: Optional[str], raw: Optional[str] = None) -> Optional[str]:
     return raw or None
 
 
+def _day(v) -> Optional[dt.date]:
+    """A date from a driver value: SQLite gives ISO text (read uncoerced, fast), PostgreSQL date/datetime."""
+    if v is None or type(v) is dt.date:
+        return v
+    if isinstance(v, str):
+        return dt.date.fromisoformat(v[:10])
+    return v.date() if isinstance(v, dt.datetime) else v
+
+
 def _dob(dob, raw) -> object:
-    return dob if dob is not None else (raw or None)
+    return _day(dob) if dob is not None else (raw or None)
 
 
 def _year(dob, raw) -> Optional[int]:
     if dob is not None:
-        return dob.year
+        return _day(dob).year
     digits = "".join(ch if ch.isdigit() else " " for ch in raw or "").split()
     years = [int(d) for d in digits if len(d) == 4]
     return years[-1] if years else None
-
-
-def _as_dt(v) -> Optional[dt.datetime]:
-    if v is None or isinstance(v, dt.datetime):
-        return v
-    if isinstance(v, str):
-        return dt.datetime.fromisoformat(v)
-    return dt.datetime.combine(v, dt.time())
 
 
 def roman(n: int) -> str:
@@ -167,25 +168,31 @@ def roman(n: int) -> str:
     return _ROMAN[n - 1] if 0 < n <= len(_ROMAN) else str(n)
 
 
-@dataclass
-class Visit:
+class Visit(NamedTuple):
     """One visit that counts (not voided, not a re-opening)."""
-    at: dt.datetime
+    day: dt.date
     outcome: str
     reason: Optional[str]
     note: Optional[str]
 
 
 def visits_of(session: Session, ids: Sequence[int]) -> dict[int, list[Visit]]:
-    """The visits that count of these residents, oldest first."""
-    rows = session.execute(
-        select(Event.id, Event.resident_id, Event.kind, Event.at, Event.outcome, Event.reason, Event.note, Event.data)
-        .where(Event.resident_id.in_(ids), Event.kind.in_(("visit", "visit_void")))).all()
-    voided = {json.loads(r.data).get("voids") for r in rows if r.kind == "visit_void" and r.data}
+    """The visits that count of these residents, oldest first.
+
+    The kinds are filtered here, not in SQL: given `kind IN (...)` SQLite would walk the (kind, at) index
+    over every visit of the commune instead of the resident index.
+    """
+    rows = session.connection().execute(
+        select(Event.id, Event.resident_id, Event.kind, type_coerce(Event.at, String), Event.outcome, Event.reason,
+               Event.note, Event.data)
+        .where(Event.resident_id.in_(ids))).all()
+    rows = [r for r in rows if r[2] == "visit" or r[2] == "visit_void"]
+    voided = {json.loads(r[7]).get("voids") for r in rows if r[2] == "visit_void" and r[7]}
     out: dict[int, list[Visit]] = {}
-    for r in sorted(rows, key=lambda r: (r.resident_id, _as_dt(r.at), r.id)):
-        if r.kind == "visit" and r.id not in voided and r.outcome != "pending":
-            out.setdefault(r.resident_id, []).append(Visit(_as_dt(r.at), r.outcome, r.reason, r.note))
+    rows.sort(key=lambda r: (r[1], r[3], r[0]))
+    for eid, rid, kind, at, outcome, reason, note, _data in rows:
+        if kind == "visit" and outcome != "pending" and eid not in voided:
+            out.setdefault(rid, []).append(Visit(_day(at), outcome, reason, note))
     return out
 
 
@@ -214,9 +221,11 @@ def _reason_rank():
                 else_=len(INELIGIBLE_REASONS))
 
 
-_BASE_COLUMNS = (Resident.id, Resident.name, Resident.dob, Resident.dob_raw, Resident.cccd, Resident.phone,
-                 Resident.phone_raw, Resident.phone_new, Resident.address, Resident.status, Resident.status_reason,
-                 Resident.status_at, Resident.attempts, Resident.team_id, Resident.hamlet_id, Resident.is_head,
+# dates are read as the driver gives them and converted by _day (SQLAlchemy's SQLite date parsing is slow)
+_BASE_COLUMNS = (Resident.id, Resident.name, type_coerce(Resident.dob, String).label("dob"), Resident.dob_raw,
+                 Resident.cccd, Resident.phone, Resident.phone_raw, Resident.phone_new, Resident.address,
+                 Resident.status, Resident.status_reason, type_coerce(Resident.status_at, String).label("status_at"),
+                 Resident.attempts, Resident.team_id, Resident.hamlet_id, Resident.is_head,
                  Resident.household_id, Hamlet.name.label("hamlet"), Household.number.label("hh_number"),
                  Household.key.label("hh_key"), Household.head_name.label("hh_head"),
                  Household.address.label("hh_address"), Team.name.label("team"))
@@ -254,7 +263,7 @@ def _household_order():
 def _stream(session: Session, stmt, scope: Scope, need_visits: bool) -> Iterator[tuple]:
     """(row, visits) for every row of the query, fetched in chunks; reports progress per chunk."""
     done = 0
-    result = session.execute(stmt.execution_options(yield_per=CHUNK))
+    result = session.connection().execution_options(yield_per=CHUNK).execute(stmt)
     for chunk in result.partitions():
         visits = visits_of(session, [r.id for r in chunk]) if need_visits else {}
         for r in chunk:
@@ -272,11 +281,6 @@ def _ids(r, scope: Scope) -> tuple[Optional[str], Optional[str]]:
 
 def _address(r) -> Optional[str]:
     return r.address or r.hh_address
-
-
-def _date(v) -> Optional[dt.date]:
-    v = _as_dt(v)
-    return v.date() if v is not None else None
 
 
 def _join(*parts) -> Optional[str]:
@@ -353,7 +357,7 @@ def absent(session: Session, scope: Scope) -> Document:
         for r, visits in _stream(session, stmt, scope, True):
             seq += 1
             cccd, phone = _ids(r, scope)
-            dates = [v.at.date() for v in visits]
+            dates = [v.day for v in visits]
             first = dates[0] if dates else None
             second = dates[1] if len(dates) > 1 else None
             last = dates[-1] if len(dates) > 2 else None
@@ -410,7 +414,7 @@ def ineligible(session: Session, scope: Scope) -> Document:
             last = visits[-1] if visits else None
             groups = (r.hamlet, reason) if scope.by_hamlet else (reason, r.hamlet)
             yield (groups, (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r), r.team,
-                            last.at.date() if last else _date(r.status_at), last.note if last else None), False)
+                            last.day if last else _day(r.status_at), last.note if last else None), False)
 
     off_ubnd = f"XÁC NHẬN CỦA UBND {off.commune_kind} {off.commune_upper}".strip()
     signatures = [Signature("NGƯỜI LẬP BIỂU"), Signature(f"TRƯỞNG CÔNG AN {off.commune_kind}", hint=SEAL_HINT),
@@ -446,7 +450,7 @@ def wrong_phone(session: Session, scope: Scope) -> Document:
                 new = mask_digits(new)
             last = visits[-1] if visits else None
             yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, new, _address(r), r.team,
-                                 last.at.date() if last else _date(r.status_at), last.note if last else None, None),
+                                 last.day if last else _day(r.status_at), last.note if last else None, None),
                    False)
 
     sub = ["(Đề nghị cập nhật số điện thoại để công dân nhận mã kích hoạt)"] + _scope_lines(session, scope) \
@@ -475,11 +479,11 @@ def activated(session: Session, scope: Scope) -> Document:
         for r, visits in _stream(session, stmt, scope, True):
             seq += 1
             cccd, phone = _ids(r, scope)
-            reports = [v.at.date() for v in visits if v.outcome == "activated"]
+            reports = [v.day for v in visits if v.outcome == "activated"]
             confirmed = r.status == "activated_system"
             yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r), r.team,
                                  reports[-1] if reports else None, "Đã xác nhận" if confirmed else "Chưa xác nhận",
-                                 _date(r.status_at) if confirmed else None), False)
+                                 _day(r.status_at) if confirmed else None), False)
 
     sub = _scope_lines(session, scope) + [_as_of_line(scope)]
     return Document(kind="activated", title="DANH SÁCH CÔNG DÂN ĐÃ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",

@@ -225,9 +225,7 @@ def _write_section(ws, fmts: _Formats, doc: Document, section: Section) -> int:
         for c, v in enumerate(values):
             if v is None or v == "":
                 write_blank(r, c, None, fmt_row[c])
-            elif isinstance(v, str):
-                if _XML_ILLEGAL.search(v):
-                    v = _XML_ILLEGAL.sub("", v)
+            elif isinstance(v, str):   # (XlsxWriter escapes control characters itself)
                 if v[0] in RISKY_FIRST:
                     write_string(r, c, v, risky[c])
                 else:
