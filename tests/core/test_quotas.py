@@ -57,6 +57,7 @@ def test_hand_checked_example_from_a_provincial_quota_table(db):
         record_visit(s, ids[601], "absent", reason="work_away", at=dt.datetime.combine(TODAY, dt.time(7, 0)))
     with db.session() as s:
         st = compute_stats(s, TODAY)
+        assert compute_stats(s, TODAY, from_log=True).to_json() == st.to_json()
     t = st.total
     assert (t.eligible, t.target, t.activated_system, t.remaining, t.teams) == (1200, 1200, 450, 750, 6)
     assert st.days_left == 25
@@ -244,6 +245,11 @@ def test_log_fold_agrees_with_derive_state_on_a_random_log(db):
                 assert (got.status, got.reason, got.attempts, got.team_id) == \
                     (r.status, r.status_reason, r.attempts, r.team_id)
         assert sum(len(v) for v in log.values()) > 100  # the log really exercised the rules
+        # today's figures: from the cached state (SQL aggregates) and from the log agree
+        by_cache = compute_stats(s, TODAY, from_log=False).to_json()
+        by_log = compute_stats(s, TODAY, from_log=True).to_json()
+        assert by_cache == by_log and by_cache["total"]["activated_system"] > 0
+        assert by_cache["total"]["activated_reported"] > 0 and by_cache["total"]["ineligible"] > 0
 
 
 def test_as_of_cut_handles_both_sqlite_datetime_forms(db):
