@@ -30,7 +30,7 @@ _COMPACT_RE = re.compile(r"\d{8}")
 _SERIAL_RE = re.compile(r"\d{5}(?:\.0+)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateResult:
     """A parsed date (`value`), or what is known of it: `year`, the text in `raw`, and a warning."""
     value: dt.date | None

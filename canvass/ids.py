@@ -45,7 +45,7 @@ _SCIENTIFIC_RE = re.compile(r"\s*[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*[+-]?\d+\s*")
 _NUMBER_TEXT_RE = re.compile(r"\s*(\d{6,15})\.0+\s*")  # "20086832493.0": a float printed as text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdResult:
     """A normalised ID: `value` digits (12 CCCD, 9 CMND) or None with `error` saying why."""
     value: str | None
@@ -99,6 +99,8 @@ def _from_number(digits: str) -> IdResult:
 
 
 def _from_text(text: str) -> IdResult:
+    if len(text) == 12 and text.isdigit() and text.isascii():  # the common case, as the lists store it
+        return _cccd(text, None)
     if _SCIENTIFIC_RE.fullmatch(text):
         return _bad(E_DIGITS_LOST)
     m = _NUMBER_TEXT_RE.fullmatch(text)

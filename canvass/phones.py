@@ -41,7 +41,7 @@ _META = PhoneMetadata.metadata_for_region("VN")
 _MOBILE_RE = re.compile(f"(?:{_META.mobile.national_number_pattern})", re.ASCII)
 # Landlines are 10 national digits starting with 2, a length no other VN number type has.
 _LANDLINE_RE = re.compile(f"(?:{_META.fixed_line.national_number_pattern})", re.ASCII)
-_FAST_RE = re.compile(r"(?:\+84|84|0)?([35789]\d{8})", re.ASCII)
+_FAST_RE = re.compile(rf"(?:\+84|84|0)?((?=[35789])(?:{_META.mobile.national_number_pattern}))", re.ASCII)
 _FAST_STRIP_RE = re.compile(r"[ \t\u00a0.\-()]+")
 # Separators between two numbers in one cell; a plain "-" is only a separator between two full numbers.
 _SPLIT_RE = re.compile(r"\s*(?:[/;,|\n\r]|\s[-–—]\s|\bho[aặ]c\b|\bor\b|\bv[aà]\b|&)\s*", re.IGNORECASE)
@@ -51,7 +51,7 @@ _KIND = {PhoneNumberType.MOBILE: "mobile", PhoneNumberType.FIXED_LINE: "landline
          PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhoneResult:
     """The first usable number of a cell in E.164 (`e164`), any further ones (`others`), the raw text."""
     e164: str | None
@@ -83,9 +83,7 @@ def fast_e164(text: str) -> str | None:
     if not text.isdigit():
         text = _FAST_STRIP_RE.sub("", text)
     m = _FAST_RE.fullmatch(text)
-    if m and _MOBILE_RE.fullmatch(m.group(1)):
-        return "+84" + m.group(1)
-    return None
+    return "+84" + m.group(1) if m else None
 
 
 @lru_cache(maxsize=16384)
