@@ -158,52 +158,52 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="184" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="255" />
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="185" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="256" />
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="189" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="262" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="196" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="267" />
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="197" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="268" />
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="206" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="277" />
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="209" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="280" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="216" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="287" />
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="289" />
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -211,112 +211,317 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="538" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="26" />
+        <source>No name</source>
+        <translation>Không có họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="27" />
+        <source>No personal ID number</source>
+        <translation>Không có số định danh cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
+        <source>No hamlet: map the hamlet column or type the hamlet</source>
+        <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
+        <source>Birth year differs from the ID number</source>
+        <translation>Năm sinh khác với năm sinh trong số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
+        <source>Unknown gender</source>
+        <translation>Không rõ giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
+        <source>Was activated per system; back on the list</source>
+        <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="33" />
+        <source>Old 9-digit ID card number kept</source>
+        <translation>Giữ số CMND cũ 9 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="34" />
+        <source>Leading zeros restored</source>
+        <translation>Đã bổ sung số 0 ở đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
+        <source>Unknown province code</source>
+        <translation>Mã tỉnh không xác định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
+        <source>empty</source>
+        <translation>để trống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
+        <source>digits lost (number shown in scientific notation)</source>
+        <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="39" />
+        <source>not a number</source>
+        <translation>không phải là số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="40" />
+        <source>wrong number of digits</source>
+        <translation>sai số chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
+        <source>not a whole number</source>
+        <translation>không phải số nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
+        <source>Old 11-digit prefix converted</source>
+        <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
+        <source>Two numbers in one cell</source>
+        <translation>Hai số trong một ô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
+        <source>Not a valid number</source>
+        <translation>Số không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
+        <source>No digits</source>
+        <translation>Không có chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
+        <source>Foreign number</source>
+        <translation>Số nước ngoài</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
+        <source>Impossible date</source>
+        <translation>Ngày không tồn tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
+        <source>Day or month unknown</source>
+        <translation>Không rõ ngày hoặc tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
+        <source>Date in the future</source>
+        <translation>Ngày ở tương lai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
+        <source>Age above 120</source>
+        <translation>Tuổi trên 120</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
+        <source>Date number out of range</source>
+        <translation>Số ngày ngoài phạm vi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
+        <source>Not a date</source>
+        <translation>Không phải ngày tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
+        <source>No ID number column.</source>
+        <translation>Không có cột số định danh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
+        <source>Empty sheet.</source>
+        <translation>Trang tính trống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
+        <source>No data rows.</source>
+        <translation>Không có dòng dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
+        <source>No hamlet column: map one, or type the hamlet on the first page.</source>
+        <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58" />
+        <source>No header row found.</source>
+        <translation>Không tìm thấy dòng tiêu đề.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="61" />
+        <source>The file does not exist.</source>
+        <translation>Tệp không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
+        <source>This is not a spreadsheet or CSV list.</source>
+        <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
+        <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
+        <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
+        <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
+        <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
+        <source>The file holds no data.</source>
+        <translation>Tệp không có dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
+        <source>No header row with a name column was found in the first rows.</source>
+        <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70" />
+        <source>The list has a header but no residents.</source>
+        <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71" />
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
+        <source>None of the chosen sheets is in the file.</source>
+        <translation>Tệp không có trang tính nào đã chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="86" />
+        <source>ID number: %1</source>
+        <translation>Số định danh: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="91" />
+        <source>Same ID number as row %1; differs in: %2</source>
+        <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="612" />
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="567" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="641" />
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="634" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="717" />
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="635" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="718" />
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="635" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="718" />
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="636" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="719" />
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="637" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="720" />
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="638" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="721" />
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="639" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="640" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="723" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="641" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="724" />
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="645" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="645" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="652" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="735" />
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="658" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="659" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="742" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="661" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -748,37 +953,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="462" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="536" />
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="469" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="543" />
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="471" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="545" />
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="568" />
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="495" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="569" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="511" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="585" />
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="527" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="601" />
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -786,27 +991,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="140" />
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="140" />
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="116" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="187" />
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -814,44 +1019,49 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="238" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="309" />
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="239" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="310" />
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="250" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="321" />
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="265" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="336" />
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="338" />
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="387" />
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="389" />
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="417" />
+        <source>The import will read the column headers from row %1.</source>
+        <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
 </context>
 <context>
@@ -1203,27 +1413,27 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="362" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="436" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="363" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="437" />
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="365" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="439" />
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="381" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="455" />
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="384" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="458" />
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1267,27 +1477,27 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="413" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="487" />
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="420" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="494" />
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="437" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="511" />
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="438" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="512" />
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="445" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="519" />
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>

@@ -188,3 +188,29 @@ def test_outcome_dialog_rejects_a_bad_phone_and_writes_nothing(ctx, qtbot):
     dlg.phone.clear()
     assert dlg.save() is True
     assert statuses(ctx.db, ids[:2])[ids[1]] == ("revisit", None)
+
+
+def test_vietnamese_catalogue_is_complete_and_loads(ctx, qtbot, qapp):
+    """Every string of the dialogs and work views has a Vietnamese translation, and the built .qm loads."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    from ui.views.keying import KeyingView
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    tree = ET.parse(folder / "dialogs_vi.ts")
+    unfinished = [m.find("source").text for m in tree.iter("message")
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
+    assert unfinished == []
+    translator = QTranslator()
+    assert translator.load(str(folder / "dialogs_vi.qm"))
+    qapp.installTranslator(translator)
+    try:
+        view = KeyingView(ctx)
+        qtbot.addWidget(view)
+        assert "Đã kích hoạt" in view.legend.text()
+        assert view.undo_button.text() == "Hoàn tác lần nhập cuối"
+    finally:
+        qapp.removeTranslator(translator)

@@ -8,18 +8,89 @@ It only collects choices and shows results: `canvass.importing.inspect_file` rea
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from ui.dialogs import RowsModel, code_label, field_label, last_dir, remember_dir
+from ui.dialogs import RowsModel, field_label, last_dir, remember_dir
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
 
 IMPORT_DIR_KEY = "files/last_import_dir"
+# The importer's reasons, warnings and sheet problems (English, stable texts) as the user reads them.
+ISSUE_TEXTS = {
+    "no name": QT_TRANSLATE_NOOP("ImportWizard", "No name"),
+    "no CCCD": QT_TRANSLATE_NOOP("ImportWizard", "No personal ID number"),
+    "no hamlet": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet: map the hamlet column or type the hamlet"),
+    "birth year differs from the CCCD": QT_TRANSLATE_NOOP("ImportWizard", "Birth year differs from the ID number"),
+    "unknown gender": QT_TRANSLATE_NOOP("ImportWizard", "Unknown gender"),
+    "was activated per system; back on the list": QT_TRANSLATE_NOOP(
+        "ImportWizard", "Was activated per system; back on the list"),
+    "old 9-digit CMND kept": QT_TRANSLATE_NOOP("ImportWizard", "Old 9-digit ID card number kept"),
+    "leading zeros restored": QT_TRANSLATE_NOOP("ImportWizard", "Leading zeros restored"),
+    "unknown province code": QT_TRANSLATE_NOOP("ImportWizard", "Unknown province code"),
+    "empty": QT_TRANSLATE_NOOP("ImportWizard", "empty"),
+    "digits lost (number shown in scientific notation)": QT_TRANSLATE_NOOP(
+        "ImportWizard", "digits lost (number shown in scientific notation)"),
+    "not a number": QT_TRANSLATE_NOOP("ImportWizard", "not a number"),
+    "wrong number of digits": QT_TRANSLATE_NOOP("ImportWizard", "wrong number of digits"),
+    "not a whole number": QT_TRANSLATE_NOOP("ImportWizard", "not a whole number"),
+    "old 11-digit prefix converted": QT_TRANSLATE_NOOP("ImportWizard", "Old 11-digit prefix converted"),
+    "two numbers in one cell": QT_TRANSLATE_NOOP("ImportWizard", "Two numbers in one cell"),
+    "not a valid number": QT_TRANSLATE_NOOP("ImportWizard", "Not a valid number"),
+    "no digits": QT_TRANSLATE_NOOP("ImportWizard", "No digits"),
+    "foreign number": QT_TRANSLATE_NOOP("ImportWizard", "Foreign number"),
+    "impossible date": QT_TRANSLATE_NOOP("ImportWizard", "Impossible date"),
+    "day or month unknown": QT_TRANSLATE_NOOP("ImportWizard", "Day or month unknown"),
+    "date in the future": QT_TRANSLATE_NOOP("ImportWizard", "Date in the future"),
+    "age above 120": QT_TRANSLATE_NOOP("ImportWizard", "Age above 120"),
+    "date number out of range": QT_TRANSLATE_NOOP("ImportWizard", "Date number out of range"),
+    "not a date": QT_TRANSLATE_NOOP("ImportWizard", "Not a date"),
+    "no CCCD column": QT_TRANSLATE_NOOP("ImportWizard", "No ID number column."),
+    "empty sheet": QT_TRANSLATE_NOOP("ImportWizard", "Empty sheet."),
+    "no data rows": QT_TRANSLATE_NOOP("ImportWizard", "No data rows."),
+    "no hamlet column": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet column: map one, or type the hamlet on the "
+                                                          "first page."),
+    "no header row found": QT_TRANSLATE_NOOP("ImportWizard", "No header row found."),
+}
+FILE_ERRORS = {
+    "not_found": QT_TRANSLATE_NOOP("ImportWizard", "The file does not exist."),
+    "not_spreadsheet": QT_TRANSLATE_NOOP("ImportWizard", "This is not a spreadsheet or CSV list."),
+    "encrypted": QT_TRANSLATE_NOOP("ImportWizard", "The workbook is protected by a password: open it in Excel, "
+                                                   "remove the password, save, and import again."),
+    "unsafe": QT_TRANSLATE_NOOP("ImportWizard", "The file looks unsafe (far too large once unpacked) and was "
+                                                "not read."),
+    "empty": QT_TRANSLATE_NOOP("ImportWizard", "The file holds no data."),
+    "no_header": QT_TRANSLATE_NOOP("ImportWizard", "No header row with a name column was found in the first "
+                                                   "rows."),
+    "no_data": QT_TRANSLATE_NOOP("ImportWizard", "The list has a header but no residents."),
+    "unreadable": QT_TRANSLATE_NOOP("ImportWizard", "The file cannot be read."),
+    "no_sheet": QT_TRANSLATE_NOOP("ImportWizard", "None of the chosen sheets is in the file."),
+}
+_DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
+
+
+def issue_text(message: str) -> str:
+    """An importer reason, warning or problem in the user's language (unknown texts pass through)."""
+    t = lambda text: QCoreApplication.translate("ImportWizard", text)  # noqa: E731
+    if not message:
+        return ""
+    if message in ISSUE_TEXTS:
+        return t(ISSUE_TEXTS[message])
+    if message.startswith("CCCD: "):
+        inner = message[6:]
+        return QCoreApplication.translate("ImportWizard", "ID number: %1").replace(
+            "%1", t(ISSUE_TEXTS[inner]) if inner in ISSUE_TEXTS else inner)
+    m = _DUP_RE.match(message)
+    if m:
+        fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
+        return QCoreApplication.translate("ImportWizard", "Same ID number as row %1; differs in: %2").replace(
+            "%1", m.group(1)).replace("%2", fields)
+    return message
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, PAGE_LOG = range(5)
 
 
@@ -316,7 +387,7 @@ class MappingPage(QWizardPage):
         parts = [self.tr("%1 data rows.").replace("%1", str(sh.data_rows))]
         if sh.hamlet_from_sheet:
             parts.append(self.tr("Hamlet taken from the sheet name: %1.").replace("%1", sh.hamlet_from_sheet))
-        parts += [code_label(p) if isinstance(p, str) else str(p) for p in (sh.problems or [])]
+        parts += [issue_text(p) if isinstance(p, str) else str(p) for p in (sh.problems or [])]
         self.info.setText(" ".join(parts))
         self.table.resizeColumnsToContents()
         self._fill_samples()
@@ -340,12 +411,15 @@ class MappingPage(QWizardPage):
         if self._current is None:
             return
         self.wiz.header_rows[self._current] = value
-        self.wiz.reinspect_sheet(self._current, value)
+        refreshed = self.wiz.reinspect_sheet(self._current, value)
         self._show_sheet(self.sheets.currentRow())
+        if not refreshed:
+            self.info.setText(self.info.text() + " " + self.tr("The import will read the column headers from "
+                                                               "row %1.").replace("%1", str(value)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return any(self.wiz.mappings.get(name) for name in self.chosen())
+        return any("name" in self.wiz.mappings.get(name, {}).values() for name in self.chosen())
 
     def validatePage(self) -> bool:
         self.wiz.chosen_sheets = self.chosen()
@@ -390,7 +464,7 @@ class PreviewPage(QWizardPage):
     def _finished(self, outcome) -> None:
         self.taskbar.hide()
         if not outcome.ok:
-            self.summary.setText(error_text(self, outcome.error))
+            self.summary.setText(self.wiz.file_error(outcome.error))
             self.completeChanged.emit()
             return
         self.wiz.preview = outcome.result
@@ -444,7 +518,7 @@ class RunPage(QWizardPage):
             remember_dir(self.wiz.ctx, IMPORT_DIR_KEY, self.wiz.path)
             self.message.setText(self.tr("Import finished. Press Next to see the log."))
         else:
-            self.message.setText(error_text(self, outcome.error))
+            self.message.setText(self.wiz.file_error(outcome.error))
             self.again.show()
         self.completeChanged.emit()
 
@@ -566,10 +640,17 @@ class ImportWizard(QWizard):
         outcome = ProgressDialog.run(self.ctx, self, lambda progress, cancel: inspect_file(path),
                                      title=self.tr("Reading the list"), label=Path(path).name)
         if not outcome.ok:
-            self.file_page.error.setText(error_text(self, outcome.error))
+            self.file_page.error.setText(self.file_error(outcome.error))
             return False
         self.set_inspection(path, outcome.result)
         return True
+
+    def file_error(self, exc: BaseException) -> str:
+        """A sentence for an error reading the file."""
+        code = getattr(exc, "code", None)
+        if code in FILE_ERRORS:
+            return QCoreApplication.translate("ImportWizard", FILE_ERRORS[code])
+        return error_text(self, exc)
 
     def set_inspection(self, path: str, inspection) -> None:
         """Start from what inspect_file found (guessed mappings and header rows)."""
@@ -581,23 +662,25 @@ class ImportWizard(QWizard):
         self.chosen_sheets = []
         self.invalidate()
 
-    def reinspect_sheet(self, name: str, header_row: int) -> None:
-        """Read one sheet again with a header row the person chose (when the core supports it)."""
+    def reinspect_sheet(self, name: str, header_row: int) -> bool:
+        """Read one sheet again with a header row the person chose; False when the core cannot (then the
+        import still reads the headers from that row, with the mapping shown)."""
         from canvass.importing import inspect_file
 
+        self.invalidate()
         try:
             again = inspect_file(self.path, header_rows={name: header_row})
         except TypeError:   # this core only detects header rows itself
-            return
+            return False
         except Exception:  # noqa: BLE001 - a bad choice of row: keep what was shown
-            return
+            return False
         for i, sh in enumerate(self.inspection.sheets):
             if sh.name == name:
                 fresh = next((s for s in again.sheets if s.name == name), None)
                 if fresh is not None:
                     self.inspection.sheets[i] = fresh
                     self.mappings[name] = {int(k): v for k, v in (fresh.mapping or {}).items() if v}
-        self.invalidate()
+        return True
 
     def invalidate(self) -> None:
         """A choice changed: the preview must be made again."""
@@ -655,8 +738,8 @@ class ImportWizard(QWizard):
 
     def fill_issues(self, model: RowsModel, res) -> None:
         """Rejected rows then warnings of a result, in one table."""
-        rows = [(i.sheet, i.row, self.tr("Rejected"), "", code_label(i.reason)) for i in res.rejected]
-        rows += [(w.sheet, w.row, self.tr("Warning"), field_label(w.field) if w.field else "", code_label(w.message))
+        rows = [(i.sheet, i.row, self.tr("Rejected"), "", issue_text(i.reason)) for i in res.rejected]
+        rows += [(w.sheet, w.row, self.tr("Warning"), field_label(w.field) if w.field else "", issue_text(w.message))
                  for w in res.warnings]
         model.set_rows((self.tr("Sheet"), self.tr("Row"), self.tr("What"), self.tr("Field"), self.tr("Reason")),
                        rows)

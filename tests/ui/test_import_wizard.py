@@ -1,0 +1,206 @@
+"""The import wizard on a generated list: the mapping shown, a correction that changes the preview, the
+import itself, a cancelled import that leaves nothing, and the log saved to CSV and xlsx."""
+from __future__ import annotations
+
+import csv
+import threading
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from canvass.models import Resident
+
+HAMLETS = ("Thôn Nà Thí", "Thôn Pò Đứa")
+GIVEN = ("An", "Bình", "Cúc", "Dũng", "Hà", "Lan", "Minh", "Nam", "Sơn", "Yến")
+
+
+def make_list(path, n=12, hamlet_header="Khu vực"):
+    """A police-style list: title rows, a header on row 4, n residents; the hamlet column has a header the
+    importer does not know (so it must be mapped by hand)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DS chua kich hoat"
+    ws["A1"] = "CÔNG AN XÃ THỬ NGHIỆM"
+    ws["A2"] = "DANH SÁCH CÔNG DÂN CHƯA KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ"
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân", "Số điện thoại", "Số hộ",
+               hamlet_header, "Ghi chú"])
+    for i in range(n):
+        ws.append([i + 1, f"Nguyễn Văn {GIVEN[i % len(GIVEN)]}", f"{1 + i % 28:02d}/0{1 + i % 9}/19{60 + i}",
+                   "Nam", f"0200{60 + i:02d}{i:06d}", f"091{i:07d}", str(1 + i // 3), HAMLETS[i % 2], ""])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def ctx(db, qtbot):
+    """An application context over the test database (own fixture: the shared one may not exist yet)."""
+    from ui.context import AppContext
+    from ui.tasks import Runner
+
+    runner = Runner()
+    yield AppContext(db=db, runner=runner, actor="tester")
+    runner.wait()
+
+
+@pytest.fixture
+def wizard(ctx, qtbot, tmp_path):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    path = make_list(tmp_path / "ds.xlsx")
+    wiz = ImportWizard(ctx, None, str(path))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def residents(db):
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Resident))
+
+
+def wait_preview(wiz, qtbot):
+    page = wiz.preview_page
+    if wiz.preview is None:
+        with qtbot.waitSignal(page.taskbar.finished, timeout=60000):
+            pass
+    return wiz.preview
+
+
+def column_of(model, header):
+    return next(i for i in range(model.rowCount()) if model.headers[i] == header)
+
+
+def test_mapping_correction_changes_the_preview_then_import(ctx, wizard, qtbot, tmp_path, qtmodeltester):
+    from ui.dialogs.import_wizard import PAGE_LOG, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN
+
+    wizard.next()
+    assert wizard.currentId() == PAGE_MAPPING
+    page = wizard.mapping_page
+    model = page.model
+    qtmodeltester.check(model)
+    assert page.header_row.value() == 4
+    assert model.rowCount() == 9
+    assert model.mapping[column_of(model, "Họ và tên")] == "name"
+    hamlet_col = column_of(model, "Khu vực")
+    assert model.mapping.get(hamlet_col) != "hamlet"
+    assert page.sample_model.rowCount() > 0
+
+    # preview without the hamlet: every row would be rejected
+    wizard.next()
+    assert wizard.currentId() == PAGE_PREVIEW
+    preview = wait_preview(wizard, qtbot)
+    assert preview.dry_run and preview.imported == 0 and len(preview.rejected) == 12
+    assert wizard.preview_page.model.rowCount() == 12
+    assert residents(ctx.db) == 0
+
+    # back; map "Khu vực" to the hamlet field through the model (what the drop-down does)
+    wizard.back()
+    assert model.setData(model.index(hamlet_col, model.COLUMNS.index("field")), "hamlet")
+    assert model.data(model.index(hamlet_col, model.COLUMNS.index("field"))) == "Hamlet"
+    assert wizard.preview is None
+    wizard.next()
+    preview = wait_preview(wizard, qtbot)
+    assert preview.imported == 12 and not preview.rejected and preview.hamlets == 2
+    assert residents(ctx.db) == 0                     # still a dry run
+
+    # import
+    wizard.next()
+    assert wizard.currentId() == PAGE_RUN
+    if wizard.result is None:
+        with qtbot.waitSignal(wizard.run_page.taskbar.finished, timeout=60000):
+            pass
+    assert wizard.result is not None and wizard.result.imported == 12
+    assert residents(ctx.db) == 12
+    wizard.next()
+    assert wizard.currentId() == PAGE_LOG
+    assert "12" in wizard.log_page.summary.text()
+
+
+def test_cancelled_import_leaves_nothing(ctx, wizard, qtbot):
+    from ui.dialogs.import_wizard import PAGE_RUN
+
+    wizard.next()
+    wizard.mapping_page.model.setData(
+        wizard.mapping_page.model.index(column_of(wizard.mapping_page.model, "Khu vực"), 2), "hamlet")
+    wizard.next()
+    wait_preview(wizard, qtbot)
+    # hold the single worker so the import is queued, cancel it before it starts
+    gate = threading.Event()
+    ctx.runner.run(lambda progress, cancel: gate.wait(10))
+    wizard.next()
+    assert wizard.currentId() == PAGE_RUN
+    wizard.run_page.taskbar.cancel_button.click()
+    with qtbot.waitSignal(wizard.run_page.taskbar.finished, timeout=60000):
+        gate.set()
+    assert wizard.result is None
+    assert wizard.run_page.taskbar.outcome.cancelled
+    assert not wizard.run_page.again.isHidden()
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    assert residents(ctx.db) == 0
+
+
+def test_log_is_saved_as_csv_and_xlsx(ctx, qtbot, tmp_path):
+    from ui.dialogs.import_wizard import ImportWizard
+
+    path = make_list(tmp_path / "ds.xlsx", n=6, hamlet_header="Thôn")
+    # two bad rows: no name, and a CCCD with a wrong number of digits
+    wb = load_workbook(path)
+    ws = wb.active
+    ws.append([7, "", "01/01/1980", "Nam", "020080000777", "", "9", "Thôn Nà Thí", ""])
+    ws.append([8, "Lê Thị Hoa", "01/01/1981", "Nữ", "12345", "", "9", "Thôn Nà Thí", ""])
+    wb.save(path)
+    wiz = ImportWizard(ctx, None, str(path))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    wiz.next()
+    preview = wait_preview(wiz, qtbot)
+    assert preview.imported == 6 and len(preview.rejected) == 2
+    wiz.next()
+    if wiz.result is None:
+        with qtbot.waitSignal(wiz.run_page.taskbar.finished, timeout=60000):
+            pass
+    wiz.next()
+    log = wiz.log_page
+    assert log.model.rowCount() >= 2
+    out_csv = log.save_log(str(tmp_path / "log.csv"))
+    with open(out_csv, encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == log.model.rowCount() + 1
+    assert any("ID number" in " ".join(r) for r in rows[1:])
+    out_xlsx = log.save_log(str(tmp_path / "log.xlsx"))
+    ws = load_workbook(out_xlsx).active
+    assert ws.max_row == log.model.rowCount() + 1
+    assert ws.cell(row=2, column=1).value == "DS chua kich hoat"
+
+
+def test_unreadable_file_is_reported_on_the_first_page(ctx, qtbot, tmp_path):
+    from ui.dialogs.import_wizard import PAGE_FILE, ImportWizard
+
+    bad = tmp_path / "notes.xlsx"
+    bad.write_bytes(b"this is not a workbook")
+    wiz = ImportWizard(ctx, None, str(bad))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    assert wiz.currentId() == PAGE_FILE
+    assert wiz.file_page.error.text()
+
+
+def test_field_drop_down_offers_every_field(ctx, wizard, qtbot):
+    from canvass.importing import FIELDS
+
+    wizard.next()
+    table = wizard.mapping_page.table
+    model = wizard.mapping_page.model
+    index = model.index(column_of(model, "Khu vực"), model.COLUMNS.index("field"))
+    delegate = table.itemDelegateForColumn(index.column())
+    editor = delegate.createEditor(table.viewport(), None, index)
+    assert editor.count() == len(FIELDS) + 1
+    editor.setCurrentIndex(editor.findData("hamlet"))
+    delegate.setModelData(editor, model, index)
+    assert model.mapping[index.row()] == "hamlet"
+    assert index.flags() & Qt.ItemFlag.ItemIsEditable
