@@ -66,3 +66,18 @@ def test_pack_filled_then_saved_by_libreoffice_is_merged_once(db, tmp_path):
     assert visits(db, ids[1])[-1].note.startswith("=HYPERLINK")
     again = import_pack(db, saved)
     assert (again.applied, again.unchanged) == (0, 3)
+
+
+def test_pack_returned_as_ods_is_merged(db, tmp_path):
+    """A team lead who saves in LibreOffice's own format (.ods): read with calamine."""
+    ids, _ = commune_with_teams(db)
+    export_pack(db, "Tổ 1", tmp_path / "p.xlsx")
+    fill(tmp_path / "p.xlsx", tmp_path / "ret.xlsx", {ids[0]: {"outcome": "Từ chối", "visit_date": D1},
+                                                      ids[1]: {"outcome": "Không thể kích hoạt"}})
+    soffice = require_tool("soffice")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "ods", "--outdir", str(tmp_path / "ods"), str(tmp_path / "ret.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    res = import_pack(db, tmp_path / "ods" / "ret.ods")
+    assert res.applied == 1 and [r["reason"] for r in res.rejected] == ["missing_reason"]
+    assert resident(db, ids[0]).status == "refused"
