@@ -109,10 +109,18 @@ def test_old_eleven_digit_prefixes_convert_to_valid_mobiles(old, new):
 
 
 def test_old_prefix_list_is_complete():
-    # every 01xx prefix that phonenumbers does not know as a 10-digit number today is in the map or is unknown
-    assert len(OLD_MOBILE_PREFIXES) == 21
-    assert set(OLD_MOBILE_PREFIXES.values()) <= {f"{a}{b}" for a in "3578" for b in "0123456789"}
-    assert len(set(OLD_MOBILE_PREFIXES.values())) == 21
+    # the 21 prefixes of the 2018 switch (MIC plan: Viettel 0162-0169, MobiFone 0120/0121/0122/0126/0128,
+    # VinaPhone 0123/0124/0125/0127/0129, Vietnamobile 0186/0188, Gmobile 0199), each to its own new prefix
+    assert len(OLD_MOBILE_PREFIXES) == len(set(OLD_MOBILE_PREFIXES.values())) == 21
+    rnd = random.Random(11)
+    for xy in range(100):
+        old = f"1{xy:02d}"
+        text = f"0{old}{rnd.randrange(10**7):07d}"
+        r = normalize_phone(text)
+        if old in OLD_MOBILE_PREFIXES:
+            assert r.kind == "mobile" and r.warning == W_OLD_PREFIX, text
+        else:  # any other 11-digit 01xx number is not converted, and phonenumbers decides
+            assert r.e164 == authority(text)[0] and r.warning != W_OLD_PREFIX, text
 
 
 @pytest.mark.parametrize("sep", [" / ", "/", "; ", ",", " - ", "-", " hoặc ", " HOẶC ", "\n", " và ", "  "])
