@@ -146,3 +146,22 @@ def test_merge_and_retire(ctx, view, qtbot):
     row = view.model.row_of(b)
     assert not view.model.canDropMimeData(encode_resident_ids(ids), Qt.DropAction.CopyAction, -1, -1,
                                           view.model.index(row, 0))
+
+
+def test_drop_payload_from_the_residents_table_is_understood():
+    """The residents table writes comma-separated ids; JSON lists are accepted too."""
+    from PySide6.QtCore import QMimeData
+
+    from ui.models.teams_model import RESIDENT_MIME, decode_resident_ids
+
+    for payload, expected in ((b"3,5,8", [3, 5, 8]), (b"[3, 5]", [3, 5]), (b"7", [7]), (b"", []),
+                              (b"1,x", []), (b'{"a": 1}', [])):
+        mime = QMimeData()
+        mime.setData(RESIDENT_MIME, payload)
+        assert decode_resident_ids(mime) == expected, payload
+    try:
+        from ui.models.residents import ResidentTableModel  # noqa: F401 - the real source of drags
+        from ui.models.residents import MIME_IDS
+        assert MIME_IDS == RESIDENT_MIME
+    except ImportError:
+        pass

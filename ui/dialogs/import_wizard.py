@@ -111,8 +111,12 @@ def column_letter(index: int) -> str:
 
 
 def thousands(n: int) -> str:
-    """An integer with '.' between thousands, as Vietnamese writes it (12.345)."""
-    return f"{int(n):,}".replace(",", ".")
+    """An integer with the language's thousands separator (12.345 in Vietnamese)."""
+    try:
+        from ui.i18n import fmt_int
+    except ImportError:  # pragma: no cover - the window's i18n module is part of the app
+        return f"{int(n):,}".replace(",", ".")
+    return fmt_int(n)
 
 
 def _cell(value) -> str:

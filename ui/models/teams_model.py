@@ -19,16 +19,26 @@ RESIDENT_MIME = "application/x-gocua-resident-ids"
 
 
 def decode_resident_ids(mime: QMimeData) -> list[int]:
-    """The resident ids a drag carries ([] when it carries none or garbage)."""
+    """The resident ids a drag carries: a JSON list ("[1, 2]") or comma-separated ids ("1,2"), as the
+    residents table writes them; [] when it carries none or garbage."""
     if mime is None or not mime.hasFormat(RESIDENT_MIME):
         return []
     try:
-        value = json.loads(bytes(mime.data(RESIDENT_MIME)).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+        text = bytes(mime.data(RESIDENT_MIME).data()).decode("utf-8").strip()
+    except UnicodeDecodeError:
         return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = [p.strip() for p in text.split(",")] if text else []
+        if not all(p.isdigit() for p in value):
+            return []
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
     if not isinstance(value, list):
         return []
-    return [int(v) for v in value if isinstance(v, int) or (isinstance(v, str) and v.isdigit())]
+    return [int(v) for v in value
+            if (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, str) and v.isdigit())]
 
 
 def encode_resident_ids(ids) -> QMimeData:
