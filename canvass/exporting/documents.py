@@ -56,6 +56,7 @@ class Official:
     place: str
     commune_kind: str = "XÃ"         # XÃ | PHƯỜNG | THỊ TRẤN, for the signature titles
     commune_upper: str = ""          # "TÂN VĂN"
+    commune_fold: str = ""           # "xa tan van"
 
     def dated(self, day: dt.date) -> str:
         """The place-and-date line: "Tân Văn, ngày 10 tháng 3 năm 2025" (day and months 1-2 written with two
@@ -124,15 +125,48 @@ def official(session: Session) -> Official:
     if c is None:
         return Official(superior=None, issuer="CÔNG AN XÃ", place="……………", commune_upper="")
     kind, base = _split_admin(c.name, "XÃ")
+    district, province = c.district, c.province
+    if not district and not province:
+        district, province = _from_address(session, fold(base))
     superior = None
-    if c.district:
-        dkind, dbase = _split_admin(c.district, "HUYỆN")
+    if district:
+        dkind, dbase = _split_admin(district, "HUYỆN")
         superior = f"CÔNG AN {dkind} {dbase.upper()}"
-    elif c.province:
-        pkind, pbase = _split_admin(c.province, "TỈNH")
+    elif province:
+        pkind, pbase = _split_admin(province, "TỈNH")
         superior = f"CÔNG AN {pkind} {pbase.upper()}"
     return Official(superior=superior, issuer=f"CÔNG AN {kind} {base.upper()}", place=base,
-                    commune_kind=kind, commune_upper=base.upper())
+                    commune_kind=kind, commune_upper=base.upper(), commune_fold=fold(c.name))
+
+
+_DISTRICT_WORDS = ("huyen ", "quan ", "thi xa ", "thanh pho ", "tp ")
+
+
+def _from_address(session: Session, commune_base: str) -> tuple[Optional[str], Optional[str]]:
+    """District and province read from a resident's address ("…, xã Tân Văn, huyện Bình Gia, tỉnh Lạng Sơn")
+    when the commune row does not have them."""
+    for (address,) in session.execute(select(Resident.address).where(Resident.address.is_not(None)).limit(20)):
+        parts = [p.strip() for p in address.split(",")]
+        folded = [fold(p) for p in parts]
+        at = next((i for i, f in enumerate(folded) if f.endswith(commune_base)), None)
+        if at is None:
+            continue
+        district = next((parts[i] for i in range(at + 1, len(parts)) if folded[i].startswith(_DISTRICT_WORDS)), None)
+        province = next((parts[i] for i in range(at + 1, len(parts)) if folded[i].startswith("tinh ")), None)
+        if district or province:
+            return district, province
+    return None, None
+
+
+def short_address(address: Optional[str], commune_fold: str) -> Optional[str]:
+    """An address without its commune, district and province (they are in the heading)."""
+    if not address or not commune_fold:
+        return address
+    parts = address.split(",")
+    for i, part in enumerate(parts):
+        if i and fold(part) == commune_fold:
+            return ",".join(parts[:i]).strip()
+    return address
 
 
 def phone_text(e164: Optional[str], raw: Optional[str] = None) -> Optional[str]:
@@ -532,7 +566,7 @@ def walklist(session: Session, scope: Scope) -> Document:
         parts = [f"Hộ số {r.hh_number or r.hh_key}" if (r.hh_number or r.hh_key) else "Hộ"]
         if r.hh_head:
             parts.append(f"chủ hộ {r.hh_head}")
-        addr = r.hh_address or r.address
+        addr = short_address(r.hh_address or r.address, off.commune_fold)
         if addr:
             parts.append(addr)
         return " - ".join(parts)
@@ -557,7 +591,8 @@ def walklist(session: Session, scope: Scope) -> Document:
             n_hh = sum(1 for k in households if k[0] == tid)
             hamlets = [k[1] for k in sorted(counts, key=lambda k: sort_key(k[1])) if k[0] == tid]
             info = [("Tổ", team.name if team else "Chưa phân tổ"),
-                    ("Tổ trưởng", " - ".join(p for p in (team.lead_name, team.lead_phone) if p) if team else ""),
+                    ("Tổ trưởng", " - ".join(p for p in (team.lead_name, phone_text(team.lead_phone)) if p)
+                     if team else ""),
                     ("Địa bàn", ", ".join(hamlets)), ("Ngày", day),
                     ("Chỉ tiêu", f"{quota} công dân/ngày" if quota is not None else ""),
                     ("Số hộ / công dân", f"{n_hh} hộ / {n} công dân")]

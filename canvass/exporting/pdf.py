@@ -312,7 +312,8 @@ def _section(pdf: _Pdf, doc: Document, section: Section) -> int:
 def _closing(pdf: _Pdf, doc: Document, section: Section, y: float) -> None:
     """The total line and the signature blocks (moved to a new page together when they do not fit)."""
     sigs = doc.signatures
-    needed = 8 + (38 if sigs else 0)
+    # the total line, then the titles and hints, and about 15 mm left to sign in
+    needed = (8 if doc.total_line else 0) + ((4 + 14 + (5 if any(s.above for s in sigs) else 0) + 15) if sigs else 0)
     if y + needed > pdf.bottom:
         pdf.add_page()
         y = pdf.t_margin
