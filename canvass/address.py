@@ -114,7 +114,13 @@ _NOT_DOOR_BEFORE = {"duong", "pho", "thon", "xom", "to", "ap", "khu", "doi", "ba
                     "kp", "hem", "ngo", "ngach", "kiet", "lo", "quoc", "ql", "km", "phong", "tang", "dan"}
 _MARKERS = {"so", "nha", "sn", "can", "ho", "k", "kiet"}
 # Units of a place inside one part: "ngo 4 ngach 2 pho hue" -> "ngo 4", "ngach 2", "pho hue".
-_UNIT_SPLIT_RE = re.compile(r"\s+(?=(?:ngo|ngach|hem|kiet|duong|pho|thon|xom|ap|khu|to|tdp|kp|khoi|doi)\b)")
+# A place word with its number ("ngo 4", "to dan pho so 5", "km 12") becomes one token ("ngo4").
+_PAIR_RE = re.compile(r"\b(to dan pho|khu pho|quoc lo|tinh lo|tdp|kp|thon|xom|ap|ban|to|khoi|khu|doi|ngo|ngach|hem|"
+                      r"kiet|lo|duong|pho|ql|km|phong|tang|can ho|can)\s*(?:so\s*)?(\d+[a-z]?(?:/\d+[a-z]?)*)\b")
+_PAIR_CANON = {"to dan pho": "tdp", "khu pho": "kp", "quoc lo": "ql", "tinh lo": "tl", "can ho": "can"}
+# Words that only say what kind of place follows: "thôn Nà Thí" == "Nà Thí", "đường Lê Lợi" == "phố Lê Lợi" ==
+# "Lê Lợi". ngõ/ngách/hẻm/kiệt stay: "12 ngõ Huế" is not "12 phố Huế".
+_PLACE_WORDS_RE = re.compile(r"\b(?:to dan pho|khu pho|thon|xom|ap|to|khoi|tdp|kp|duong|pho|so nha|so|sn|nha)\b")
 _LEADING_RE = re.compile(rf"({_HOUSE})(?=$|[\s,])")
 _PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s[-–]\s)\s*")
 _PUNCT_RE = re.compile(r"[^\w/ ]+")
@@ -149,11 +155,18 @@ def _door_number(part: str) -> re.Match | None:
 def _clean_part(part: str) -> str:
     part = _PUNCT_RE.sub(" ", part)
     part = _NUMBER_RE.sub(lambda m: str(int(m.group())), part)
-    part = _SPACES_RE.sub(" ", part).strip()
-    kind, start = _split_kind(part)
-    if kind and kind not in _NAME_LIKE and not part[start:].isdigit():
-        return part[start:]  # "thon na thi" and "na thi" are one hamlet
-    return part
+    return _SPACES_RE.sub(" ", part).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    """The tokens of an address piece: place words joined to their number, other words alone."""
+    pairs: list[str] = []
+
+    def take(m: re.Match) -> str:
+        pairs.append(_PAIR_CANON.get(m.group(1), m.group(1)) + m.group(2))
+        return " "
+    text = _PLACE_WORDS_RE.sub(" ", _PAIR_RE.sub(take, text))
+    return pairs + text.split()
 
 
 @lru_cache(maxsize=65536)
@@ -181,13 +194,12 @@ def household_key_from_address(address: str) -> str | None:
         while before and before[-1] in _MARKERS:
             before.pop()
         texts = [" ".join(before), part[m.end(1):]] + parts[:i] + parts[i + 1:]
-        units = []
+        tokens: list[str] = []
         for text in texts:
-            for unit in _UNIT_SPLIT_RE.split(text):
-                unit = _clean_part(unit)
-                if unit and unit not in _PROVINCE_NAMES:
-                    units.append(unit)
-        return " ".join([number] + sorted(units))[:200]
+            text = _clean_part(text)
+            if text and text not in _PROVINCE_NAMES:
+                tokens += _tokens(text)
+        return " ".join([number] + sorted(tokens))[:200]
     return None
 
 

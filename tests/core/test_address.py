@@ -60,6 +60,8 @@ def test_addresses_without_a_door_give_no_key(address):
     ("12/3 Lê Lợi", "Số 12/3 Lê Lợi, phường Bến Thành", "12 / 3 Lê Lợi"),
     ("ngõ 4 ngách 2 số 7 Phố Huế", "Ngõ 4, ngách 2, số 7, phố Huế, Hà Nội"),
     ("Số nhà 15, thôn Nà Thí, xã Tân Văn", "Thôn Nà Thí, số nhà 15, xã Tân Văn", "SN 15 Nà Thí"),
+    ("Số nhà 12 ngõ 5 đường Lê Lợi", "Ngõ 5 Lê Lợi, số 12", "12 ngõ 5, Lê Lợi, Hà Nội", "số 12, ngõ 05 phố Lê Lợi"),
+    ("Số 3, tổ dân phố 5, phường 2", "số nhà 3 TDP 5", "3, Tổ dân phố số 05"),
 ])
 def test_residents_of_one_door_share_a_key(same):
     keys = {household_key_from_address(a) for a in same}
@@ -69,11 +71,18 @@ def test_residents_of_one_door_share_a_key(same):
 @pytest.mark.parametrize("a,b", [
     ("Số 12 Nguyễn Trãi", "Số 14 Nguyễn Trãi"), ("12 Nguyễn Trãi", "12 Lê Lợi"), ("12/3 Lê Lợi", "12/4 Lê Lợi"),
     ("12/3 Lê Lợi", "12 Lê Lợi"), ("12A Lê Lợi", "12 Lê Lợi"), ("số nhà 5, thôn Nà Thí", "số nhà 5, thôn Pò Đứa"),
-    ("ngõ 4 ngách 2 số 7", "ngõ 4 ngách 3 số 7"),
+    ("ngõ 4 ngách 2 số 7", "ngõ 4 ngách 3 số 7"), ("ngõ 4 ngách 2 số 7", "ngõ 2 ngách 4 số 7"),
+    ("12 ngõ Huế", "12 phố Huế"), ("Số 3, tổ 5", "Số 3, tổ 6"), ("Số 3, tổ 5", "Số 3, khu 5"),
 ])
 def test_different_doors_differ(a, b):
     ka, kb = household_key_from_address(a), household_key_from_address(b)
     assert ka and kb and ka != kb
+
+
+def test_key_examples():
+    assert household_key_from_address("Số 12 Nguyễn Trãi, P.3, Q.5, TP.HCM") == "12 nguyen trai"
+    assert household_key_from_address("Thôn Nà Thí, số nhà 015, xã Tân Văn") == "15 na thi"
+    assert household_key_from_address("ngõ 4 ngách 2 số 7 Phố Huế") == "7 hue ngach2 ngo4"
 
 
 def test_key_fits_the_column():
