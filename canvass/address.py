@@ -56,7 +56,8 @@ def _cap(word: str) -> str:
 @lru_cache(maxsize=4096)
 def clean_hamlet_name(name: str) -> str:
     """A hamlet name for display: NFC, single spaces, kind word capitalised ("THÔN NÀ THÍ" -> "Thôn Nà Thí",
-    "TDP 5" -> "Tổ dân phố 5"); a name in mixed case keeps its case ("Nà Thí" stays "Nà Thí")."""
+    "TDP 5" -> "Tổ dân phố 5"); a name in mixed case keeps its case ("Nà Thí" stays "Nà Thí"); no accents are
+    invented ("thon na thi" -> "Thon Na Thi")."""
     s = nfc(name).strip(" ,.;:-")
     if not s:
         return s
@@ -64,7 +65,11 @@ def clean_hamlet_name(name: str) -> str:
     kind, start = _split_kind(lower) if len(lower) == len(s) else (None, 0)
     prefix: list[str] = []
     if kind:
-        prefix = [_KIND_DISPLAY.get(kind, kind.capitalize())]
+        typed = _KIND_RE.match(lower).group(1)
+        if typed.isascii() and typed not in ("tdp", "kp"):   # typed without accents: keep its letters
+            prefix = [typed.capitalize()]
+        else:
+            prefix = [_KIND_DISPLAY.get(kind, kind.capitalize())]
         s = s[start:]
     words = s.split(" ")
     caps = all(not w.islower() for w in words)   # all caps (or numbers): re-case every word

@@ -22,7 +22,7 @@ def test_hamlet_kind(name, kind):
     ("  thôn   Nà\u00a0Thí ", "Thôn Nà Thí"), (unicodedata.normalize("NFD", "Thôn Pò Đứa"), "Thôn Pò Đứa"),
     ("TDP 5", "Tổ dân phố 5"), ("TỔ DÂN PHỐ SỐ 5", "Tổ dân phố số 5"), ("khu phố 2", "Khu phố 2"),
     ("Thôn IV", "Thôn IV"), ("ấp Bình Thạnh", "Ấp Bình Thạnh"), ("XÓM 3", "Xóm 3"), ("Buôn H'MAN", "Buôn H'Man"),
-    ("thôn Khòn Cuổi", "Thôn Khòn Cuổi"),
+    ("thôn Khòn Cuổi", "Thôn Khòn Cuổi"), ("thon na thi", "Thon Na Thi"), ("THON NA THI", "Thon Na Thi"),
 ])
 def test_clean_hamlet_name(name, clean):
     assert clean_hamlet_name(name) == clean
