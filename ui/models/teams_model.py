@@ -104,7 +104,7 @@ class TeamsModel(QAbstractTableModel):
             from ui.dialogs import team_kind_label
             return team_kind_label(t.kind)
         if col == "lead":
-            return " · ".join(x for x in (t.lead_name, t.lead_phone) if x)
+            return t.lead_name or t.lead_phone or ""
         if col == "hamlets":
             return ", ".join(t.hamlets)
         if col == "assigned":
@@ -129,6 +129,10 @@ class TeamsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not t.active:
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == "lead" and t.lead_phone:
+                return " · ".join(x for x in (t.lead_name, t.lead_phone) if x)
+            if col == "hamlets" and t.hamlets:
+                return ", ".join(t.hamlets)
             if col == "activated":
                 return self.tr("Reported by the team: %1 · confirmed by the system: %2") \
                     .replace("%1", str(t.activated_reported)).replace("%2", str(t.activated_system))

@@ -158,6 +158,7 @@ class TeamsView(QWidget):
         merge_row.addWidget(self.merge_button)
         merge_row.addWidget(self.merge_target, 1)
         editor = QGroupBox(self.tr("Team"), self)
+        editor.setMaximumWidth(520)
         editor_lay = QVBoxLayout(editor)
         editor_lay.addWidget(self.editor_title)
         editor_lay.addLayout(form)
@@ -204,8 +205,11 @@ class TeamsView(QWidget):
         keep = self.editing_id
         self.model.reload()
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(self.model.COLUMNS.index("hamlets"),
-                                                           QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in ("name", "lead", "hamlets"):
+            i = self.model.COLUMNS.index(col)
+            header.resizeSection(i, min(header.sectionSize(i), 240))
+        header.setStretchLastSection(False)
         with self.ctx.db.session() as s:
             hamlets = [(h.id, h.name) for h in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name))]
         self.hamlets = hamlets
