@@ -396,6 +396,7 @@ class _Merge:
         for r in self.residents.values():
             by_name[(fold(r.name), r.dob.year if r.dob else None)].append(r)
         self.by_name = {k: v[0] for k, v in by_name.items() if len(v) == 1}
+        self.names = {k[0] for k in by_name}
         self.version0 = {rid: r.version or 0 for rid, r in self.residents.items()}
         self.known: set[tuple] = set()       # visit keys already in the log
         self.own: dict[int, int] = defaultdict(int)  # events this pack produced, per resident
@@ -427,13 +428,17 @@ class _Merge:
         return (rid, team_id, outcome, reason or None, at, note or None, phone or None)
 
     def match(self, values: dict) -> tuple[Optional[Resident], Optional[int]]:
-        """(pack resident, None) or (None, id of a resident outside the pack) or (None, None)."""
+        """(pack resident, None), or (None, id of a resident outside the pack), or (None, None).
+
+        The hidden id wins unless the row shows the name of another resident of the pack (a sort that
+        left the hidden column behind); then the CCCD, then name + year of birth decide.
+        """
         rid = _int(values.get("rid"))
         name = fold(L.cell_text(values.get("name")))
         outside = None
         if rid is not None:
             r = self.residents.get(rid)
-            if r is not None and (not name or fold(r.name) == name):
+            if r is not None and (not name or fold(r.name) == name or name not in self.names):
                 return r, None
             if r is None and self.s.get(Resident, rid) is not None:
                 outside = rid

@@ -491,3 +491,14 @@ def test_cli_prints_the_json_document(db, tmp_path, capsys):
     assert doc["applied"] == 1 and doc["rejected"][0]["reason"] == "bad_outcome" and doc["dry_run"]
     assert resident(db, ids[0]).status == "pending"
     assert main(["--db", str(tmp_path / "test.db"), "pack", "import", str(tmp_path / "missing.xlsx")]) == 1
+
+
+def test_a_name_corrected_at_the_commune_while_out_still_matches_by_hidden_id(db, tmp_path):
+    ids, _ = commune_with_teams(db)
+    export_pack(db, "Tổ 1", tmp_path / "p.xlsx", mask=True)  # no CCCD to fall back on
+    with db.session() as s:
+        r = s.get(Resident, ids[0])
+        r.name, r.name_fold = "Tên Đã Sửa", fold("Tên Đã Sửa")
+    fill(tmp_path / "p.xlsx", tmp_path / "ret.xlsx", {ids[0]: {"outcome": "Vắng mặt", "visit_date": D1}})
+    res = import_pack(db, tmp_path / "ret.xlsx")
+    assert res.applied == 1 and resident(db, ids[0]).status == "absent"
