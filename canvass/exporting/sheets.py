@@ -204,6 +204,8 @@ def _write_section(ws, fmts: _Formats, doc: Document, section: Section) -> int:
     for c, col in enumerate(cols):
         longest = max((len(w) for w in col.title.split()), default=4)
         widths[c] = max(longest, min(len(col.title), 14 if col.kind in ("text", "code") else 8))
+        if col.kind == "text":  # room for what a team writes in by hand (the walk list's notes)
+            widths[c] = max(widths[c], int(col.width * 0.45))
     r = _heading(ws, fmts, doc, section, ncols)
     header_row = r
     r = _header(ws, fmts, doc, r)
@@ -211,6 +213,7 @@ def _write_section(ws, fmts: _Formats, doc: Document, section: Section) -> int:
     ws.freeze_panes(r, 0)
     write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
     levels = len(doc.group_titles)
+    row_height = doc.min_row_mm * 72 / 25.4 if doc.min_row_mm else 0   # points
     current: tuple = ()
     data = 0
     for groups, values, is_bold in section.rows:
@@ -222,6 +225,8 @@ def _write_section(ws, fmts: _Formats, doc: Document, section: Section) -> int:
                     r += 1
             current = groups
         fmt_row = bold if is_bold else plain
+        if row_height:
+            ws.set_row(r, row_height)
         for c, v in enumerate(values):
             if v is None or v == "":
                 write_blank(r, c, None, fmt_row[c])
