@@ -113,7 +113,7 @@ def _campaign_start(session: Session) -> Optional[dt.date]:
 
 def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: int, start: Optional[dt.date]) -> None:
     ws = wb.create_sheet(L.GUIDE_SHEET)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 62
     since = f" và không trước ngày bắt đầu chiến dịch ({start:%d/%m/%Y})" if start else ""
     lines = [
         ("HƯỚNG DẪN ĐIỀN DANH SÁCH CỦA TỔ", True),
@@ -146,6 +146,10 @@ def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: i
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             c.font = Font(bold=True, size=13)
+        ws.row_dimensions[i].height = 15 * max(1, -(-len(text) // 58)) + 3  # viewers do not grow wrapped rows
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.protection.sheet = True
 
 
