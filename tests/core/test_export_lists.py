@@ -142,8 +142,10 @@ def test_spreadsheet_cells_have_the_right_types_and_page_setup(world):
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1)
     assert ws.page_setup.fitToHeight == 0
     assert ws.print_area
-    longest = max(len(r[1]) for r in data_rows(files[("absent", "xlsx")].path))
-    assert longest < ws.column_dimensions["B"].width <= longest + 4  # fitted to the names
+    rows = data_rows(files[("absent", "xlsx")].path)
+    for letter, i in (("B", 1), ("F", 5)):  # names, addresses: fitted to the values, not the default 8.43
+        longest = max(len(r[i]) for r in rows)
+        assert longest < ws.column_dimensions[letter].width <= max(longest, 20) + 4
     texts = [c.value for row in ws.iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     assert "CÔNG AN HUYỆN BÌNH GIA" in texts and "CÔNG AN XÃ TÂN VĂN" in texts
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts and "Độc lập - Tự do - Hạnh phúc" in texts
