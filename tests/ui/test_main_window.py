@@ -45,6 +45,7 @@ def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot
 
     monkeypatch.setattr(mw, "optional", lambda module, name: FakeWizard if name == "ImportWizard" else None)
     window.importButton.click()
+    window.residentsView.wait_idle()
     assert seen["args"][0] is window.ctx and seen["args"][1] is window
     assert window.residentsView.model.rowCount() == before + 1
 
@@ -74,6 +75,7 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
 
     view = window.residentsView
     view.set_filter("status", "pending")
+    view.wait_idle()
     view.table.selectRow(0)
     rid = view.selected_ids()[0]
     assert window.actionMark.isEnabled()
@@ -88,6 +90,7 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
 
     monkeypatch.setattr(mw, "optional", lambda module, name: FakeOutcome)
     window.actionMark.trigger()
+    view.wait_idle()
     row = view.model.row_of(rid)
     assert view.model.data(view.model.index(row, 8)) == "Refused"
 

@@ -68,20 +68,25 @@ def test_search_box_filters_by_folded_name_cccd_and_phone(ctx, qtbot):
     total = view.model.rowCount()
 
     qtbot.keyClicks(view.searchBox, "dang xuy")          # no accents, đ -> d, word prefixes
-    qtbot.waitUntil(lambda: view.model.rowCount() < total, timeout=2000)
+    with qtbot.waitSignal(view.model.loaded, timeout=5000):
+        pass                                              # the debounce fires, the query thread answers
+    view.wait_idle()
     assert view.model.ids() == [rid]
     assert view.countLabel.text().startswith("1 ")
 
     view.searchBox.setText("199912345")                   # part of the CCCD
     view.apply_search()
+    view.wait_idle()
     assert view.model.ids() == [rid]
 
     view.searchBox.setText("0987 654")                    # the phone as people write it
     view.apply_search()
+    view.wait_idle()
     assert view.model.ids() == [rid]
 
     view.searchBox.clear()
     view.apply_search()
+    view.wait_idle()
     assert view.model.rowCount() == total
 
 
@@ -96,17 +101,24 @@ def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
         n_team1 = len(list(s.scalars(select(Resident.id).where(Resident.team_id == team1.id))))
         n_absent = len(list(s.scalars(select(Resident.id).where(Resident.status == "absent"))))
     view.set_filter("hamlet", hamlet.id)
+    view.wait_idle()
     assert view.model.rowCount() == in_hamlet
     view.set_filter("hamlet", None)
+    view.wait_idle()
     view.set_filter("team", team1.id)
+    view.wait_idle()
     assert view.model.rowCount() == n_team1
     view.set_filter("team", None)
+    view.wait_idle()
     view.set_filter("status", "absent")
+    view.wait_idle()
     assert view.model.rowCount() == n_absent
     labels = {view.model.data(view.model.index(r, 8)) for r in range(view.model.rowCount())}
     assert labels == {"Absent"}
     view.set_filter("status", None)
+    view.wait_idle()
     view.set_filter("reason", "elderly")
+    view.wait_idle()
     assert view.model.rowCount() == 1
     assert "Elderly" in view.model.data(view.model.index(0, 8))
 
@@ -116,6 +128,7 @@ def test_unassigned_filter(ctx, qtbot):
     view = ResidentsView(ctx)
     qtbot.addWidget(view)
     view.set_filter("team", "__none__")
+    view.wait_idle()
     assert view.model.ids() == [rid]
 
 
@@ -127,9 +140,11 @@ def test_sorting_runs_in_sql_by_vietnamese_name_and_columns(ctx, qtbot):
     names = _names(view.model)
     assert names == sorted(names, key=name_sort_key)
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    view.wait_idle()
     assert _names(view.model) == sorted(names, key=name_sort_key, reverse=True)
     attempts_col = [k for k, _ in COLUMNS].index("attempts")
     view.table.sortByColumn(attempts_col, Qt.SortOrder.DescendingOrder)
+    view.wait_idle()
     counts = [int(view.model.data(view.model.index(r, attempts_col))) for r in range(view.model.rowCount())]
     assert counts == sorted(counts, reverse=True) and counts[0] >= 1 and counts[-1] == 0
     assert view.model.query.sort == "attempts"
@@ -180,3 +195,18 @@ def test_refresh_rows_after_an_outcome(ctx, qtbot):
     model.reload()
     assert rid not in model.ids()
     assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == len(COLUMNS)
+
+
+def test_background_queries_keep_only_the_latest_answer(ctx, qtbot):
+    model = ResidentTableModel(ctx.db)
+    total = model.rowCount()
+    for text in ("n", "ng", "ngu", "nguyen", "zzzz"):
+        model.request_query(search=text)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        pass
+    model.wait()
+    qtbot.wait(50)
+    assert model.query.search == "zzzz" and model.rowCount() == 0 and not model.busy()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.request_query(search="")
+    assert model.rowCount() == total

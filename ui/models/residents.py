@@ -7,11 +7,12 @@ bounded: it keeps the last few pages and forgets the rest.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import OrderedDict
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt, \
-    Signal
+from PySide6.QtCore import (QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, QObject,
+                            QPersistentModelIndex, QRunnable, Qt, QThreadPool, Signal)
 
 from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident_rows
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
@@ -53,10 +54,64 @@ def phone_display(e164: Optional[str], raw: Optional[str]) -> str:
     return e164 or raw or ""
 
 
+class _Carrier(QObject):
+    """Delivers a background query's result to the UI thread (queued: it lives there)."""
+    done = Signal(int, object, object)      # generation, query, ids
+    failed = Signal(int, object)            # generation, exception
+
+
+class _QueryJob(QRunnable):
+    """Runs one ResidentQuery for its ids on the query thread; skipped when a newer one was asked for."""
+
+    def __init__(self, model: "ResidentTableModel", query: ResidentQuery, generation: int):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db, self.query, self.generation = model.db, query, generation
+        self.carrier, self.latest = model._carrier, model._latest_generation
+        self.raw = None          # the DB-API connection while the query runs (to interrupt it)
+        self._lock = threading.Lock()
+
+    def interrupt(self) -> None:
+        """Stop the running SQL (a newer keystroke made it useless): SQLite's interrupt, psycopg's cancel.
+        The lock makes sure the connection is still this job's (not back in the pool, used by a writer)."""
+        with self._lock:
+            raw = self.raw
+            stop = getattr(raw, "interrupt", None) or getattr(raw, "cancel", None)
+            if stop is not None:
+                try:
+                    stop()
+                except Exception:  # noqa: BLE001 - the query may just have ended
+                    pass
+
+    def run(self) -> None:  # query thread
+        if self.latest() != self.generation:
+            return self.carrier.done.emit(self.generation, self.query, None)
+        try:
+            with self.db.session() as s:
+                with self._lock:
+                    self.raw = s.connection().connection.driver_connection
+                try:
+                    ids = resident_ids(s, self.query)
+                finally:
+                    with self._lock:
+                        self.raw = None
+        except Exception as exc:  # noqa: BLE001 - reported on the UI thread (dropped when stale)
+            self.carrier.failed.emit(self.generation, exc)
+        else:
+            self.carrier.done.emit(self.generation, self.query, ids)
+
+
 class ResidentTableModel(QAbstractTableModel):
-    """Residents matching a ResidentQuery, in its order; the model holds ids, rows come page by page."""
+    """Residents matching a ResidentQuery, in its order; the model holds ids, rows come page by page.
+
+    `set_query` runs the query on the calling thread; `request_query` runs it on the model's own query
+    thread (reads only: SQLite in WAL mode reads beside the writer) and swaps the ids in when they arrive,
+    dropping answers to queries a newer keystroke replaced, so typing never waits for SQL.
+    """
 
     queryChanged = Signal()
+    loaded = Signal()            # ids of the latest requested query are in (after request_query)
+    failed = Signal(object)      # a background query raised
 
     def __init__(self, db, parent=None, query: Optional[ResidentQuery] = None):
         super().__init__(parent)
@@ -65,11 +120,21 @@ class ResidentTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ResidentRow]] = OrderedDict()
         self._headers = _headers()
+        self.asynchronous = False          # sort() from a header click: in the background when True
+        self._generation = 0
+        self._requested = self.query
+        self._jobs: set[_QueryJob] = set()
+        self._carrier = _Carrier(self)
+        self._carrier.done.connect(self._arrived)
+        self._carrier.failed.connect(self._query_failed)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self.reload()
 
     # --- query ----------------------------------------------------------------------------------
     def set_query(self, query: ResidentQuery) -> None:
-        """Show the residents matching another query (one SQL query for the ids)."""
+        """Show the residents matching another query (one SQL query for the ids, on this thread)."""
+        self._generation += 1           # any answer still on its way is now stale
         if query == self.query:
             return
         self.query = query
@@ -77,17 +142,64 @@ class ResidentTableModel(QAbstractTableModel):
         self.queryChanged.emit()
 
     def update_query(self, **changes) -> None:
-        """Change some fields of the query (search=..., statuses=...)."""
+        """Change some fields of the query (search=..., statuses=...), synchronously."""
         self.set_query(dataclasses.replace(self.query, **changes))
+
+    def request_query(self, query: Optional[ResidentQuery] = None, *, force: bool = False, **changes) -> None:
+        """Run a query in the background (the latest request wins); `loaded` is emitted when it is shown."""
+        wanted = self._requested if self.busy() else self.query
+        base = query if query is not None else wanted
+        target = dataclasses.replace(base, **changes) if changes else base
+        if target == wanted and not force:
+            if not self.busy():
+                self.loaded.emit()
+            return
+        for old in self._jobs:
+            old.interrupt()
+        self._generation += 1
+        self._requested = target
+        job = _QueryJob(self, target, self._generation)
+        self._jobs.add(job)
+        self._pool.start(job)
+
+    def _latest_generation(self) -> int:
+        return self._generation
+
+    def busy(self) -> bool:
+        """True while a background query is on its way."""
+        return bool(self._jobs)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the query thread is idle (tests, closing)."""
+        return self._pool.waitForDone(msecs)
+
+    def _arrived(self, generation: int, query: ResidentQuery, ids) -> None:
+        self._jobs = {j for j in self._jobs if j.generation > generation}
+        if ids is None or generation != self._generation:
+            return
+        changed = query != self.query
+        self.query = query
+        self._set_ids(ids)
+        if changed:
+            self.queryChanged.emit()
+        self.loaded.emit()
+
+    def _query_failed(self, generation: int, exc: BaseException) -> None:
+        self._jobs = {j for j in self._jobs if j.generation > generation}
+        if generation == self._generation:
+            self.failed.emit(exc)
+
+    def _set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
 
     def reload(self) -> None:
         """Run the query again (after data changed) and forget every cached row."""
         with self.db.session() as s:
             ids = resident_ids(s, self.query)
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self.endResetModel()
+        self._set_ids(ids)
 
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Forget the cached rows of some residents (their data changed but they stay in place)."""
@@ -212,7 +324,11 @@ class ResidentTableModel(QAbstractTableModel):
         """Sort in SQL by a column that has an index (others are ignored)."""
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
-        self.update_query(sort=COLUMNS[column][1], descending=order == Qt.SortOrder.DescendingOrder)
+        change = {"sort": COLUMNS[column][1], "descending": order == Qt.SortOrder.DescendingOrder}
+        if self.asynchronous:
+            self.request_query(**change)
+        else:
+            self.update_query(**change)
 
     def sort_column(self) -> int:
         """The column the current query sorts by."""

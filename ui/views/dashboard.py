@@ -240,6 +240,7 @@ class DashboardView(QWidget):
         y = QValueAxis()
         y.setRange(0, top * 1.05)
         y.setLabelFormat("%d")
+        y.applyNiceNumbers()
         if daily:
             last = daily[-1].day + dt.timedelta(days=1)
             x.setRange(QDateTime(daily[0].day, QTime(0, 0)), QDateTime(last, QTime(0, 0)))
@@ -272,13 +273,20 @@ class DashboardView(QWidget):
         for b in sets:
             series.append(b)
         series.setBarWidth(0.7)
+        for v in (self.hamletView, self.teamView):
+            if v.chart() is chart:
+                v.setMinimumHeight(max(240, 110 + 30 * len(groups)))
         chart.addSeries(series)
         cats = QBarCategoryAxis()
         cats.append([g.name for g in reversed(groups)] or [self.tr("(none)")])
+        font = QFont(cats.labelsFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - (1 if len(groups) > 4 else 0)))
+        cats.setLabelsFont(font)
         vals = QValueAxis()
         vals.setLabelFormat("%d")
         top = max([1] + [max(g.target or g.eligible, g.activated_system + g.activated_reported) for g in groups])
         vals.setRange(0, top)
+        vals.applyNiceNumbers()
         chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(vals, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(cats)

@@ -62,6 +62,7 @@ class ResidentsView(QWidget):
         bar.addWidget(self.countLabel)
 
         self.model = ResidentTableModel(ctx.db, self)
+        self.model.asynchronous = True      # typing and sorting never wait for SQL
         self.table = QTableView(self)
         self.table.setObjectName("residentsTable")
         self.table.setModel(self.model)
@@ -102,6 +103,8 @@ class ResidentsView(QWidget):
         for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
+        self.model.failed.connect(lambda exc: self.countLabel.setText(self.tr("Search failed: %1")
+                                                                      .replace("%1", str(exc))))
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChanged.emit(len(self.selected_ids())))
 
@@ -133,8 +136,8 @@ class ResidentsView(QWidget):
 
     def _set_column_widths(self) -> None:
         fm = self.fontMetrics()
-        widths = {0: "Nguyễn Thị Phương Thảo", 1: "000000000000", 2: "00/00/0000", 3: "Nam  ",
-                  4: "0000 000 000", 5: "Thôn Khòn Cuổi", 6: "Hộ 000", 7: "Tổ 00 Khòn", 8: "Đã kích hoạt (hệ thống xác nhận)",
+        widths = {0: "Nguyễn Thị Phương Thảo", 1: "000000000000", 2: "00/00/0000", 3: "Nam",
+                  4: "0000 000 000", 5: "Thôn Khòn Cuổi", 6: "000", 7: "Tổ 3 – Bản Quyền", 8: "Đã kích hoạt (tổ báo cáo)",
                   9: "Lượt", 10: "00/00/0000 00:00"}
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
@@ -175,8 +178,7 @@ class ResidentsView(QWidget):
     def apply_search(self) -> None:
         """Run the search now (the debounce timer calls it ~150 ms after the last keystroke)."""
         self._timer.stop()
-        self.model.update_query(search=self.searchBox.text())
-        self._update_count()
+        self.model.request_query(search=self.searchBox.text())
 
     def apply_filters(self) -> None:
         """Turn the filter combos into the query."""
@@ -190,11 +192,10 @@ class ResidentsView(QWidget):
             statuses = tuple(s for s in STATUSES if s not in ("activated", "activated_system"))
         else:
             statuses = (status,) if status else ()
-        self.model.update_query(
+        self.model.request_query(
             hamlet_ids=(hamlet,) if hamlet is not None else (),
             team_ids=((None,) if team == UNASSIGNED else (team,)) if team is not None else (),
             statuses=statuses, reasons=(reason,) if reason else ())
-        self._update_count()
 
     def set_filter(self, name: str, data) -> None:
         """Choose a filter entry by its data (a hamlet id, team id, status or reason code)."""
@@ -211,11 +212,21 @@ class ResidentsView(QWidget):
 
     def _search_enter(self) -> None:
         self.apply_search()
+        self.wait_idle()
         if self.model.rowCount():
             self.table.setFocus()
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
+
+    def wait_idle(self, msecs: int = 30000) -> None:
+        """Let a background query finish and its ids arrive (Enter in the search box, tests)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+
+        deadline = QDeadlineTimer(msecs)
+        while self.model.busy() and not deadline.hasExpired():
+            self.model.wait(50)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected."""
@@ -249,5 +260,5 @@ class ResidentsView(QWidget):
     def refresh(self) -> None:
         """Re-read everything (after an import, a merge, outcomes): filters, ids and rows."""
         self.fill_filters()
-        self.model.reload()
-        self._update_count()
+        self.apply_filters()
+        self.model.request_query(search=self.searchBox.text(), force=True)
