@@ -83,6 +83,7 @@ class _Book:
 
 
 _SKIP_SHEETS = (L.GUIDE_SHEET, L.LISTS_SHEET)
+_MAX_UNZIPPED = 400 * 1024 * 1024  # a 5,000-row pack unzips to ~3 MB; more is a zip bomb, not a pack
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
 _MODIFIED_RE = re.compile(rb"<dcterms:modified[^>]*>([^<]+)<")
 
@@ -98,6 +99,8 @@ def _read_book(path: Path) -> _Book:
         return _read_calamine(path)
     try:
         with zipfile.ZipFile(path) as z:
+            if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
+                raise CanvassError(f"{path.name} is far too large for a team pack")
             names = z.namelist()
             formulas = any(_FORMULA_RE.search(z.read(n)) for n in names
                            if n.startswith("xl/worksheets/") and n.endswith(".xml"))

@@ -414,7 +414,7 @@ def test_a_tampered_hidden_sheet_applies_nothing(db, tmp_path, edit):
     assert event_count(db) == before and resident(db, ids[0]).status == "pending"
 
 
-def test_a_file_that_is_not_a_pack_is_refused(db, tmp_path):
+def test_a_file_that_is_not_a_pack_is_refused(db, tmp_path, monkeypatch):
     commune_with_teams(db)
     export_pack(db, "Tổ 1", tmp_path / "p.xlsx")
     wb = load_workbook(tmp_path / "p.xlsx")
@@ -425,6 +425,10 @@ def test_a_file_that_is_not_a_pack_is_refused(db, tmp_path):
     (tmp_path / "junk.xlsx").write_bytes(b"not a zip")
     with pytest.raises(CanvassError):
         import_pack(db, tmp_path / "junk.xlsx")
+    from canvass.packs import merge
+    monkeypatch.setattr(merge, "_MAX_UNZIPPED", 10_000)  # stands in for a zip bomb
+    with pytest.raises(CanvassError, match="too large"):
+        import_pack(db, tmp_path / "p.xlsx")
 
 
 def test_hostile_cell_values_are_stored_as_plain_text(db, tmp_path):
