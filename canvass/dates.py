@@ -47,13 +47,15 @@ def parse_date(value: object, *, today: dt.date | None = None) -> DateResult:
     if value is None or isinstance(value, bool):
         return _NONE
     today = today or dt.date.today()
+    if isinstance(today, dt.datetime):
+        today = today.date()
     if isinstance(value, dt.datetime):
         return _check(value.date(), None, today)
     if isinstance(value, dt.date):
         return _check(value, None, today)
     if isinstance(value, (int, float)):
-        if value != value:
-            return _NONE
+        if value != value or value in (float("inf"), float("-inf")):
+            return DateResult(None, None, str(value), W_UNREADABLE)
         if float(value).is_integer() and 1000 <= value <= 9999:
             return _year(int(value), str(int(value)), today)
         return _serial(value, _number_text(value), today)

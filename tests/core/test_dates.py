@@ -111,3 +111,13 @@ def test_unreadable_text_is_kept(text):
 def test_default_today_is_the_real_today():
     assert parse_date(dt.date.today() + dt.timedelta(days=1)).warning == W_FUTURE
     assert parse_date("01/01/2000").value == dt.date(2000, 1, 1)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_non_finite_numbers_are_not_dates(value):
+    r = parse_date(value, today=TODAY)
+    assert r.value is None and r.year is None and r.warning == W_UNREADABLE
+
+
+def test_today_may_be_a_datetime():
+    assert parse_date("28/12/1986", today=dt.datetime(2025, 3, 10, 8, 0)).value == dt.date(1986, 12, 28)
