@@ -130,9 +130,9 @@ def check_zip(path: Path) -> None:
 
 
 def _cell(v: Any) -> Any:
-    """A calamine cell as the importer handles it: str (NFC), int/float, date/datetime, or "" for empty."""
+    """A calamine cell as the importer handles it: str, int/float, date/datetime, or "" for empty."""
     if isinstance(v, str):
-        return v if v.isascii() else unicodedata.normalize("NFC", v)
+        return v
     if isinstance(v, float) and v.is_integer() and abs(v) < 2 ** 53:
         return int(v)
     if v is None or isinstance(v, bool):
@@ -167,7 +167,8 @@ def _open_calamine(path: Path, fmt: str) -> Book:
         def rows(sh=sh, pad=pad) -> Iterator[tuple[int, list[Any]]]:
             lead = [""] * pad
             for i, r in enumerate(sh.iter_rows(), 1):
-                yield i, (lead + [_cell(v) for v in r] if pad else [_cell(v) for v in r])
+                cells = [v if type(v) is str else _cell(v) for v in r]  # text is NFC-normalised per field
+                yield i, (lead + cells if pad else cells)
 
         total = (sh.end[0] + 1) if sh.end else 0
         sheets.append(RawSheet(name=meta.name, total_rows=total, merged=merged, _rows=rows))

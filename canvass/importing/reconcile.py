@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
@@ -276,10 +277,46 @@ def _d_sql(v: Optional[dt.date]) -> Optional[str]:
     return v.isoformat() if v is not None else None
 
 
+BULK_TABLES = ("resident", "event", "source_row", "household")
+BULK_MIN_ROWS = 20000
+
+
+@contextmanager
+def _indexes_dropped(conn: Connection, new_rows: int):
+    """On SQLite, when a bulk insert at least doubles the residents, drop the secondary indexes of the
+    tables it fills and build them again after (faster than updating them row by row). DDL is transactional
+    in SQLite: a rollback brings the indexes back too."""
+    saved: list[str] = []
+    if conn.dialect.name == "sqlite" and new_rows >= BULK_MIN_ROWS:
+        existing = conn.execute(select(func.count()).select_from(Resident.__table__)).scalar() or 0
+        if new_rows >= existing:
+            raw = conn.connection.driver_connection
+            marks = ", ".join("?" * len(BULK_TABLES))
+            for name, sql in raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
+                                         f"NULL AND tbl_name IN ({marks})", BULK_TABLES).fetchall():
+                if "UNIQUE" in sql.upper():
+                    continue
+                saved.append(sql)
+                raw.execute(f'DROP INDEX "{name}"')
+    yield
+    if saved:
+        raw = conn.connection.driver_connection
+        for sql in saved:
+            raw.execute(sql)
+
+
 def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
                at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
                cancel: Optional[Callable[[], bool]] = None) -> None:
     """Write a computed plan in the caller's transaction."""
+    with _indexes_dropped(conn, len(plan.residents)):
+        _write_plan(conn, plan, file_name=file_name, sha256=sha256, sheets=sheets, summary=summary, at=at,
+                    progress=progress, cancel=cancel)
+
+
+def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
+                at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
+                cancel: Optional[Callable[[], bool]] = None) -> None:
     sqlite = conn.dialect.name == "sqlite"
     ts = _dt_sql(at) if sqlite else at
     dconv = _d_sql if sqlite else (lambda v: v)

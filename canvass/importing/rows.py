@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from canvass.address import clean_hamlet_name, hamlet_kind, household_key_from_address
@@ -73,22 +74,33 @@ class ParsedRow:
         self.duplicate_of: Optional[int] = None
 
 
+_nfc = lru_cache(maxsize=131072)(nfc)
+
+
 def _text(v: Any) -> Optional[str]:
+    """A cell as stored text: NFC with single spaces (cached: lists repeat the same values), None if empty."""
+    if type(v) is str:
+        return _nfc(v) or None
     if v is None or v == "":
         return None
     if isinstance(v, (dt.datetime, dt.date)):
         return v.isoformat()
-    t = nfc(str(v)) if isinstance(v, str) else str(v)
-    return t or None
+    return str(v)
+
+
+def _json_default(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else str(v)
+
+
+_RAW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_json_default)
 
 
 def raw_json(cells: Sequence[Any]) -> str:
     """A row's cells as stored in source_row: JSON list, trailing blanks dropped, dates as ISO text."""
-    out = list(cells)
-    while out and out[-1] in ("", None):
-        out.pop()
-    return json.dumps([c.isoformat() if isinstance(c, (dt.date, dt.datetime)) else c for c in out],
-                      ensure_ascii=False, default=str)
+    n = len(cells)
+    while n and cells[n - 1] == "":
+        n -= 1
+    return _RAW_ENCODER.encode(cells[:n] if n < len(cells) else cells)
 
 
 class SheetParser:
@@ -118,6 +130,13 @@ class SheetParser:
                 self.dob_gender[c] = _GENDERS[last]
         name_cols = self.cols.get("name", [])
         self.name_col = name_cols[0] if name_cols else None
+        # where each field is: its column, -1 (not mapped: the blank padding cell) or -2 (several columns)
+        self.width = max(mapping, default=-1) + 2
+        self.ix = {f: (cols[0] if len(cols) == 1 or f not in ("phone", "dob") else -2)
+                   for f, cols in self.cols.items()}
+        for f in ("name", "cccd", "dob", "gender", "phone", "address", "household_no", "head_name", "relation",
+                  "hamlet", "account_level", "source_status", "note"):
+            self.ix.setdefault(f, -1)
         # merged cells spanning rows below the header: (first row, column) -> last row (1-based rows)
         self.merge_down = {}
         for r0, c0, r1, c1 in merged:
@@ -158,7 +177,18 @@ class SheetParser:
             if is_numbering_row(cells):
                 return None
         raw = cells
-        cells = self._carry(number, list(cells))
+        if self.merge_down or self.active:
+            cells = self._carry(number, list(cells))
+        w = self.width - 1  # mapped columns, then one blank cell that unmapped fields read (index -1)
+        cells = cells[:w] + [""] * (w - len(cells) + 1) if len(cells) <= w else cells[:w] + [""]
+        # the common case first: a name and at least two more values, outside the footer
+        nc = self.name_col
+        name = cells[nc] if nc is not None else ""
+        if (name != "" and not self.footer and type(name) is str and len(cells) - cells.count("") >= 3
+                and not is_footer_text(name)):
+            self.blank_run = 0
+            self.seen_data = True
+            return self.parse(number, raw, cells)
         values = nonblank(cells)
         if not values:
             self.blank_run += 1
@@ -172,11 +202,9 @@ class SheetParser:
                 self.last_hamlet_cell = None
                 self.blank_run = 0
                 return None
-        id_like = has_id_like(values)
-        if not id_like:
+        if not has_id_like(values):
             first = values[0][1]
-            if is_footer_text(first) or (len(values) == 1 and section_hamlet(values) is None
-                                         and values[0][0] != self.name_col):
+            if is_footer_text(first) or (len(values) == 1 and values[0][0] != self.name_col):
                 if is_footer_text(first):
                     self.footer = True
                 self.blank_run = 0
@@ -191,36 +219,36 @@ class SheetParser:
         return self.parse(number, raw, cells)
 
     def _has_date(self, cells: list[Any]) -> bool:
-        return any(c < len(cells) and cells[c] not in ("", None) for c in self.cols.get("dob", []))
+        return any(cells[c] not in ("", None) for c in self.cols.get("dob", []))
 
     def _get(self, cells: list[Any], f: str) -> Any:
         for c in self.cols.get(f, ()):
-            if c < len(cells):
-                v = cells[c]
-                if v not in ("", None):
-                    return v
+            v = cells[c]
+            if v != "" and v is not None:
+                return v
         return None
 
     def parse(self, number: int, raw: list[Any], cells: list[Any]) -> ParsedRow:
-        """Normalise one data row's values (never raises: problems become the reason or warnings)."""
+        """Normalise one data row's values (never raises: problems become the reason or warnings).
+        `cells` is padded to the mapped width plus one blank, so column -1 (an unmapped field) is blank."""
         p = ParsedRow(self.sheet, number, raw)
         warn = p.warnings.append
-        get = self._get
-        name = get(cells, "name")
-        if name is not None:
+        ix = self.ix
+        name = cells[ix["name"]]
+        if name != "":
             name = clean_name(str(name))
-        if name:
-            p.name, p.name_fold, p.name_sort = name, fold(name), name_sort_key(name)
+            if name:
+                p.name, p.name_fold, p.name_sort = name, fold(name), name_sort_key(name)
         # CCCD
-        v = get(cells, "cccd")
-        res = normalize_id(v)
+        v = cells[ix["cccd"]]
+        res = normalize_id(v if v != "" else None)
         if res.value:
             p.cccd, p.id_kind = res.value, res.kind
             if res.warning:
                 warn(("cccd", res.warning))
         # date of birth
-        v = get(cells, "dob")
-        if v is not None:
+        v = cells[ix["dob"]] if ix["dob"] != -2 else self._get(cells, "dob")
+        if v != "" and v is not None:
             d = parse_date(v, today=self.today)
             p.dob = d.value
             if d.value is None:
@@ -229,16 +257,16 @@ class SheetParser:
                 warn(("dob", d.warning))
             if self.dob_gender:
                 for c, g in self.dob_gender.items():
-                    if c < len(cells) and cells[c] not in ("", None):
+                    if cells[c] not in ("", None):
                         p.gender = g
                         break
-            if p.cccd and p.id_kind == "cccd":
+            if p.id_kind == "cccd":
                 year = d.year or (d.value.year if d.value else None)
                 if year and cccd_birth_year(p.cccd) not in (None, year):
                     warn(("dob", W_BIRTH_YEAR))
         # gender
-        v = get(cells, "gender")
-        if v is not None:
+        v = cells[ix["gender"]]
+        if v != "":
             g = _GENDERS.get(fold(str(v)).strip(" ."))
             if g:
                 p.gender = g
@@ -246,38 +274,37 @@ class SheetParser:
                 p.gender = nfc(str(v))[:10]
                 warn(("gender", W_GENDER))
         # phone (several phone columns are read as one cell with several numbers)
-        phone_cols = self.cols.get("phone", ())
-        if len(phone_cols) > 1:
-            parts = [str(cells[c]) for c in phone_cols if c < len(cells) and cells[c] not in ("", None)]
-            v = " / ".join(parts) if parts else None
+        if ix["phone"] == -2:
+            parts = [str(cells[c]) for c in self.cols["phone"] if cells[c] not in ("", None)]
+            v = " / ".join(parts) if parts else ""
         else:
-            v = get(cells, "phone")
-        if v is not None:
+            v = cells[ix["phone"]]
+        if v != "" and v is not None:
             ph = normalize_phone(v)
             p.phone = ph.e164
             p.phone_raw = (ph.raw or _text(v) or "")[:80] or None
             if ph.warning:
                 warn(("phone", ph.warning))
         # household, hamlet, address, the rest
-        p.address = _text(get(cells, "address"))
-        hn = get(cells, "household_no")
-        p.household_no = _text(hn)[:40] if hn is not None else None
-        hname = get(cells, "head_name")
-        p.head_name = clean_name(str(hname)) if hname is not None else None
-        rel = get(cells, "relation")
-        p.relation = _text(rel)[:80] if rel is not None else None
-        if p.relation is not None:
-            p.is_head = fold(p.relation).strip(" .") in _HEAD_RELATIONS
+        p.address = _text(cells[ix["address"]])
+        hn = _text(cells[ix["household_no"]])
+        p.household_no = hn[:40] if hn else None
+        v = cells[ix["head_name"]]
+        p.head_name = clean_name(str(v)) or None if v != "" else None
+        rel = _text(cells[ix["relation"]])
+        if rel is not None:
+            p.relation = rel[:80]
+            p.is_head = fold(rel).strip(" .") in _HEAD_RELATIONS
         elif p.head_name and p.name:
             p.is_head = fold(p.head_name) == p.name_fold
         p.hamlet = self._hamlet(cells, p.address)
-        p.account_level = _text(get(cells, "account_level"))
-        p.source_status = _text(get(cells, "source_status"))
-        p.note = _text(get(cells, "note"))
+        p.account_level = _text(cells[ix["account_level"]])
+        p.source_status = _text(cells[ix["source_status"]])
+        p.note = _text(cells[ix["note"]])
         if self.extra_cols:
             extra = {}
             for c, label in self.extra_cols:
-                if c < len(cells) and cells[c] not in ("", None):
+                if cells[c] != "" and cells[c] is not None:
                     extra[label] = _text(cells[c])
             if extra:
                 p.extra = json.dumps(extra, ensure_ascii=False)
@@ -297,8 +324,8 @@ class SheetParser:
         return p
 
     def _hamlet(self, cells: list[Any], address: Optional[str]) -> Optional[str]:
-        v = self._get(cells, "hamlet")
-        if v is not None:
+        v = cells[self.ix["hamlet"]]
+        if v != "" and v is not None:
             self.last_hamlet_cell = clean_hamlet_name(cell_text(v))
             return self.last_hamlet_cell
         if self.cols.get("hamlet") and self.last_hamlet_cell:
