@@ -114,6 +114,8 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
         return result
     conn = session.connection()
     stamp = now()
+    if conn.dialect.name == "sqlite":  # format once (the driver's adapter would do it per row)
+        stamp = stamp.isoformat(" ")
     cols = ("resident_id", "kind", "at", "recorded_at", "actor", "team_id", "note", "data")
     total = len(changes)
     done = 0

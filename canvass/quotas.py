@@ -186,17 +186,27 @@ def resident_states(session: Session, as_of: dt.date) -> dict[int, _State]:
 
 
 def _fold_stream(result) -> dict[int, _State]:
-    """Fold rows (resident_id, id, kind, at, team_id, outcome, reason, data) ordered by resident into states."""
+    """Fold rows (resident_id, id, kind, at, team_id, outcome, reason, data) ordered by resident into states.
+
+    A resident with one event only (most of them: just assigned) is folded without sorting or parsing.
+    """
     states: dict[int, _State] = {}
     current, group = None, []
-    for rid, eid, kind, at, team_id, outcome, reason, data in result:
+
+    def flush() -> None:
+        if len(group) == 1 and group[0][1] == "assigned":
+            states[current] = _State(team_id=group[0][3])
+        else:
+            states[current] = fold_rows([(g[0], g[1], _as_dt(g[2]), g[3], g[4], g[5], g[6]) for g in group])
+
+    for rid, *row in result:
         if rid != current:
             if group:
-                states[current] = fold_rows(group)
+                flush()
             current, group = rid, []
-        group.append((eid, kind, _as_dt(at), team_id, outcome, reason, data))
+        group.append(row)
     if group:
-        states[current] = fold_rows(group)
+        flush()
     return states
 
 
