@@ -135,8 +135,12 @@ class KeyingModel(QAbstractTableModel):
                 return self.headers[self.COLUMNS[section]]
         return None
 
+    _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.UserRole))
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or index.column() >= len(self.COLUMNS):
+        if role not in self._ROLES or not index.isValid() or not (0 <= index.row() < len(self.rows)) \
+                or index.column() >= len(self.COLUMNS):
             return None
         row = self.rows[index.row()]
         col = self.COLUMNS[index.column()]

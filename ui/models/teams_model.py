@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from canvass.models import Resident
 from canvass.teams import TeamInfo, list_teams
+from ui.dialogs import team_kind_label
 
 RESIDENT_MIME = "application/x-gocua-resident-ids"
 
@@ -101,7 +102,6 @@ class TeamsModel(QAbstractTableModel):
         if col == "name":
             return t.name if t.active else self.tr("%1 (retired)").replace("%1", t.name)
         if col == "kind":
-            from ui.dialogs import team_kind_label
             return team_kind_label(t.kind)
         if col == "lead":
             return t.lead_name or t.lead_phone or ""
@@ -117,8 +117,12 @@ class TeamsModel(QAbstractTableModel):
             return str(t.remaining)
         return ""
 
+    _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.teams)) or index.column() >= len(self.COLUMNS):
+        if role not in self._ROLES or not index.isValid() or not (0 <= index.row() < len(self.teams)) \
+                or index.column() >= len(self.COLUMNS):
             return None
         t = self.teams[index.row()]
         col = self.COLUMNS[index.column()]

@@ -212,6 +212,7 @@ class KeyingView(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(False)
+        hh.setResizeContentsPrecision(40)   # fit columns to the first rows, not to thousands of them
         self.table.setToolTip(self.tr("Type the outcome of the highlighted resident: see the keys above"))
 
         self.reason_panel = ReasonPanel(self)

@@ -57,6 +57,8 @@ class TeamsView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
+        self._sized = False
         self.table.setToolTip(self.tr("Teams and their load; drop residents on a team to assign them"))
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_team(cur.row()))
 
@@ -204,12 +206,13 @@ class TeamsView(QWidget):
         """Re-read teams, hamlets and loads (keeping the selected team)."""
         keep = self.editing_id
         self.model.reload()
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for col in ("name", "lead", "hamlets"):
-            i = self.model.COLUMNS.index(col)
-            header.resizeSection(i, min(header.sectionSize(i), 240))
-        header.setStretchLastSection(False)
+        if not self._sized and self.model.rowCount():
+            self._sized = True      # fit the columns once; later refreshes keep the person's widths
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for col in ("name", "lead", "hamlets"):
+                i = self.model.COLUMNS.index(col)
+                header.resizeSection(i, min(header.sectionSize(i), 240))
         with self.ctx.db.session() as s:
             hamlets = [(h.id, h.name) for h in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name))]
         self.hamlets = hamlets
