@@ -198,12 +198,12 @@ def _select(session: Session, q: ResidentQuery, *columns):
         conds = _filters(q)
         if q.search.strip():
             conds.append(false())  # only punctuation: nothing can match
-        return select(*columns).select_from(r).where(and_(*conds))
+        return select(*columns).select_from(r).where(*conds)
     lead = _driver(session, tokens)
     conds = [r.c.id.in_(_token_ids(lead))]
     conds += [_token_filter(token) for token in tokens if token != lead]
     conds += _filters(q, use_indexes=False)
-    return select(*columns).select_from(r).where(and_(*conds))
+    return select(*columns).select_from(r).where(*conds)
 
 
 def _order(q: ResidentQuery) -> list:

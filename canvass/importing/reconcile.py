@@ -366,8 +366,8 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
         for i in range(0, len(plan.renamed), 900):
             conn.execute(w.delete().where(w.c.resident_id.in_(plan.renamed[i:i + 900])))
         stmt = (update(r).where(r.c.id == bindparam("_id"))
-                .values({c: bindparam(c) for c in COMPARED + ("name_fold", "name_sort", "address_fold")},
-                        last_batch_id=b, version=r.c.version + 1))
+                .values({**{c: bindparam(c) for c in COMPARED + ("name_fold", "name_sort", "address_fold")},
+                         "last_batch_id": b, "version": r.c.version + 1}))
         for i in range(0, len(plan.updates), CHUNK):
             conn.execute(stmt, plan.updates[i:i + CHUNK])
         bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "data"),
