@@ -365,10 +365,13 @@ def cmd_stats(args, db) -> int:
         for g in groups:
             print(_fmt_group(g))
     print(_fmt_group(st.total))
-    if st.projected_finish is not None:
+    if st.total.eligible and st.total.remaining == 0:
+        print("Target reached.")
+    elif st.projected_finish is not None:
         print(f"Projected finish: {st.projected_finish.isoformat()} (pace {st.pace_per_day}/day, {st.pace_basis})")
     else:
-        print("Projected finish: unknown (no activations in the last 7 days)")
+        print("Projected finish: unknown (no activations in the last 7 days)" if st.total.eligible
+              else "Nobody on the list yet.")
     return 0
 
 

@@ -13,7 +13,7 @@ What counts:
   (the provincial quota-table formula), None without teams or days left.
 - Projected finish: D + ceil(remaining / pace) where pace = system-verified activations dated in the last 7 days
   (D-6 .. D) / 7; when there were none it falls back to team-reported activations (`pace_basis` says which);
-  None when nothing was activated in those 7 days. When nothing remains it is D.
+  None when nothing was activated in those 7 days (or nobody is listed). When nothing remains it is D.
 """
 from __future__ import annotations
 
@@ -488,7 +488,9 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
         pace, basis = recent_sys / PACE_DAYS, "system"
     elif recent_any:
         pace, basis = recent_any / PACE_DAYS, "reported"
-    if total.remaining == 0:
+    if total.eligible == 0:
+        projected = None
+    elif total.remaining == 0:
         projected = as_of
     elif pace:
         projected = as_of + dt.timedelta(days=math.ceil(total.remaining / pace))

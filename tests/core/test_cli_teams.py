@@ -170,8 +170,10 @@ def test_campaign_and_stats(db, run):
     assert (nathi["target"], nathi["remaining"], nathi["teams"]) == (10, 10, 1)
     assert nathi["required_per_team_per_day"] == round(10 / 1 / 6, 2)
     assert [t["name"] for t in st["teams"]] == ["Tổ 1", "Tổ 2"] and "projected_finish" in st
+    code, out, _ = run("stats")
+    assert code == 0 and "Thôn Nà Thí" in out and "Projected finish" in out and "Tổ 2" in out
     code, out, _ = run("stats", "--as-of", (TODAY - dt.timedelta(days=1)).isoformat())
-    assert code == 0 and "Thôn Nà Thí" in out and "Projected finish" in out
+    assert code == 0 and "Nobody on the list yet." in out  # everyone was imported today
     assert run("stats", "--as-of", (TODAY + dt.timedelta(days=1)).isoformat())[0] == 1
     assert run("stats", "--as-of", "tomorrow")[0] == 1
 
