@@ -1213,6 +1213,10 @@ Bạn có muốn thay thế không?</translation>
         <translation>Enter hoặc bấm đúp để xem công dân; chọn nhiều dòng để ghi kết quả cùng lúc hoặc kéo thả vào một tổ</translation>
     </message>
     <message>
+        <source>Search failed: %1</source>
+        <translation>Tìm kiếm bị lỗi: %1</translation>
+    </message>
+    <message>
         <source>Resident &amp;details</source>
         <translation>&amp;Chi tiết công dân</translation>
     </message>

@@ -6,13 +6,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QToolButton, QWidget
 
 from ui import i18n
+from ui.models.residents import COLUMNS
 from ui.settings import LANGUAGE, RECENT_FILES, WINDOW_GEOMETRY, Settings
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+STATUS = [k for k, _c in COLUMNS].index("status")
 
 
 def test_named_widgets_and_actions(window):
@@ -76,7 +80,8 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
     view = window.residentsView
     view.set_filter("status", "pending")
     view.wait_idle()
-    view.table.selectRow(0)
+    view.table.selectionModel().select(view.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                       | QItemSelectionModel.SelectionFlag.Rows)
     rid = view.selected_ids()[0]
     assert window.actionMark.isEnabled()
 
@@ -92,7 +97,7 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
     window.actionMark.trigger()
     view.wait_idle()
     row = view.model.row_of(rid)
-    assert view.model.data(view.model.index(row, 8)) == "Refused"
+    assert view.model.data(view.model.index(row, STATUS)) == "Refused"
 
 
 def test_window_in_vietnamese(ctx, qtbot, qapp):

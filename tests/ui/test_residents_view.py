@@ -14,6 +14,8 @@ from ui.models.simple import ListTableModel
 from ui.views.details import ResidentDetailsDialog
 from ui.views.residents import ResidentsView
 
+STATUS = [k for k, _c in COLUMNS].index("status")
+
 
 def _names(model) -> list[str]:
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
@@ -113,14 +115,14 @@ def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
     view.set_filter("status", "absent")
     view.wait_idle()
     assert view.model.rowCount() == n_absent
-    labels = {view.model.data(view.model.index(r, 8)) for r in range(view.model.rowCount())}
+    labels = {view.model.data(view.model.index(r, STATUS)) for r in range(view.model.rowCount())}
     assert labels == {"Absent"}
     view.set_filter("status", None)
     view.wait_idle()
     view.set_filter("reason", "elderly")
     view.wait_idle()
     assert view.model.rowCount() == 1
-    assert "Elderly" in view.model.data(view.model.index(0, 8))
+    assert "Elderly" in view.model.data(view.model.index(0, STATUS))
 
 
 def test_unassigned_filter(ctx, qtbot):
@@ -187,11 +189,11 @@ def test_details_show_fields_and_history(ctx, qtbot):
 def test_refresh_rows_after_an_outcome(ctx, qtbot):
     model = ResidentTableModel(ctx.db, query=ResidentQuery(statuses=("pending",)))
     rid = model.resident_id(0)
-    assert model.data(model.index(0, 8)) == "Not yet verified"
+    assert model.data(model.index(0, STATUS)) == "Not yet verified"
     with ctx.db.session() as s:
         record_visit(s, rid, "refused")
     model.refresh_rows([rid])
-    assert model.data(model.index(0, 8)) == "Refused"
+    assert model.data(model.index(0, STATUS)) == "Refused"
     model.reload()
     assert rid not in model.ids()
     assert model.rowCount(model.index(0, 0)) == 0 and model.columnCount(QModelIndex()) == len(COLUMNS)

@@ -22,9 +22,10 @@ PAGE = 200
 MAX_PAGES = 50
 MIME_IDS = "application/x-gocua-resident-ids"
 
-# (key, sort column or None) in display order; headers come from _headers() so they are translated.
+# (key, sort column or None) in display order; headers come from _headers() so they are translated. Gender is
+# in the details only: the table keeps its width for the status, which people scan.
 COLUMNS = (
-    ("name", "name_sort"), ("cccd", "cccd"), ("dob", "dob"), ("gender", None), ("phone", "phone"),
+    ("name", "name_sort"), ("cccd", "cccd"), ("dob", "dob"), ("phone", "phone"),
     ("hamlet", "hamlet_id"), ("household", "household_id"), ("team", "team_id"), ("status", "status"),
     ("attempts", "attempts"), ("last_visit", "last_visit_at"),
 )

@@ -49,7 +49,7 @@ class Card(QFrame):
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
         lay.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set(self, value: str, detail: str = "", tip: str = "") -> None:
         """Show a figure."""

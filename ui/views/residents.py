@@ -14,7 +14,7 @@ from canvass.models import Hamlet, Team
 from canvass.text import name_sort_key
 from ui.i18n import fmt_int
 from ui.models.labels import reason_labels, status_labels
-from ui.models.residents import ResidentTableModel
+from ui.models.residents import COLUMNS, ResidentTableModel
 
 ALL = "__all__"
 UNASSIGNED = "__none__"
@@ -136,9 +136,10 @@ class ResidentsView(QWidget):
 
     def _set_column_widths(self) -> None:
         fm = self.fontMetrics()
-        widths = {0: "Nguyễn Thị Phương Thảo", 1: "000000000000", 2: "00/00/0000", 3: "Nam",
-                  4: "0000 000 000", 5: "Thôn Khòn Cuổi", 6: "000", 7: "Tổ 3 – Bản Quyền", 8: "Đã kích hoạt (tổ báo cáo)",
-                  9: "Lượt", 10: "00/00/0000 00:00"}
+        samples = {"name": "Nguyễn Thị Phương Thảo", "cccd": "000000000000", "dob": "00/00/0000",
+                   "phone": "0000 000 000", "hamlet": "Thôn Khòn Cuổi", "household": "000", "team": "Tổ 3 – Bản Quyền",
+                   "status": "Đã kích hoạt (hệ thống xác nhận)", "attempts": "00", "last_visit": "00/00/0000 00:00"}
+        widths = {i: samples[key] for i, (key, _col) in enumerate(COLUMNS)}
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
         hfm = QFontMetrics(bold)
