@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from canvass.db import bulk_insert, now
@@ -131,7 +131,7 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
         for tid, rids in by_team.items():
             for part in _chunks(rids, _IN_CHUNK):
                 conn.execute(Resident.__table__.update().where(Resident.__table__.c.id.in_(part))
-                             .values(team_id=tid, version=func_coalesce_version()))
+                             .values(team_id=tid, version=_version_plus_one()))
         done += len(chunk)
         if progress is not None:
             progress(done, total)
@@ -143,9 +143,8 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
     return result
 
 
-def func_coalesce_version():
+def _version_plus_one():
     """version + 1 (a missing version counts as 1, as append_event does)."""
-    from sqlalchemy import func
     return func.coalesce(Resident.__table__.c.version, 1) + 1
 
 

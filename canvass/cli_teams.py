@@ -20,11 +20,9 @@ Teams and hamlets are named by name (case and diacritics ignored, "Thôn" option
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
-from typing import Optional
 
 from canvass.errors import InvalidInput, NotFound
 

@@ -23,13 +23,13 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
 from sqlalchemy import Date, and_, case, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from canvass.events import STATUSES
-from canvass.models import Campaign, Event, Hamlet, HamletTarget, Resident, Team, TeamHamlet
+from canvass.models import Event, Hamlet, HamletTarget, Resident, Team, TeamHamlet
 from canvass.text import sort_key
 
 # Event kinds that change a resident's state (the others do not matter to the figures).

@@ -7,7 +7,7 @@ change is a `team` event (resident_id None) whose data names the action and the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from sqlalchemy import case, delete, func, select
@@ -61,13 +61,6 @@ class MergeResult:
     target_id: int
     residents_moved: int
     hamlets_moved: int
-
-
-@dataclass
-class TeamLoad:
-    """Counts of one team's residents by status."""
-    assigned: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
 
 
 def normalize_lead_phone(value: Optional[str]) -> Optional[str]:

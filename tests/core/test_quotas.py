@@ -11,8 +11,8 @@ from canvass.assignment import assign_by_hamlet, assign_residents
 from canvass.campaign import campaign_info, days_left, set_campaign, set_hamlet_target, set_phases
 from canvass.errors import InvalidInput
 from canvass.events import (INELIGIBLE_REASONS, append_event, derive_state, record_visit, refresh_state,
-                            resident_events, void_visit)
-from canvass.models import Event, Hamlet, Resident
+                            void_visit)
+from canvass.models import Hamlet, Resident
 from canvass.quotas import compute_stats, resident_states
 from canvass.teams import add_team
 from tests.factories import make_commune
