@@ -62,18 +62,36 @@ class PhoneResult:
 
 
 _EMPTY = PhoneResult(None, (), "", None, None)
+# The frozen dataclass __init__ costs more than the whole fast path; a fast-path result is built by setting
+# its slots directly (same object, same equality and repr).
+_new = object.__new__
+_set_e164, _set_others, _set_raw, _set_kind, _set_warning = (
+    PhoneResult.__dict__[f].__set__ for f in ("e164", "others", "raw", "kind", "warning"))
+
+
+def _mobile(e164: str, raw: str) -> PhoneResult:
+    r = _new(PhoneResult)
+    _set_e164(r, e164)
+    _set_others(r, ())
+    _set_raw(r, raw)
+    _set_kind(r, "mobile")
+    _set_warning(r, None)
+    return r
 
 
 def normalize_phone(value: object) -> PhoneResult:
     """Normalise one phone cell (str, int, float or None as read) to E.164 with kind and warning."""
-    if value is None or isinstance(value, bool):
+    if type(value) is str:
+        raw = value
+    elif value is None or isinstance(value, bool):
         return _EMPTY
-    if isinstance(value, float) and value == value and value.is_integer():
-        value = int(value)
-    raw = value if isinstance(value, str) else str(value)
+    elif isinstance(value, float) and value == value and value.is_integer():
+        raw = str(int(value))
+    else:
+        raw = str(value)
     e164 = fast_e164(raw)
     if e164:  # cheaper than a cache lookup: no cache for the common shapes
-        return PhoneResult(e164, (), raw, "mobile", None)
+        return _mobile(e164, raw)
     return _normalize_text(raw)
 
 

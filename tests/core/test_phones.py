@@ -177,3 +177,11 @@ def test_empty_and_wordy_cells():
 def test_foreign_number_is_kept_with_a_warning():
     r = normalize_phone("+1 415 555 2671")
     assert r.e164 == "+14155552671" and r.warning == phones.W_FOREIGN
+
+
+def test_fast_path_result_is_an_ordinary_result():
+    r = normalize_phone("0912.345.678")
+    assert r == phones.PhoneResult("+84912345678", (), "0912.345.678", "mobile", None)
+    assert hash(r) == hash(phones.PhoneResult("+84912345678", (), "0912.345.678", "mobile", None))
+    with pytest.raises(AttributeError):
+        r.e164 = "x"
