@@ -41,6 +41,8 @@ _META = PhoneMetadata.metadata_for_region("VN")
 _MOBILE_RE = re.compile(f"(?:{_META.mobile.national_number_pattern})", re.ASCII)
 # Landlines are 10 national digits starting with 2, a length no other VN number type has.
 _LANDLINE_RE = re.compile(f"(?:{_META.fixed_line.national_number_pattern})", re.ASCII)
+# Every valid VN national number matches the general pattern; one that does not is invalid without parsing.
+_GENERAL_RE = re.compile(f"(?:{_META.general_desc.national_number_pattern})", re.ASCII)
 _FAST_RE = re.compile(rf"(?:\+84|84|0)?((?=[35789])(?:{_META.mobile.national_number_pattern}))", re.ASCII)
 _FAST_STRIP_RE = re.compile(r"[ \t\u00a0.\-()]+")
 # Separators between two numbers in one cell; a plain "-" is only a separator between two full numbers.
@@ -156,10 +158,13 @@ def _national(number: str) -> tuple[str | None, bool]:
         d = number[3:]
     elif number.startswith("0084"):
         d = number[4:]
+    elif number.startswith("00"):  # international call prefix: another country
+        return None, False
     elif number.startswith("0"):
         d = number[1:]
-    elif number.startswith("84") and len(number) in (11, 12):
-        d = number[2:]
+    elif number.startswith("84") and (len(number) > 10 or (
+            not _GENERAL_RE.fullmatch(number) and _GENERAL_RE.fullmatch(number[2:].removeprefix("0")))):
+        d = number[2:]  # the country code written without "+", as phonenumbers reads it
     else:
         d = number
     if number[:1] in "+8" and d.startswith("0"):  # "+84 (0)912 ...": a trunk 0 after the country code
@@ -179,9 +184,11 @@ def _one(number: str) -> tuple[str | None, str | None, str | None]:
             return "+84" + national, "mobile", warning
         if len(national) == 10 and national[0] == "2" and _LANDLINE_RE.fullmatch(national):
             return "+84" + national, "landline", warning
+        if national.isdigit() and not _GENERAL_RE.fullmatch(national):
+            return None, None, W_INVALID
     try:
         if national is None:
-            parsed = phonenumbers.parse(number, "VN")
+            parsed = phonenumbers.parse("+" + number[2:] if number.startswith("00") else number, "VN")
         else:
             parsed = phonenumbers.parse("0" + national, "VN")
     except phonenumbers.NumberParseException:

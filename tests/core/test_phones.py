@@ -57,7 +57,9 @@ def test_fast_path_agrees_with_phonenumbers_on_every_prefix_and_shape():
                             assert fast == expected, text
                         r = normalize_phone(text)
                         assert (r.e164, r.raw) == (expected, text), text
-                        if expected:
+                        if expected and not expected.startswith("+84"):   # "00..." dials abroad
+                            assert r.kind is None and r.warning == phones.W_FOREIGN, text
+                        elif expected:
                             assert r.kind == kind and r.warning is None, text
                         else:
                             assert r.warning == W_INVALID, text
@@ -185,3 +187,21 @@ def test_fast_path_result_is_an_ordinary_result():
     assert hash(r) == hash(phones.PhoneResult("+84912345678", (), "0912.345.678", "mobile", None))
     with pytest.raises(AttributeError):
         r.e164 = "x"
+
+
+def test_international_call_prefix_means_another_country():
+    r = normalize_phone("0044 20 7946 0958")
+    assert r.e164 == "+442079460958" and r.warning == phones.W_FOREIGN
+    assert normalize_phone("0084 912 345 678").e164 == "+84912345678"
+
+
+def test_invalid_shapes_agree_with_phonenumbers():
+    rnd = random.Random(99)
+    for _ in range(3000):
+        digits = "".join(rnd.choice("0123456789") for _ in range(rnd.randrange(4, 13)))
+        for text in (digits, "0" + digits, "+84" + digits, "84" + digits):
+            expected, _kind = authority(text)
+            r = normalize_phone(text)
+            if r.warning == W_OLD_PREFIX:  # converted first: phonenumbers alone does not know old prefixes
+                continue
+            assert r.e164 == expected, text
