@@ -213,3 +213,29 @@ def test_screenshot_mode_writes_a_png(ctx, tmp_path, qapp):
     img = QImage(str(out))
     assert img.width() == 1000 and img.height() == 700
     i18n.install(qapp, "en")
+
+
+def test_open_the_sample_commune(qapp, tmp_path, monkeypatch, qtbot):
+    import ui.app as app_module
+    from canvass.campaign import campaign_info
+    from canvass.models import Resident
+    from sqlalchemy import func, select
+    from ui.settings import Settings
+    from ui.start_dialog import StartChoice
+    from ui.tasks import Runner
+
+    target = tmp_path / "data" / "sample_commune.db"
+    monkeypatch.setattr(app_module, "sample_database_path", lambda: target)
+    shell = app_module.Application(qapp, Settings(tmp_path / "s.ini"), Runner())
+    db = shell.open_choice(StartChoice("sample"))
+    assert db is not None and target.exists()
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Resident)) == 300
+        assert campaign_info(s) is not None
+    assert shell.settings.recent_files() == [str(target.resolve())]
+    db.dispose()
+    again = shell.open_choice(StartChoice("sample"))      # opened as it is the second time, not re-imported
+    with again.session() as s:
+        assert s.scalar(select(func.count()).select_from(Resident)) == 300
+    again.dispose()
+    shell.runner.wait()
