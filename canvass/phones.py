@@ -38,12 +38,18 @@ OLD_MOBILE_PREFIXES: dict[str, str] = {
 _META = PhoneMetadata.metadata_for_region("VN")
 # The national (no trunk 0) mobile pattern phonenumbers validates with. The fast path only takes 9-digit
 # nationals starting 3/5/7/8/9, a shape no other VN number type has (VoIP 672..., toll free 1800..., 12...).
-_MOBILE_RE = re.compile(f"(?:{_META.mobile.national_number_pattern})", re.ASCII)
+# phonenumbers' mobile pattern lags behind the operators' allocations (9.0.43 accepts only 0896-0899 of
+# MobiFone's 089 block, though its own carrier data gives MobiFone all of 089). A list from the national
+# database holds numbers people really use, so a 10-digit number in a 3-digit block allocated to a mobile
+# operator counts as a mobile too. Everything phonenumbers accepts is still accepted.
+MOBILE_BLOCKS = r"(?:3[2-9]|5[689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}"
+_MOBILE_PATTERN = f"(?:{_META.mobile.national_number_pattern})|{MOBILE_BLOCKS}"
+_MOBILE_RE = re.compile(f"(?:{_MOBILE_PATTERN})", re.ASCII)
 # Landlines are 10 national digits starting with 2, a length no other VN number type has.
 _LANDLINE_RE = re.compile(f"(?:{_META.fixed_line.national_number_pattern})", re.ASCII)
 # Every valid VN national number matches the general pattern; one that does not is invalid without parsing.
 _GENERAL_RE = re.compile(f"(?:{_META.general_desc.national_number_pattern})", re.ASCII)
-_FAST_RE = re.compile(rf"(?:\+84|84|0)?((?=[35789])(?:{_META.mobile.national_number_pattern}))", re.ASCII)
+_FAST_RE = re.compile(rf"(?:\+84|84|0)?((?=[35789])(?:{_MOBILE_PATTERN}))", re.ASCII)
 _FAST_STRIP_RE = re.compile(r"[ \t\u00a0.\-()]+")
 # Separators between two numbers in one cell; a plain "-" is only a separator between two full numbers.
 _SPLIT_RE = re.compile(r"\s*(?:[/;,|\n\r]|\s[-–—]\s|\bho[aặ]c\b|\bor\b|\bv[aà]\b|&)\s*", re.IGNORECASE)

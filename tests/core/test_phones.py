@@ -1,6 +1,7 @@
 """Phone normalisation: shapes seen in police lists, old prefixes, two numbers per cell, and proof that the
 fast path gives phonenumbers' own answer."""
 import random
+import re
 
 import phonenumbers
 import pytest
@@ -19,6 +20,10 @@ def authority(text: str) -> tuple[str | None, str | None]:
     except phonenumbers.NumberParseException:
         return None, None
     if not phonenumbers.is_valid_number(n):
+        # the one documented extension: a 10-digit number in an operator's allocated mobile block
+        if n.country_code == 84 and re.fullmatch(phones.MOBILE_BLOCKS, str(n.national_number)) \
+                and not n.italian_leading_zero:
+            return "+84" + str(n.national_number), "mobile"
         return None, None
     return (phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
             _PN_KIND.get(phonenumbers.number_type(n)))
@@ -205,3 +210,11 @@ def test_invalid_shapes_agree_with_phonenumbers():
             if r.warning == W_OLD_PREFIX:  # converted first: phonenumbers alone does not know old prefixes
                 continue
             assert r.e164 == expected, text
+
+
+def test_whole_operator_blocks_are_mobiles():
+    """0890-0895 are MobiFone numbers phonenumbers 9.0.43 does not know yet; real lists hold them."""
+    for text in ("0890123456", "0895.987.654", "+84 893 000 111"):
+        r = normalize_phone(text)
+        assert r.kind == "mobile" and r.warning is None and r.e164.startswith("+8489"), text
+    assert normalize_phone("0800123456").e164 is None  # 080 is not a mobile block
