@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import random
 import tempfile
 import time
@@ -110,12 +111,14 @@ def run(report, rows: int) -> None:
         build(folder / "bench.db", rows)
         report("export: build database (bulk insert)", time.perf_counter() - t0, "s")
         db = open_database(folder / "bench.db")
-        timings = {}
+        export(db, "daily-report", folder / "warm-up.xlsx")  # imports and first-query costs, paid once
+        timings, cpu = {}, {}
         for ext in ("xlsx", "csv"):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             res = export(db, "absent", folder / f"absent.{ext}")
-            timings[ext] = time.perf_counter() - t0
+            timings[ext], cpu[ext] = time.perf_counter() - t0, time.process_time() - c0
             report(f"export absent .{ext}: {res.rows:,} rows", timings[ext], "s")
+            report(f"export absent .{ext} CPU time", cpu[ext], "s")
             report(f"export absent .{ext} speed", res.rows / timings[ext], "rows/s")
         with db.session() as s:
             t0 = time.perf_counter()
@@ -125,15 +128,20 @@ def run(report, rows: int) -> None:
         kinds = [c.kind for c in doc.columns]
         for ext, fn in (("xlsx", lambda: raw_xlsx(values, kinds, folder / "raw.xlsx")),
                         ("csv", lambda: raw_csv(values, folder / "raw.csv"))):
-            t0 = time.perf_counter()
+            gc.disable()  # as export() does
+            t0, c0 = time.perf_counter(), time.process_time()
             fn()
-            raw = time.perf_counter() - t0
+            raw, raw_cpu = time.perf_counter() - t0, time.process_time() - c0
+            gc.enable()
             report(f"raw writer .{ext}, same {len(values):,} rows x {len(kinds)} columns", raw, "s")
+            report(f"raw writer .{ext} CPU time", raw_cpu, "s")
             report(f"raw writer .{ext} speed", len(values) / raw, "rows/s")
-            report(f"export .{ext} / raw writer", timings[ext] / raw, "x (target <= 1.5)")
+            report(f"export .{ext} / raw writer (wall)", timings[ext] / raw, "x (target <= 1.5)")
+            # CPU time is steadier than wall time on a machine shared with other work
+            report(f"export .{ext} / raw writer (CPU)", cpu[ext] / raw_cpu, "x (target <= 1.5)")
         with db.session() as s:
             logged = s.query(Event).filter(Event.kind == "export").count()
-        report("export events logged", logged, "")
+        report("export events logged (with the warm-up)", logged, "")
         db.dispose()
 
 

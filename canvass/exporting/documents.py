@@ -176,12 +176,19 @@ def phone_text(e164: Optional[str], raw: Optional[str] = None) -> Optional[str]:
     return raw or None
 
 
+_DAYS: dict[str, dt.date] = {}   # ISO day text -> date (bounded by the number of distinct days)
+
+
 def _day(v) -> Optional[dt.date]:
     """A date from a driver value: SQLite gives ISO text (read uncoerced, fast), PostgreSQL date/datetime."""
     if v is None or type(v) is dt.date:
         return v
     if isinstance(v, str):
-        return dt.date.fromisoformat(v[:10])
+        key = v[:10]
+        day = _DAYS.get(key)
+        if day is None:
+            day = _DAYS[key] = dt.date.fromisoformat(key)
+        return day
     return v.date() if isinstance(v, dt.datetime) else v
 
 
@@ -210,17 +217,32 @@ class Visit(NamedTuple):
     note: Optional[str]
 
 
+def _events_of(session: Session, ids: Sequence[int]) -> list[tuple]:
+    """(id, resident_id, kind, at, outcome, reason, note, data) of every event of these residents.
+
+    Straight through the driver's cursor (one statement per chunk of a big export: SQLAlchemy's compiling of
+    a 1,000-value IN list and its row processing cost more than the query itself); `at` comes back as the
+    driver gives it (ISO text on SQLite, datetime on PostgreSQL), which `_day` reads.
+    """
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = ("SELECT id, resident_id, kind, at, outcome, reason, note, data FROM event WHERE resident_id IN ("
+           + ",".join([mark] * len(ids)) + ")")
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute(sql, list(ids))
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
 def visits_of(session: Session, ids: Sequence[int]) -> dict[int, list[Visit]]:
     """The visits that count of these residents, oldest first.
 
     The kinds are filtered here, not in SQL: given `kind IN (...)` SQLite would walk the (kind, at) index
     over every visit of the commune instead of the resident index.
     """
-    rows = session.connection().execute(
-        select(Event.id, Event.resident_id, Event.kind, type_coerce(Event.at, String), Event.outcome, Event.reason,
-               Event.note, Event.data)
-        .where(Event.resident_id.in_(ids))).all()
-    rows = [r for r in rows if r[2] == "visit" or r[2] == "visit_void"]
+    rows = [r for r in _events_of(session, ids) if r[2] == "visit" or r[2] == "visit_void"]
     voided = {json.loads(r[7]).get("voids") for r in rows if r[2] == "visit_void" and r[7]}
     out: dict[int, list[Visit]] = {}
     rows.sort(key=lambda r: (r[1], r[3], r[0]))
