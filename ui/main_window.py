@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
+        # drag residents from the table over the Teams tab: it opens, and they drop onto a team there
+        self.tabs.tabBar().setChangeCurrentOnDrag(True)
+        self.tabs.tabBar().setAcceptDrops(True)
         self.residentsView = ResidentsView(self.ctx, self.tabs)
         self.residentsView.detailsRequested.connect(self.show_details)
         self.residentsView.outcomeRequested.connect(self.record_outcome)

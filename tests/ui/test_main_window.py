@@ -30,6 +30,7 @@ def test_named_widgets_and_actions(window):
         action = window.findChild(QAction, name)
         assert action is not None and action.toolTip()
     assert window.tabs.count() == 4
+    assert window.tabs.tabBar().changeCurrentOnDrag()      # drag residents over the Teams tab
 
 
 def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot):

@@ -212,3 +212,11 @@ def test_background_queries_keep_only_the_latest_answer(ctx, qtbot):
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.request_query(search="")
     assert model.rowCount() == total
+
+
+def test_dragged_rows_are_what_the_teams_view_accepts(ctx, qtbot):
+    from ui.models.teams_model import decode_resident_ids
+
+    model = ResidentTableModel(ctx.db)
+    mime = model.mimeData([model.index(3, 0), model.index(5, 2), model.index(5, 0)])
+    assert decode_resident_ids(mime) == [model.resident_id(3), model.resident_id(5)]
