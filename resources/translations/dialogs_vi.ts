@@ -158,52 +158,52 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="255" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="259" />
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="256" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="264" />
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="266" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="271" />
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="272" />
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="281" />
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="284" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="291" />
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="293" />
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -416,112 +416,112 @@
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="612" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="616" />
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="641" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="645" />
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="717" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="721" />
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="718" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="718" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="719" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="723" />
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="720" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="724" />
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="725" />
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="723" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="735" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="739" />
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="745" />
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="742" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="746" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="166" />
+        <location filename="../../ui/models/keying_model.py" line="170" />
         <source>Last visit: %1</source>
         <translation>Lần đến gần nhất: %1</translation>
     </message>
@@ -617,47 +617,47 @@
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="215" />
+        <location filename="../../ui/views/keying.py" line="216" />
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="243" />
+        <location filename="../../ui/views/keying.py" line="250" />
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="253" />
+        <location filename="../../ui/views/keying.py" line="260" />
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="280" />
+        <location filename="../../ui/views/keying.py" line="287" />
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="296" />
+        <location filename="../../ui/views/keying.py" line="303" />
         <source>%n resident(s) in this walk list.</source>
         <translation><numerusform>%n công dân trong danh sách đi thăm này.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="339" />
+        <location filename="../../ui/views/keying.py" line="346" />
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="373" />
+        <location filename="../../ui/views/keying.py" line="380" />
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="383" />
+        <location filename="../../ui/views/keying.py" line="390" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="398" />
+        <location filename="../../ui/views/keying.py" line="405" />
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
@@ -665,287 +665,287 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="11" />
+        <location filename="../../ui/dialogs/__init__.py" line="36" />
         <source>Activated</source>
         <translation>Đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="12" />
+        <location filename="../../ui/dialogs/__init__.py" line="37" />
         <source>Absent</source>
         <translation>Vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="13" />
+        <location filename="../../ui/dialogs/__init__.py" line="38" />
         <source>Cannot be activated</source>
         <translation>Không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="14" />
+        <location filename="../../ui/dialogs/__init__.py" line="39" />
         <source>Wrong phone</source>
         <translation>Sai số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="15" />
+        <location filename="../../ui/dialogs/__init__.py" line="40" />
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="16" />
+        <location filename="../../ui/dialogs/__init__.py" line="41" />
         <source>Come back later</source>
         <translation>Hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="17" />
+        <location filename="../../ui/dialogs/__init__.py" line="42" />
         <source>Pending</source>
         <translation>Chưa xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="18" />
+        <location filename="../../ui/dialogs/__init__.py" line="43" />
         <source>Activated (system)</source>
         <translation>Đã kích hoạt (hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="21" />
+        <location filename="../../ui/dialogs/__init__.py" line="46" />
         <source>Elderly or frail</source>
         <translation>Người cao tuổi, sức khỏe yếu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="22" />
+        <location filename="../../ui/dialogs/__init__.py" line="47" />
         <source>Ill or disabled</source>
         <translation>Ốm đau, khuyết tật</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="23" />
+        <location filename="../../ui/dialogs/__init__.py" line="48" />
         <source>No phone</source>
         <translation>Không có điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="24" />
+        <location filename="../../ui/dialogs/__init__.py" line="49" />
         <source>Moved away</source>
         <translation>Đã chuyển đi nơi khác</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="25" />
+        <location filename="../../ui/dialogs/__init__.py" line="50" />
         <source>Deceased</source>
         <translation>Đã chết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="26" />
+        <location filename="../../ui/dialogs/__init__.py" line="51" />
         <source>In an institution</source>
         <translation>Đang ở cơ sở tập trung</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="27" />
+        <location filename="../../ui/dialogs/__init__.py" line="52" />
         <source>Other reason</source>
         <translation>Lý do khác</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="28" />
+        <location filename="../../ui/dialogs/__init__.py" line="53" />
         <source>Away for a short time</source>
         <translation>Vắng mặt ngắn ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="29" />
+        <location filename="../../ui/dialogs/__init__.py" line="54" />
         <source>Working far away</source>
         <translation>Đi làm ăn xa</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="30" />
+        <location filename="../../ui/dialogs/__init__.py" line="55" />
         <source>Studying far away</source>
         <translation>Đi học xa</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="31" />
+        <location filename="../../ui/dialogs/__init__.py" line="56" />
         <source>In military service</source>
         <translation>Đang thực hiện nghĩa vụ quân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="35" />
+        <location filename="../../ui/dialogs/__init__.py" line="60" />
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="36" />
+        <location filename="../../ui/dialogs/__init__.py" line="61" />
         <source>(kept as extra information)</source>
         <translation>(giữ làm thông tin thêm)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="37" />
+        <location filename="../../ui/dialogs/__init__.py" line="62" />
         <source>Row number</source>
         <translation>Số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="38" />
+        <location filename="../../ui/dialogs/__init__.py" line="63" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="39" />
+        <location filename="../../ui/dialogs/__init__.py" line="64" />
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="40" />
+        <location filename="../../ui/dialogs/__init__.py" line="65" />
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="41" />
+        <location filename="../../ui/dialogs/__init__.py" line="66" />
         <source>Personal ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="42" />
+        <location filename="../../ui/dialogs/__init__.py" line="67" />
         <source>Phone number</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="43" />
+        <location filename="../../ui/dialogs/__init__.py" line="68" />
         <source>Household number</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="44" />
+        <location filename="../../ui/dialogs/__init__.py" line="69" />
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="45" />
+        <location filename="../../ui/dialogs/__init__.py" line="70" />
         <source>Relation to the head</source>
         <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="46" />
+        <location filename="../../ui/dialogs/__init__.py" line="71" />
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="47" />
+        <location filename="../../ui/dialogs/__init__.py" line="72" />
         <source>Permanent address</source>
         <translation>Nơi thường trú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="48" />
+        <location filename="../../ui/dialogs/__init__.py" line="73" />
         <source>Account level</source>
         <translation>Mức độ tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="49" />
+        <location filename="../../ui/dialogs/__init__.py" line="74" />
         <source>Status on the list</source>
         <translation>Trạng thái trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="50" />
+        <location filename="../../ui/dialogs/__init__.py" line="75" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="51" />
+        <location filename="../../ui/dialogs/__init__.py" line="76" />
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="54" />
+        <location filename="../../ui/dialogs/__init__.py" line="79" />
         <source>Project 06 hamlet working group</source>
         <translation>Tổ công tác Đề án 06 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="55" />
+        <location filename="../../ui/dialogs/__init__.py" line="80" />
         <source>Community digital technology team</source>
         <translation>Tổ công nghệ số cộng đồng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="56" />
+        <location filename="../../ui/dialogs/__init__.py" line="81" />
         <source>Youth union</source>
         <translation>Đoàn thanh niên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="57" />
+        <location filename="../../ui/dialogs/__init__.py" line="82" />
         <source>Women's union</source>
         <translation>Hội phụ nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="58" />
+        <location filename="../../ui/dialogs/__init__.py" line="83" />
         <source>Area police officer</source>
         <translation>Công an khu vực</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="59" />
+        <location filename="../../ui/dialogs/__init__.py" line="84" />
         <source>Other</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="100" />
+        <location filename="../../ui/dialogs/__init__.py" line="125" />
         <source>The visit date cannot be read</source>
         <translation>Không đọc được ngày đến</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="101" />
+        <location filename="../../ui/dialogs/__init__.py" line="126" />
         <source>The outcome is not one of the list</source>
         <translation>Kết quả không có trong danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="102" />
+        <location filename="../../ui/dialogs/__init__.py" line="127" />
         <source>The new phone number is not valid</source>
         <translation>Số điện thoại mới không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="103" />
+        <location filename="../../ui/dialogs/__init__.py" line="128" />
         <source>The reason is not one of the list</source>
         <translation>Lý do không có trong danh mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="104" />
+        <location filename="../../ui/dialogs/__init__.py" line="129" />
         <source>The visit date is before the campaign</source>
         <translation>Ngày đến trước ngày bắt đầu chiến dịch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="105" />
+        <location filename="../../ui/dialogs/__init__.py" line="130" />
         <source>The visit date is after today</source>
         <translation>Ngày đến sau ngày hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="106" />
+        <location filename="../../ui/dialogs/__init__.py" line="131" />
         <source>“Other reason” needs a note</source>
         <translation>“Lý do khác” cần ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="107" />
+        <location filename="../../ui/dialogs/__init__.py" line="132" />
         <source>A reason or note without an outcome</source>
         <translation>Có lý do hoặc ghi chú nhưng không có kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="108" />
+        <location filename="../../ui/dialogs/__init__.py" line="133" />
         <source>The outcome needs a reason</source>
         <translation>Kết quả này cần lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="109" />
+        <location filename="../../ui/dialogs/__init__.py" line="134" />
         <source>The reason does not go with this outcome</source>
         <translation>Lý do không phù hợp với kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="110" />
+        <location filename="../../ui/dialogs/__init__.py" line="135" />
         <source>The resident cannot be found</source>
         <translation>Không tìm thấy công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="111" />
+        <location filename="../../ui/dialogs/__init__.py" line="136" />
         <source>Invalid value</source>
         <translation>Giá trị không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="112" />
+        <location filename="../../ui/dialogs/__init__.py" line="137" />
         <source>Activated per system: stays activated</source>
         <translation>Hệ thống đã xác nhận kích hoạt: giữ trạng thái đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="113" />
+        <location filename="../../ui/dialogs/__init__.py" line="138" />
         <source>The pack's visit is now current</source>
         <translation>Kết quả trong gói trở thành kết quả hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/__init__.py" line="114" />
+        <location filename="../../ui/dialogs/__init__.py" line="139" />
         <source>The commune's later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
@@ -953,37 +953,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="536" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="540" />
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="543" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="547" />
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="545" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="549" />
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="568" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="572" />
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="569" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="573" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="585" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="589" />
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="601" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="605" />
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -991,27 +991,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="143" />
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="143" />
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="140" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="140" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="187" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="191" />
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -1019,47 +1019,47 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="309" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="313" />
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="310" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="318" />
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="321" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="325" />
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="336" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="340" />
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="338" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="342" />
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="387" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="391" />
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="389" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="393" />
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="417" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="421" />
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1160,89 +1160,89 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="51" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="52" />
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="55" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="56" />
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="58" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="59" />
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="62" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="63" />
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="64" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="65" />
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="67" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="68" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="76" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="77" />
         <source>Open &amp;folder</source>
         <translation>Mở &amp;thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="81" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="82" />
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="83" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="84" />
         <source>&amp;Save as:</source>
         <translation>&amp;Lưu vào:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="87" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="88" />
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="111" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="112" />
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="117" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="118" />
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="119" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="128" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="129" />
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="135" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="136" />
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="149" />
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="152" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="153" />
         <source>It replaces the team's earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -1250,190 +1250,211 @@
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="182" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="183" />
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="186" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="187" />
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="188" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="190" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="191" />
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="192" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="193" />
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="202" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="202" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
+        <source>To record</source>
+        <translation>Sẽ ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="204" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="205" />
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="205" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="218" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="220" />
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="220" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="222" />
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="237" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="239" />
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="239" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="241" />
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="249" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="251" />
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="260" />
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="260" />
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="284" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="286" />
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="292" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="294" />
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="312" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="314" />
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="323" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="329" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="332" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="323" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="323" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="323" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="324" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="329" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="332" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="329" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="329" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="332" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="332" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <source>Hamlet</source>
+        <translation>Thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <source>Household</source>
+        <translation>Hộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <source>Status now</source>
+        <translation>Trạng thái hiện tại</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="436" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="440" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="437" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="441" />
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="439" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="455" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="459" />
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="462" />
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1477,27 +1498,27 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="487" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="491" />
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="498" />
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="511" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="515" />
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="512" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="516" />
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="523" />
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1543,57 +1564,57 @@
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="52" />
+        <location filename="../../ui/models/teams_model.py" line="63" />
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="52" />
+        <location filename="../../ui/models/teams_model.py" line="63" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="52" />
+        <location filename="../../ui/models/teams_model.py" line="63" />
         <source>Lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="53" />
+        <location filename="../../ui/models/teams_model.py" line="64" />
         <source>Hamlets</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="53" />
+        <location filename="../../ui/models/teams_model.py" line="64" />
         <source>Assigned</source>
         <translation>Được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="54" />
+        <location filename="../../ui/models/teams_model.py" line="65" />
         <source>Visited</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="54" />
+        <location filename="../../ui/models/teams_model.py" line="65" />
         <source>Activated</source>
         <translation>Đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="55" />
+        <location filename="../../ui/models/teams_model.py" line="66" />
         <source>Remaining</source>
         <translation>Còn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="92" />
+        <location filename="../../ui/models/teams_model.py" line="103" />
         <source>%1 (retired)</source>
         <translation>%1 (đã giải thể)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="123" />
+        <location filename="../../ui/models/teams_model.py" line="141" />
         <source>Reported by the team: %1 · confirmed by the system: %2</source>
         <translation>Tổ báo cáo: %1 · hệ thống xác nhận: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="126" />
+        <location filename="../../ui/models/teams_model.py" line="144" />
         <source>Drop residents here to assign them to this team</source>
         <translation>Thả công dân vào đây để giao cho tổ này</translation>
     </message>
@@ -1601,228 +1622,228 @@
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="60" />
+        <location filename="../../ui/views/teams.py" line="62" />
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="64" />
+        <location filename="../../ui/views/teams.py" line="66" />
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="66" />
+        <location filename="../../ui/views/teams.py" line="68" />
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="71" />
+        <location filename="../../ui/views/teams.py" line="73" />
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="74" />
+        <location filename="../../ui/views/teams.py" line="76" />
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="76" />
+        <location filename="../../ui/views/teams.py" line="78" />
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="78" />
+        <location filename="../../ui/views/teams.py" line="80" />
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="80" />
+        <location filename="../../ui/views/teams.py" line="82" />
         <source>Split the hamlet's households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="83" />
+        <location filename="../../ui/views/teams.py" line="85" />
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="86" />
+        <location filename="../../ui/views/teams.py" line="88" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="87" />
+        <location filename="../../ui/views/teams.py" line="89" />
         <source>T&amp;eams:</source>
         <translation>Các &amp;tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="90" />
+        <location filename="../../ui/views/teams.py" line="92" />
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="103" />
+        <location filename="../../ui/views/teams.py" line="105" />
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="116" />
+        <location filename="../../ui/views/teams.py" line="118" />
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="121" />
+        <location filename="../../ui/views/teams.py" line="123" />
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="122" />
+        <location filename="../../ui/views/teams.py" line="124" />
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="125" />
+        <location filename="../../ui/views/teams.py" line="127" />
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="129" />
-        <location filename="../../ui/views/teams.py" line="275" />
+        <location filename="../../ui/views/teams.py" line="131" />
+        <location filename="../../ui/views/teams.py" line="282" />
         <source>&amp;Retire</source>
         <translation>&amp;Giải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="131" />
+        <location filename="../../ui/views/teams.py" line="133" />
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="135" />
+        <location filename="../../ui/views/teams.py" line="137" />
         <source>The team that takes over this team's residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="136" />
+        <location filename="../../ui/views/teams.py" line="138" />
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="145" />
+        <location filename="../../ui/views/teams.py" line="147" />
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="146" />
+        <location filename="../../ui/views/teams.py" line="148" />
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="147" />
+        <location filename="../../ui/views/teams.py" line="149" />
         <source>&amp;Lead:</source>
         <translation>Tổ &amp;trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="148" />
+        <location filename="../../ui/views/teams.py" line="150" />
         <source>Lead's &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="149" />
+        <location filename="../../ui/views/teams.py" line="151" />
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="150" />
+        <location filename="../../ui/views/teams.py" line="152" />
         <source>Hamlets co&amp;vered:</source>
         <translation>Thôn phụ &amp;trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="160" />
+        <location filename="../../ui/views/teams.py" line="162" />
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="194" />
+        <location filename="../../ui/views/teams.py" line="197" />
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="268" />
+        <location filename="../../ui/views/teams.py" line="275" />
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="275" />
+        <location filename="../../ui/views/teams.py" line="282" />
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="289" />
+        <location filename="../../ui/views/teams.py" line="296" />
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="307" />
+        <location filename="../../ui/views/teams.py" line="314" />
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="318" />
+        <location filename="../../ui/views/teams.py" line="325" />
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="324" />
+        <location filename="../../ui/views/teams.py" line="331" />
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="344" />
+        <location filename="../../ui/views/teams.py" line="351" />
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="348" />
+        <location filename="../../ui/views/teams.py" line="355" />
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="351" />
+        <location filename="../../ui/views/teams.py" line="358" />
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="367" />
+        <location filename="../../ui/views/teams.py" line="374" />
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="376" />
+        <location filename="../../ui/views/teams.py" line="383" />
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="399" />
+        <location filename="../../ui/views/teams.py" line="406" />
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="409" />
+        <location filename="../../ui/views/teams.py" line="416" />
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="421" />
+        <location filename="../../ui/views/teams.py" line="428" />
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="427" />
+        <location filename="../../ui/views/teams.py" line="434" />
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="439" />
+        <location filename="../../ui/views/teams.py" line="446" />
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -94,6 +94,7 @@ def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
     assert dlg.preview.applied == 3
     assert dlg.models["rejected"].rowCount() == 1
     assert dlg.models["conflicts"].rowCount() == 1
+    assert dlg.models["applied"].rowCount() == 3          # who will get a visit recorded
     assert dlg.apply_button.isEnabled()
     # the dry run changed nothing
     with ctx.db.session() as s:

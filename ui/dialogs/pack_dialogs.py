@@ -22,6 +22,7 @@ from ui.dialogs.progress import TaskBar, error_text
 
 EXPORT_DIR_KEY = "files/last_export_dir"
 IMPORT_DIR_KEY = "files/last_import_dir"
+TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the preview's tabs, in order
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
@@ -199,7 +200,8 @@ class PackImportDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("packPreview")
         self.models: dict[str, RowsModel] = {}
-        for key, title in (("conflicts", self.tr("Conflicts")), ("rejected", self.tr("Rejected rows")),
+        for key, title in (("applied", self.tr("To record")), ("conflicts", self.tr("Conflicts")),
+                           ("rejected", self.tr("Rejected rows")),
                            ("outside", self.tr("Outside the team")), ("warnings", self.tr("Warnings"))):
             model = RowsModel(parent=self)
             view = QTableView(self)
@@ -331,14 +333,28 @@ class PackImportDialog(QDialog):
         self.models["warnings"].set_rows(
             (self.tr("Sheet"), self.tr("Row"), self.tr("Warning"), self.tr("Detail")),
             [(w.get("sheet"), w.get("row"), code_label(w.get("warning")), w.get("detail")) for w in res.warnings])
-        for i, key in enumerate(("conflicts", "rejected", "outside", "warnings")):
+        self.models["applied"].set_rows(
+            (self.tr("Resident"), self.tr("Hamlet"), self.tr("Household"), self.tr("Status now")),
+            self._touched_rows(res.touched))
+        for i, key in enumerate(TABS):
             n = self.models[key].rowCount()
             base = self.tabs.tabText(i).split(" (")[0]
             self.tabs.setTabText(i, f"{base} ({n})")
             self.tabs.widget(i).resizeColumnsToContents()
-        first = next((i for i, k in enumerate(("conflicts", "rejected", "outside", "warnings"))
-                      if self.models[k].rowCount()), 0)
+        first = next((i for i, k in enumerate(TABS) if k != "applied" and self.models[k].rowCount()), 0)
         self.tabs.setCurrentIndex(first)
+
+    def _touched_rows(self, ids) -> list[tuple]:
+        """Name, hamlet, household and current status of the residents a merge records visits for."""
+        from canvass.residents import resident_rows
+
+        ids = list(dict.fromkeys(ids or ()))
+        if not ids:
+            return []
+        with self.ctx.db.session() as s:
+            rows = resident_rows(s, ids)
+        return [(r.name, r.hamlet, r.household or "", outcome_label(r.status)
+                 + (f" – {reason_label(r.status_reason)}" if r.status_reason else "")) for r in rows]
 
     def reject(self) -> None:
         if self.taskbar.running():

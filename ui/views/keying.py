@@ -238,6 +238,12 @@ class KeyingView(QWidget):
         self.hamlet_combo.currentIndexChanged.connect(self._hamlet_changed)
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        """Shown: the table takes the keyboard, so typing can start at once."""
+        super().showEvent(event)
+        if self.model.rowCount() and not self.reason_panel.isVisible():
+            self.table.setFocus()
+
     # --- loading
     def _legend_html(self) -> str:
         parts = [f"<b>{d}</b>/<b>{k}</b> {outcome_label(code)}" for d, k, code in LEGEND]
