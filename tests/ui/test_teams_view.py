@@ -165,3 +165,18 @@ def test_drop_payload_from_the_residents_table_is_understood():
         assert MIME_IDS == RESIDENT_MIME
     except ImportError:
         pass
+
+
+def test_refresh_while_hidden_waits_until_shown(ctx, view, qtbot):
+    """Keying in another tab refreshes this view on every entry: hidden, it only re-reads when shown again."""
+    from canvass.teams import add_team
+
+    create(view, qtbot, "To Mot")
+    view.hide()
+    with ctx.db.session() as s:
+        add_team(s, "To Hai")
+    view.refresh()
+    assert view.model.rowCount() == 1
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == 2

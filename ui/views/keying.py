@@ -239,8 +239,10 @@ class KeyingView(QWidget):
         self.refresh()
 
     def showEvent(self, event) -> None:
-        """Shown: the table takes the keyboard, so typing can start at once."""
+        """Shown: re-read if the data changed meanwhile; the table takes the keyboard, so typing can start."""
         super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.reload()
         if self.model.rowCount() and not self.reason_panel.isVisible():
             self.table.setFocus()
 
@@ -251,7 +253,16 @@ class KeyingView(QWidget):
         return " &nbsp;·&nbsp; ".join(parts) + " &nbsp;·&nbsp; " + keys
 
     def refresh(self) -> None:
-        """Re-read the teams and the table (keeping the chosen team and hamlet)."""
+        """Re-read the teams and the table (keeping the chosen team and hamlet); deferred until shown when
+        the view is hidden."""
+        if not self.isVisible() and self.team_combo.count():
+            self._stale = True
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the teams and the table now."""
+        self._stale = False
         current = self.team_combo.currentData()
         with self.ctx.db.session() as s:
             teams = active_teams(s)

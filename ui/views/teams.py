@@ -203,7 +203,21 @@ class TeamsView(QWidget):
 
     # --- loading
     def refresh(self) -> None:
-        """Re-read teams, hamlets and loads (keeping the selected team)."""
+        """Re-read teams, hamlets and loads (keeping the selected team); deferred until shown when hidden,
+        so keying in another tab does not pay for this view on every entry."""
+        if not self.isVisible() and self.model.rowCount():
+            self._stale = True
+            return
+        self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.reload()
+
+    def reload(self) -> None:
+        """Re-read teams, hamlets and loads now."""
+        self._stale = False
         keep = self.editing_id
         self.model.reload()
         if not self._sized and self.model.rowCount():
@@ -334,7 +348,7 @@ class TeamsView(QWidget):
             self._say(error_text(self, exc), error=True)
             return None
         self.editing_id = team_id
-        self.refresh()
+        self.reload()
         self.changed.emit()
         return team_id
 
@@ -359,7 +373,7 @@ class TeamsView(QWidget):
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return
-        self.refresh()
+        self.reload()
         self.changed.emit()
 
     def merge_team(self) -> None:
@@ -383,7 +397,7 @@ class TeamsView(QWidget):
         self._say(self.tr("Merged: %1 resident(s) moved to “%2”.").replace("%1", str(res.residents_moved))
                   .replace("%2", target_name))
         self.editing_id = target_id
-        self.refresh()
+        self.reload()
         self.changed.emit()
 
     # --- assignment (background work)
@@ -398,7 +412,7 @@ class TeamsView(QWidget):
         if not outcome.ok:
             self._say(error_text(self, outcome.error), error=True)
             return None
-        self.refresh()
+        self.reload()
         self.changed.emit()
         return outcome.result
 
