@@ -204,3 +204,19 @@ def test_field_drop_down_offers_every_field(ctx, wizard, qtbot):
     delegate.setModelData(editor, model, index)
     assert model.mapping[index.row()] == "hamlet"
     assert index.flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_going_back_to_the_file_keeps_corrections_and_hamlet_change_redoes_preview(ctx, wizard, qtbot):
+    wizard.next()
+    model = wizard.mapping_page.model
+    col = column_of(model, "Khu vực")
+    model.setData(model.index(col, 2), "hamlet")
+    wizard.back()
+    wizard.next()
+    assert wizard.mapping_page.model.mapping.get(col) == "hamlet"
+    wizard.next()
+    assert wait_preview(wizard, qtbot).imported == 12
+    wizard.back()
+    wizard.back()
+    wizard.file_page.hamlet.setText("Thôn Khác")
+    assert wizard.preview is None

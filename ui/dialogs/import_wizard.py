@@ -270,6 +270,7 @@ class FilePage(QWizardPage):
         self.hamlet.setObjectName("wizardHamlet")
         self.hamlet.setPlaceholderText(self.tr("Only if the list has no hamlet column, e.g. Thôn Nà Thí"))
         self.hamlet.setToolTip(self.tr("The hamlet of every resident of a list that does not say it"))
+        self.hamlet.textChanged.connect(lambda _t: self.wiz.invalidate())
         self.error = QLabel(self)
         self.error.setObjectName("wizardFileError")
         self.error.setStyleSheet("color: #b00020;")
@@ -641,6 +642,8 @@ class ImportWizard(QWizard):
         """Read the file's sheets, header rows and guessed mappings (in the background)."""
         from canvass.importing import inspect_file
 
+        if self.inspection is not None and path == self.path:
+            return True     # back to the first page and on again: keep the person's corrections
         outcome = ProgressDialog.run(self.ctx, self, lambda progress, cancel: inspect_file(path),
                                      title=self.tr("Reading the list"), label=Path(path).name)
         if not outcome.ok:
