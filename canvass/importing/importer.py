@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -203,7 +204,7 @@ def inspect_file(path: str | os.PathLike) -> FileInspection:
                 for number, cells in itertools.chain(lay.head, lay.rest):
                     p = parser.feed(number, cells)
                     if p is not None:
-                        samples.append(_text_row(p.raw))
+                        samples.append(_text_row(json.loads(p.raw)))
                         if len(samples) >= SAMPLE_ROWS:
                             break
                 if not samples:
@@ -317,7 +318,7 @@ def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
     for p in rows:
         if p.reason is not None:
             res.rejected.append(RowIssue(p.sheet, p.row, p.reason))
-        for f, msg in p.warnings:
+        for f, msg in p.warnings or ():
             res.warnings.append(RowWarning(p.sheet, p.row, f, msg))
     return res
 

@@ -167,7 +167,9 @@ def _open_calamine(path: Path, fmt: str) -> Book:
         def rows(sh=sh, pad=pad) -> Iterator[tuple[int, list[Any]]]:
             lead = [""] * pad
             for i, r in enumerate(sh.iter_rows(), 1):
-                cells = [v if type(v) is str else _cell(v) for v in r]  # text is NFC-normalised per field
+                # text is NFC-normalised per field later; whole floats (numbers typed in cells) become int
+                cells = [v if type(v) is str else (int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53
+                                                   else _cell(v)) for v in r]
                 yield i, (lead + cells if pad else cells)
 
         total = (sh.end[0] + 1) if sh.end else 0

@@ -33,7 +33,7 @@ from canvass.models import Commune, Event, Hamlet, Household, ImportBatch, Resid
 from canvass.residents import name_words
 from canvass.text import fold
 
-from canvass.importing.rows import W_DUPLICATE, W_REOPENED, ParsedRow, raw_json
+from canvass.importing.rows import W_DUPLICATE, W_REOPENED, ParsedRow
 
 DEFAULT_COMMUNE = "Xã chưa rõ tên"
 # Resident columns a list sets, compared on re-import (in this order).
@@ -125,7 +125,6 @@ class Plan:
     counts: dict[str, int] = field(default_factory=dict)
     hamlets_seen: set[int] = field(default_factory=set)
     households_seen: set[int] = field(default_factory=set)
-    warnings: list[tuple[str, int, str, str]] = field(default_factory=list)
 
 
 def _values(p: ParsedRow, hamlet_id: int, household_id: int) -> tuple:
@@ -161,7 +160,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             counts["duplicates"] += 1
             diff = _row_differences(prev, p)
             if diff:
-                p.warnings.append(("cccd", W_DUPLICATE.format(prev.row, ", ".join(diff))))
+                p.warn("cccd", W_DUPLICATE.format(prev.row, ", ".join(diff)))
             continue
         first_row[p.cccd] = p
         key = hamlet_match_key(p.hamlet)
@@ -208,7 +207,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
                 changes[col] = (old[i + 1], new[i])
         if status == "activated_system":
             plan.reopen.append(rid)
-            p.warnings.append(("status", W_REOPENED))
+            p.warn("status", W_REOPENED)
         if changes:
             p.disposition = "updated"
             counts["updated"] += 1
@@ -279,6 +278,7 @@ def _d_sql(v: Optional[dt.date]) -> Optional[str]:
 
 BULK_TABLES = ("resident", "event", "source_row", "household")
 BULK_MIN_ROWS = 20000
+ANALYZE_MIN_ROWS = 1000
 
 
 @contextmanager
@@ -312,6 +312,11 @@ def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, she
     with _indexes_dropped(conn, len(plan.residents)):
         _write_plan(conn, plan, file_name=file_name, sha256=sha256, sheets=sheets, summary=summary, at=at,
                     progress=progress, cancel=cancel)
+    if conn.dialect.name == "sqlite" and len(plan.residents) >= ANALYZE_MIN_ROWS:
+        # fresh statistics, so the planner knows e.g. that a status matches most rows and a hamlet few
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA analysis_limit=1000")
+        raw.execute("ANALYZE")
 
 
 def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
@@ -373,7 +378,8 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
         bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "data"),
                     [(rid, "updated", ts, ts, b, json.dumps(d, ensure_ascii=False, default=str))
                      for rid, d in plan.update_events])
-    words = sorted(set(plan.words))
+    plan.words.sort()   # each resident's words are distinct: no duplicates to remove
+    words = plan.words
     for i in range(0, len(words), CHUNK * 5):
         bulk_insert(conn, ResidentWord.__table__, ("word", "resident_id"), words[i:i + CHUNK * 5])
         step(min(CHUNK * 5, len(words) - i) // 4)
@@ -382,7 +388,7 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
     for i in range(0, len(plan.rows), CHUNK):
         chunk = plan.rows[i:i + CHUNK]
         bulk_insert(conn, SourceRow.__table__, src_cols,
-                    [(b, p.sheet[:200], p.row, raw_json(p.raw), p.resident_id, p.disposition,
+                    [(b, p.sheet[:200], p.row, p.raw, p.resident_id, p.disposition,
                       p.reason if p.disposition == "rejected" else
                       (f"duplicate of row {p.duplicate_of}" if p.disposition == "duplicate" else None))
                      for p in chunk])

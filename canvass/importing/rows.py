@@ -56,10 +56,10 @@ class ParsedRow:
                  "is_head", "hamlet", "address", "account_level", "source_status", "note", "extra",
                  "household_key", "disposition", "resident_id", "duplicate_of")
 
-    def __init__(self, sheet: str, row: int, raw: list[Any]):
-        self.sheet, self.row, self.raw = sheet, row, raw
+    def __init__(self, sheet: str, row: int, raw: str):
+        self.sheet, self.row, self.raw = sheet, row, raw   # raw: the cells as JSON text (compact in memory)
         self.reason: Optional[str] = None
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: Optional[list[tuple[str, str]]] = None
         self.name = self.name_fold = self.name_sort = None
         self.cccd = self.id_kind = None
         self.dob: Optional[dt.date] = None
@@ -72,6 +72,12 @@ class ParsedRow:
         self.disposition: Optional[str] = None
         self.resident_id: Optional[int] = None
         self.duplicate_of: Optional[int] = None
+
+    def warn(self, field: str, message: str) -> None:
+        """Add a warning to the row."""
+        if self.warnings is None:
+            self.warnings = []
+        self.warnings.append((field, message))
 
 
 _nfc = lru_cache(maxsize=131072)(nfc)
@@ -231,8 +237,9 @@ class SheetParser:
     def parse(self, number: int, raw: list[Any], cells: list[Any]) -> ParsedRow:
         """Normalise one data row's values (never raises: problems become the reason or warnings).
         `cells` is padded to the mapped width plus one blank, so column -1 (an unmapped field) is blank."""
-        p = ParsedRow(self.sheet, number, raw)
-        warn = p.warnings.append
+        p = ParsedRow(self.sheet, number, raw_json(raw))
+        ws: list[tuple[str, str]] = []
+        warn = ws.append
         ix = self.ix
         name = cells[ix["name"]]
         if name != "":
@@ -308,6 +315,8 @@ class SheetParser:
                     extra[label] = _text(cells[c])
             if extra:
                 p.extra = json.dumps(extra, ensure_ascii=False)
+        if ws:
+            p.warnings = ws
         # why the row cannot become a resident
         if not p.name:
             p.reason = R_NO_NAME

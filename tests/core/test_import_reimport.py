@@ -99,16 +99,14 @@ def test_dry_run_computes_everything_and_writes_nothing(db, tmp_path):
 def test_failure_midway_leaves_nothing(db, tmp_path, monkeypatch):
     import canvass.importing.reconcile as rec
 
-    calls = {"n": 0}
-    real = rec.raw_json
+    real = rec.bulk_insert
 
-    def failing(cells):
-        calls["n"] += 1
-        if calls["n"] == 3:
+    def failing(conn, table, columns, rows):
+        if table.name == "source_row":          # residents, events and words are written by then
             raise RuntimeError("disk full")
-        return real(cells)
+        return real(conn, table, columns, rows)
 
-    monkeypatch.setattr(rec, "raw_json", failing)
+    monkeypatch.setattr(rec, "bulk_insert", failing)
     with pytest.raises(RuntimeError):
         run_import(db, write_xlsx(tmp_path / "l.xlsx", standard_rows(people(5))))
     assert _counts(db) == (0, 0, 0, 0)

@@ -1,0 +1,107 @@
+"""Import speed: the raw reader on the generated province list, then the importer end to end on the same
+file (a fresh SQLite database), its ratio to the reader, peak memory, and a re-import of the same file.
+
+Each import runs in a child process so its peak memory (maxrss) is its own.
+`python -m bench import --rows N` (default 300,000).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.listgen import OUT, cached_list
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def db_path(rows: int) -> Path:
+    """The database bench_search reuses (the list imported once)."""
+    return OUT / f"bench_{rows}.db"
+
+
+def read_calamine(path: Path) -> tuple[int, float, float]:
+    """(rows, wall s, cpu s) of python-calamine reading every row of the first sheet."""
+    from python_calamine import CalamineWorkbook
+
+    t, c = time.perf_counter(), time.process_time()
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    n = sum(1 for _ in sheet.iter_rows())
+    return n, time.perf_counter() - t, time.process_time() - c
+
+
+def read_openpyxl(path: Path) -> tuple[int, float]:
+    """(rows, wall s) of openpyxl read-only mode reading every row."""
+    from openpyxl import load_workbook
+
+    t = time.perf_counter()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    n = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
+    wb.close()
+    return n, time.perf_counter() - t
+
+
+def child(list_path: str, db: str, dry_run: bool = False) -> None:
+    """In a child process: import once, print timing, memory and counts as JSON."""
+    import resource
+
+    from canvass.db import open_database
+    from canvass.importing import run_import
+
+    database = open_database(db)
+    t, c = time.perf_counter(), time.process_time()
+    res = run_import(database, list_path, dry_run=dry_run)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    database.dispose()
+    out = {k: v for k, v in res.to_json().items() if k not in ("rejected", "warnings")}
+    out.update(rejected=len(res.rejected), warnings=len(res.warnings), wall=wall, cpu=cpu,
+               maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(out))
+
+
+def _spawn(list_path: Path, db: Path, dry_run: bool = False) -> dict:
+    code = f"from bench.bench_import import child; child({str(list_path)!r}, {str(db)!r}, {dry_run!r})"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run(report, rows: int = 300_000) -> None:
+    """Print the figures (see the module docstring)."""
+    t = time.perf_counter()
+    path = cached_list(rows)
+    report("list", f"{path.name} ({path.stat().st_size / 1e6:.1f} MB, ready in {time.perf_counter() - t:.1f} s)")
+    n, wall, cpu = read_calamine(path)
+    report("reader python-calamine", wall, f"s ({n:,} rows, {n / wall:,.0f} rows/s, cpu {cpu:.1f} s)")
+    small = cached_list(min(rows, 20_000))
+    n2, wall2, _ = read_calamine(small)
+    n3, wall3 = read_openpyxl(small)
+    report("reader openpyxl read-only vs calamine (20k rows)", wall3 / wall2,
+           f"x slower ({n3 / wall3:,.0f} vs {n2 / wall2:,.0f} rows/s)")
+    db = db_path(rows)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    first = _spawn(path, db)
+    report("import (new database)", first["wall"],
+           f"s ({first['rows_read'] / first['wall']:,.0f} rows/s, cpu {first['cpu']:.1f} s, "
+           f"{first['imported']:,} residents, {first['households']:,} households, {first['rejected']} rejected, "
+           f"{first['duplicates']} duplicates, {first['warnings']:,} warnings)")
+    report("import / reader ratio", first["wall"] / wall, "x")
+    report("import peak memory (maxrss)", first["maxrss_mb"], "MB")
+    dry = _spawn(path, db, dry_run=True)
+    report("dry run (preview) of the same file", dry["wall"], f"s (peak {dry['maxrss_mb']:.0f} MB)")
+    again = _spawn(path, db)
+    report("re-import of the same file", again["wall"],
+           f"s ({again['unchanged']:,} unchanged, {again['updated']} updated, "
+           f"{again['activated_per_system']} activated; peak {again['maxrss_mb']:.0f} MB)")
+    report("database size", os.path.getsize(db) / 1e6, "MB")
+
+
+if __name__ == "__main__":
+    from bench.__main__ import main
+
+    sys.exit(main(["import", *sys.argv[1:]]))

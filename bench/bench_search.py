@@ -1,0 +1,64 @@
+"""Search latency over the imported province list: `resident_ids` + `count_residents` (what the window runs
+per keystroke) for typical searches, p50 and max over repeated runs. Reuses bench_import's database (imports
+the list first when it is missing)."""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+from bench.bench_import import _spawn, db_path
+from bench.listgen import cached_list
+
+QUERIES = ["nguyen van", "nguyen van hung", "tran thi thu", "duc", "đức", "hoang minh t", "le", "ng", "phuong",
+           "bui thi ngoc anh"]
+RUNS = 5
+
+
+def run(report, rows: int = 300_000) -> None:
+    """Print the figures (see the module docstring)."""
+    from canvass.db import open_database
+    from canvass.residents import ResidentQuery, count_residents, resident_ids, resident_rows
+
+    db = db_path(rows)
+    if not db.exists():
+        _spawn(cached_list(rows), db)
+    database = open_database(db)
+    with database.session() as s:
+        total = count_residents(s, ResidentQuery())
+        sample = resident_rows(s, resident_ids(s, ResidentQuery(search="vu"))[:1])[0]
+        cccd, phone = sample.cccd, sample.phone
+        queries = QUERIES + [cccd, cccd[:6], cccd[-6:], "0" + (phone or "+84912")[3:], "0" + (phone or "+84912")[3:7]]
+        filtered = [ResidentQuery(search="nguyen thi", statuses=("pending",), hamlet_ids=(1, 2, 3)),
+                    ResidentQuery(statuses=("pending",), hamlet_ids=(5,))]
+        times: list[float] = []
+        per: list[tuple[str, float, int]] = []
+        for q in [ResidentQuery(search=x) for x in queries] + filtered:
+            mine = []
+            for _ in range(RUNS):
+                t = time.perf_counter()
+                ids = resident_ids(s, q)
+                n = count_residents(s, q)
+                mine.append(time.perf_counter() - t)
+            assert n == len(ids)
+            times += mine
+            label = q.search or "(filters only)"
+            if q.hamlet_ids:
+                label += " + filters"
+            per.append((label, statistics.median(mine), n))
+        t = time.perf_counter()
+        every = resident_ids(s, ResidentQuery())
+        all_ids = time.perf_counter() - t
+    database.dispose()
+    report("residents", total)
+    for label, med, n in per:
+        report(f"search {label!r}", med * 1000, f"ms p50 ({n:,} found)")
+    report("search p50 (all queries)", statistics.median(times) * 1000, "ms")
+    report("search max (all queries)", max(times) * 1000, "ms")
+    report("every id in name order (no search)", all_ids * 1000, f"ms ({len(every):,} ids)")
+
+
+if __name__ == "__main__":
+    from bench.__main__ import main
+
+    sys.exit(main(["search", *sys.argv[1:]]))
