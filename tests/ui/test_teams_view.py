@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import select
 
