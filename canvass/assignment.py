@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from canvass.db import bulk_insert, now
 from canvass.errors import Cancelled, InvalidInput, NotFound
-from canvass.models import Event, Household, Resident, Team, TeamHamlet
+from canvass.models import Event, Hamlet, Household, Resident, Team, TeamHamlet
 
 CHUNK = 5000
 _IN_CHUNK = 900
@@ -236,6 +236,8 @@ def _active_team_ids(session: Session) -> set[int]:
 def balance_hamlet(session: Session, hamlet_id: int, team_ids: Sequence[int], *, only_unassigned: bool = False,
                    actor: Optional[str] = None, progress=None, cancel=None) -> AssignResult:
     """Split a hamlet's residents among teams (in the order given) by whole households, neighbours together."""
+    if session.get(Hamlet, hamlet_id) is None:
+        raise NotFound(f"no hamlet with id {hamlet_id}")
     team_ids = list(dict.fromkeys(team_ids))
     if not team_ids:
         raise InvalidInput("balancing needs at least one team")

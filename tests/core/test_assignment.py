@@ -115,6 +115,8 @@ def test_balance_refuses_a_retired_team_and_unknown_team(db):
             balance_hamlet(s, hid, [a.id, b.id])
         with pytest.raises(NotFound):
             balance_hamlet(s, hid, [a.id, 999])
+        with pytest.raises(NotFound):
+            balance_hamlet(s, 4242, [a.id])
         assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "assigned")) == 0
 
 
