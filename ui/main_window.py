@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(max(0, min(int(s.get(CURRENT_TAB)), self.tabs.count() - 1)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.residentsView.model.wait(5000)
+        self.dashboardView.wait_idle(5000)
         if self.ctx.runner.busy():
             if QMessageBox.question(self, self.tr("Work in progress"),
                                     self.tr("Something is still running. Quit anyway (it will be cancelled)?")) \

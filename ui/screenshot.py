@@ -92,7 +92,7 @@ def main(args) -> int:
             target = wiz
         else:
             window.show_tab(args.view)
-            settle(400)
+            settle(400, until=lambda: not window.dashboardView.busy() and not window.residentsView.model.busy())
             if args.view == "residents" and window.residentsView.model.rowCount():
                 window.residentsView.table.selectRow(0)
         settle(300, until=lambda: not runner.busy())

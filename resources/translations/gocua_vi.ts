@@ -55,6 +55,14 @@
         <translation>Theo tổ</translation>
     </message>
     <message>
+        <source>Computing the figures…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>Không tính được số liệu: %1</translation>
+    </message>
+    <message>
         <source>%1 — %2 to %3, %4 day(s) left</source>
         <translation>%1 — từ %2 đến %3, còn %4 ngày</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCharts import QLineSeries
 def test_dashboard_renders_with_data(window, qtbot):
     view = window.show_tab("dashboard")
     assert view.objectName() == "dashboardView"
+    view.wait_idle()
     assert view.stats is not None
     st = view.stats
     assert view.cardReported.value.text() == str(st.total.activated_reported)
@@ -32,11 +33,14 @@ def test_dashboard_recomputes_after_a_change(window, qtbot):
     from sqlalchemy import select
 
     view = window.show_tab("dashboard")
+    view.wait_idle()
     before = view.stats.total.done_today_reported
     with window.ctx.db.session() as s:
         rid = s.scalars(select(Resident.id).where(Resident.status == "pending")).first()
         record_visit(s, rid, "activated")
     window.data_changed()
+    assert view.busy()                         # computed on the stats thread, the window goes on
+    view.wait_idle()
     assert view.stats.total.done_today_reported == before + 1
 
 

@@ -239,6 +239,7 @@ def test_the_campaign_day(shell, qtbot, tmp_path, monkeypatch):
 
     # the dashboard agrees with what was keyed and merged
     dash = window.show_tab("dashboard")
+    dash.wait_idle()
     assert dash.stats.total.activated_reported == 5
     assert dash.stats.total.done_today_reported == 5
     with db.session() as s:
