@@ -240,3 +240,23 @@ def test_open_the_sample_commune(qapp, tmp_path, monkeypatch, qtbot):
         assert s.scalar(select(func.count()).select_from(Resident)) == 300
     again.dispose()
     shell.runner.wait()
+
+
+def test_settings_dialog_switches_the_language(window, qtbot, qapp, monkeypatch):
+    from ui.main_window import SettingsDialog
+
+    dlg = SettingsDialog(window.ctx.settings, window)
+    qtbot.addWidget(dlg)
+    assert dlg.languageBox.currentData() == "vi"           # the default
+    dlg.languageBox.setCurrentIndex(dlg.languageBox.findData("vi"))
+    dlg.actorEdit.setText("Cán bộ B")
+    assert dlg.apply() is False                               # unchanged language
+    assert window.ctx.settings.get("user/name") == "Cán bộ B"
+    monkeypatch.setattr(SettingsDialog, "ask",
+                        classmethod(lambda cls, settings, parent=None: (settings.set(LANGUAGE, "vi"), True)[1]))
+    try:
+        window.open_settings()
+        assert window.tabs.tabText(3) == "&Tiến độ"
+        assert window.residentsView.searchBox.placeholderText().startswith("Tìm")
+    finally:
+        i18n.install(qapp, "en")
