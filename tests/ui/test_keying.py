@@ -214,24 +214,3 @@ def test_vietnamese_catalogue_is_complete_and_loads(ctx, qtbot, qapp):
         assert view.undo_button.text() == "Hoàn tác lần nhập cuối"
     finally:
         qapp.removeTranslator(translator)
-
-
-def test_many_signal_emits_do_not_exhaust_true(qapp):
-    """PySide6 6.12 drops a reference to True on every Python emit; ui.dialogs pins the bools so a long
-    keying session (two emits per entry) cannot abort the interpreter."""
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    import ui.dialogs
-
-    class Emitter(QObject):
-        ping = Signal()
-
-    ui.dialogs.pin_bool_refcounts()
-    e = Emitter()
-    before = sys.getrefcount(True)
-    for _ in range(5000):
-        e.ping.emit()
-    assert sys.getrefcount(True) > 1000
-    assert before - sys.getrefcount(True) <= 5000

@@ -5,32 +5,9 @@ and the code keeps the core's English codes.
 """
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP
 
 
-
-def pin_bool_refcounts() -> bool:
-    """Work around PySide6 6.12 on CPython < 3.12: every `Signal.emit()` made from Python returns True
-    without taking a reference, so True's reference count falls by one per emit and the interpreter aborts
-    ("bool_dealloc: deallocating True or False") after a few hundred emits (e.g. a few hundred outcomes
-    typed in the keying view). Give True and False a huge count: Python 3.12 makes them immortal anyway.
-    Idempotent; True when it changed something."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    import ctypes
-
-    changed = False
-    for value in (True, False):
-        cell = ctypes.c_ssize_t.from_address(id(value))
-        if cell.value < (1 << 40):
-            cell.value += 1 << 40
-            changed = True
-    return changed
-
-
-pin_bool_refcounts()
 
 OUTCOME_LABELS = {
     "activated": QT_TRANSLATE_NOOP("Labels", "Activated"),
