@@ -122,15 +122,17 @@ def _token_filter(token: str):
     return or_(*clauses)
 
 
-def _token_ids(token: str):
+def _token_ids(token: str, sqlite: bool = True):
     """The ids one search word matches, as a subquery answered from indexes: the word index for names,
-    the CCCD and phone indexes for digits."""
+    the CCCD and phone indexes for digits. (The word column is binary-collated everywhere; CCCD and phone
+    take a LIKE on PostgreSQL, whose locale collations would make a range compare wrongly.)"""
     t = Resident.__table__.c
     w = ResidentWord.__table__.c
     parts = [select(w.resident_id.label("id")).where(_prefix_range(w.word, token))]
     if token.isdigit():
-        parts.append(select(t.id).where(_prefix_range(t.cccd, token)))
-        parts += [select(t.id).where(_prefix_range(t.phone, x)) for x in _phone_prefixes(token)]
+        starts = _prefix_range if sqlite else (lambda col, x: col.startswith(x))
+        parts.append(select(t.id).where(starts(t.cccd, token)))
+        parts += [select(t.id).where(starts(t.phone, x)) for x in _phone_prefixes(token)]
     return parts[0] if len(parts) == 1 else union(*parts)
 
 
@@ -201,7 +203,7 @@ def _select(session: Session, q: ResidentQuery, *columns):
         return select(*columns).select_from(r).where(*conds)
     lead, selective = _driver(session, tokens)
     if selective:
-        conds = [r.c.id.in_(_token_ids(lead))]
+        conds = [r.c.id.in_(_token_ids(lead, session.get_bind().dialect.name == "sqlite"))]
         conds += [_token_filter(token) for token in tokens if token != lead]
     else:  # every word is common: one pass over the folded-name index
         conds = [r.c.id.in_(select(r.c.id).where(*[_token_filter(token) for token in tokens]))]

@@ -98,7 +98,7 @@ def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]
             for row in conn.execute(select(*cols).where(r.c.cccd.is_not(None))):
                 if row[-1] in cccds:
                     ex.residents[row[-1]] = tuple(row[:-1])
-        other = {x[2] for x in ex.residents.values()} - set(ex.hamlet_names)
+        other = {x[-1] for x in ex.residents.values()} - set(ex.hamlet_names)
         if other:  # residents listed now but recorded in another commune's hamlets
             for hid, name in conn.execute(select(h.c.id, h.c.name).where(h.c.id.in_(list(other)))):
                 ex.hamlet_names[hid] = name

@@ -1,0 +1,57 @@
+"""The importer and the residents query on a real PostgreSQL server (the multi-user set-up)."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, text
+
+from canvass.db import open_database
+from canvass.importing import run_import
+from canvass.models import Event, Resident
+from canvass.residents import ResidentQuery, count_residents, find_resident, resident_ids, resident_rows
+from tests.core.importfiles import people, person, standard_rows, write_xlsx
+from tests.pg import postgres_server
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_db(pg_url):
+    db = open_database(pg_url)
+    yield db
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    db.dispose()
+
+
+def test_import_reimport_and_search_on_postgres(pg_db, tmp_path):
+    ps = people(6) + [person(20, hamlet="Thôn Pò Đứa", name="Đinh Đức Đạt"), dict(person(2), stt=8)]
+    first = run_import(pg_db, write_xlsx(tmp_path / "a.xlsx", standard_rows(ps)))
+    assert (first.imported, first.duplicates, first.hamlets) == (7, 1, 2)
+    newer = [dict(p, phone="0988000111") if p["stt"] == 1 else p for p in ps if p["stt"] not in (3, 8)]
+    newer.append(person(30))
+    second = run_import(pg_db, write_xlsx(tmp_path / "b.xlsx", standard_rows(newer)))
+    assert (second.imported, second.updated, second.unchanged, second.activated_per_system) == (1, 1, 5, 1)
+    again = run_import(pg_db, write_xlsx(tmp_path / "b.xlsx", standard_rows(newer)))
+    assert (again.imported, again.updated, again.activated_per_system) == (0, 0, 0)
+    with pg_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "activated_system")) == 1
+        assert [r.name for r in resident_rows(s, resident_ids(s, ResidentQuery(search="dinh duc")))] == \
+            ["Đinh Đức Đạt"]
+        q = ResidentQuery(search=ps[0]["cccd"][:6])
+        assert count_residents(s, q) == len(resident_ids(s, q)) >= 1
+        assert resident_rows(s, resident_ids(s, ResidentQuery(search="0988000111")))[0].cccd == ps[0]["cccd"]
+        assert find_resident(s, ps[0]["cccd"]).phone == "+84988000111"
+        assert s.scalar(select(func.count()).select_from(Resident)) == 8
+    # new rows get ids after the bulk-inserted ones (sequences moved past them)
+    with pg_db.session() as s:
+        r = Resident(cccd="020099000777", name="Lò Văn Mới", name_fold="lo van moi", name_sort="x",
+                     hamlet_id=1, status="pending")
+        s.add(r)
+        s.flush()
+        assert r.id == 9
