@@ -51,7 +51,7 @@ class Existing:
     hamlet_names: dict[int, str] = field(default_factory=dict)
     households: dict[tuple[int, str], int] = field(default_factory=dict)
     household_keys: dict[int, str] = field(default_factory=dict)
-    residents: dict[str, tuple] = field(default_factory=dict)        # cccd -> (id, *COMPARED, status)
+    residents: dict[str, tuple] = field(default_factory=dict)  # cccd -> (id, fingerprint, status, hamlet_id)
     commune_residents: list[tuple[int, str, int, str]] = field(default_factory=list)  # id, cccd, hamlet, status
 
 
@@ -89,15 +89,18 @@ def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]
     total = conn.execute(select(func.count()).select_from(r)).scalar() or 0
     if total:
         cols = [r.c.id] + [r.c[x] for x in COMPARED] + [r.c.status, r.c.hamlet_id, r.c.cccd]
+        n = len(COMPARED)
+        # kept per resident: (id, fingerprint of the compared fields, status, hamlet): small enough for 300k+;
+        # the full old values are loaded afterwards only for the residents whose fingerprint differs
         if total > 4 * len(cccds):
             ids = sorted(cccds)
             for i in range(0, len(ids), 900):
                 for row in conn.execute(select(*cols).where(r.c.cccd.in_(ids[i:i + 900]))):
-                    ex.residents[row[-1]] = tuple(row[:-1])
+                    ex.residents[row[-1]] = (row[0], fingerprint(row[1:1 + n]), row[n + 1], row[n + 2])
         else:
             for row in conn.execute(select(*cols).where(r.c.cccd.is_not(None))):
                 if row[-1] in cccds:
-                    ex.residents[row[-1]] = tuple(row[:-1])
+                    ex.residents[row[-1]] = (row[0], fingerprint(row[1:1 + n]), row[n + 1], row[n + 2])
         other = {x[-1] for x in ex.residents.values()} - set(ex.hamlet_names)
         if other:  # residents listed now but recorded in another commune's hamlets
             for hid, name in conn.execute(select(h.c.id, h.c.name).where(h.c.id.in_(list(other)))):
@@ -146,6 +149,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
     next_resident = next_id(conn, Resident.__table__)
     counts = dict(imported=0, updated=0, unchanged=0, duplicates=0, rejected=0)
     first_row: dict[str, ParsedRow] = {}
+    maybe: list[tuple[ParsedRow, tuple]] = []   # listed residents whose fields may have changed
     # a household's number/head/address/sort key come from its first member row
     for n, p in enumerate(rows):
         if cancel and n % CHUNK == 0 and cancel():
@@ -199,29 +203,17 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
                                                         fold(p.address) if p.address else None))
             plan.words.extend((w, rid) for w in name_words(p.name_fold))
             continue
-        rid, status = old[0], old[len(COMPARED) + 1]
+        rid, status = old[0], old[2]
         p.resident_id = rid
-        changes = {}
-        for i, col in enumerate(COMPARED):
-            if not _same(old[i + 1], new[i]):
-                changes[col] = (old[i + 1], new[i])
         if status == "activated_system":
             plan.reopen.append(rid)
             p.warn("status", W_REOPENED)
-        if changes:
-            p.disposition = "updated"
-            counts["updated"] += 1
-            values = dict(zip(COMPARED, new))
-            values.update(_id=rid, name_fold=p.name_fold, name_sort=p.name_sort,
-                          address_fold=fold(p.address) if p.address else None)
-            plan.updates.append(values)
-            plan.update_events.append((rid, _describe(changes, ex)))
-            if "name" in changes:
-                plan.renamed.append(rid)
-                plan.words.extend((w, rid) for w in name_words(p.name_fold))
+        if fingerprint(new) != old[1]:
+            maybe.append((p, new))
         else:
             p.disposition = "unchanged"
             counts["unchanged"] += 1
+    _compare(conn, plan, maybe, ex, counts)
     # residents missing from the newer list, in the hamlets it covers
     listed = cccds
     for rid, cccd, hid, status in ex.commune_residents:
@@ -230,6 +222,46 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
     counts["activated_per_system"] = len(plan.activate)
     plan.counts = counts
     return plan
+
+
+def _norm(v: Any) -> Any:
+    if v is None or v == "":
+        return None
+    return int(v) if isinstance(v, bool) else v
+
+
+def fingerprint(values) -> int:
+    """A hash of a resident's compared fields, equal when `_same` would find every field the same."""
+    return hash(tuple(_norm(v) for v in values))
+
+
+def _compare(conn: Connection, plan: "Plan", maybe: list[tuple[ParsedRow, tuple]], ex: Existing,
+             counts: dict[str, int]) -> None:
+    """Load the old values of the residents whose fingerprint differs and record their real changes."""
+    r = Resident.__table__
+    old_rows: dict[int, tuple] = {}
+    ids = [p.resident_id for p, _ in maybe]
+    for i in range(0, len(ids), 900):
+        for row in conn.execute(select(r.c.id, *[r.c[x] for x in COMPARED]).where(r.c.id.in_(ids[i:i + 900]))):
+            old_rows[row[0]] = tuple(row[1:])
+    for p, new in maybe:
+        rid = p.resident_id
+        old = old_rows[rid]
+        changes = {col: (old[i], new[i]) for i, col in enumerate(COMPARED) if not _same(old[i], new[i])}
+        if not changes:
+            p.disposition = "unchanged"
+            counts["unchanged"] += 1
+            continue
+        p.disposition = "updated"
+        counts["updated"] += 1
+        values = dict(zip(COMPARED, new))
+        values.update(_id=rid, name_fold=p.name_fold, name_sort=p.name_sort,
+                      address_fold=fold(p.address) if p.address else None)
+        plan.updates.append(values)
+        plan.update_events.append((rid, _describe(changes, ex)))
+        if "name" in changes:
+            plan.renamed.append(rid)
+            plan.words.extend((w, rid) for w in name_words(p.name_fold))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -276,7 +308,7 @@ def _d_sql(v: Optional[dt.date]) -> Optional[str]:
     return v.isoformat() if v is not None else None
 
 
-BULK_TABLES = ("resident", "event", "source_row", "household")
+BULK_TABLES = ("resident", "event", "source_row", "household", "resident_word")
 BULK_MIN_ROWS = 20000
 ANALYZE_MIN_ROWS = 1000
 
