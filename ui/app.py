@@ -7,10 +7,8 @@ file, or the bundled sample commune imported into the user data folder).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
-from typing import Optional
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "sample_commune.xlsx"
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "gocua.qss"
@@ -210,12 +208,6 @@ def main(argv: list[str]) -> int:
     if shell.ctx is not None:
         shell.ctx.db.dispose()
     return code
-
-
-def copy_sample_to(folder: Path) -> Path:
-    """Copy the sample list somewhere a person can open it in Excel."""
-    folder.mkdir(parents=True, exist_ok=True)
-    return Path(shutil.copy2(SAMPLE, folder / SAMPLE.name))
 
 
 __all__ = ["main", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp"]

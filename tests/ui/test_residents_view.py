@@ -97,8 +97,7 @@ def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
     qtbot.addWidget(view)
     with ctx.db.session() as s:
         hamlet = s.scalars(select(Hamlet).where(Hamlet.name == "Thôn Pò Đứa")).one()
-        in_hamlet = s.scalar(select(Resident.id).where(Resident.hamlet_id == hamlet.id).limit(1)) and \
-            len(list(s.scalars(select(Resident.id).where(Resident.hamlet_id == hamlet.id))))
+        in_hamlet = len(list(s.scalars(select(Resident.id).where(Resident.hamlet_id == hamlet.id))))
         team1 = s.scalars(select(Team).where(Team.name == "Tổ 1")).one()
         n_team1 = len(list(s.scalars(select(Resident.id).where(Resident.team_id == team1.id))))
         n_absent = len(list(s.scalars(select(Resident.id).where(Resident.status == "absent"))))
