@@ -126,15 +126,14 @@ def _layout(sheet: RawSheet, mapping: Optional[dict[int, str]] = None,
     blank = not any(cell_text(c) for _, cells in head for c in cells)
     rows = [cells for _, cells in head]
     first = head[0][0] if head else 1
-    if header_row:
+    guess = detect_header(rows, sheet.merged, first_row=first)
+    if header_row and guess.row != header_row:   # the person chose another header row
         guess = detect_header(rows[header_row - first:header_row - first + 2], sheet.merged, first_row=header_row,
                               scan=1)
         if guess.row != header_row:  # the user's row names no known field: keep their row anyway
             labels = [cell_text(c) for c in rows[header_row - first]] if header_row - first < len(rows) else []
             guess = HeaderGuess(row=header_row, top_row=header_row, headers=labels,
                                 mapping={i: EXTRA for i, t in enumerate(labels) if t}, score=0)
-    else:
-        guess = detect_header(rows, sheet.merged, first_row=first)
     if mapping is not None:
         guess.mapping = clean_mapping(mapping)
         guess.problems = [p for p in guess.problems if p != "no header row found"] if guess.row else guess.problems
@@ -184,10 +183,11 @@ def _text_row(cells: list[Any]) -> list[str]:
 
 # ---- phase 1 ---------------------------------------------------------------------------------------------
 
-def inspect_file(path: str | os.PathLike) -> FileInspection:
-    """Look at a file without importing it: its sheets, header rows, guessed mapping and a few data rows."""
+def inspect_file(path: str | os.PathLike, header_rows: Optional[dict[str, int]] = None) -> FileInspection:
+    """Look at a file without importing it: its sheets, header rows, guessed mapping and a few data rows.
+    `header_rows` {sheet: row} reads a sheet's header from the row a person chose instead."""
     with open_book(path) as book:
-        layouts = [_layout(s) for s in book.sheets]
+        layouts = [_layout(s, None, (header_rows or {}).get(s.name)) for s in book.sheets]
         if not layouts or all(lay.blank for lay in layouts):
             raise ImportFileError("empty", "the file holds no data")
         data_sheets = sum(1 for lay in layouts if lay.guess.row)
@@ -278,8 +278,9 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
 
 def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
                progress: Optional[Callable[[int, int], None]] = None,
-               cancel: Optional[Callable[[], bool]] = None) -> ImportResult:
-    """Import a list (or, with dry_run, compute what importing it would do). One transaction."""
+               cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> ImportResult:
+    """Import a list (or, with dry_run, compute what importing it would do). One transaction.
+    `actor` (who imports) is written on the events the import adds."""
     p = Path(path)
     plan = plan or ImportPlan()
 
@@ -301,7 +302,7 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
             summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
                 "sheets": sheets, "hamlet": plan.hamlet}, "result": result.to_json()}
             write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
-                       progress=scaled(60, 100), cancel=cancel)
+                       progress=scaled(60, 100), cancel=cancel, actor=actor)
             result.batch = iplan.batch_id
             if progress:
                 progress(100, 100)

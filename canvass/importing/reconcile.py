@@ -339,11 +339,11 @@ def _indexes_dropped(conn: Connection, new_rows: int):
 
 def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
                at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
-               cancel: Optional[Callable[[], bool]] = None) -> None:
+               cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> None:
     """Write a computed plan in the caller's transaction."""
     with _indexes_dropped(conn, len(plan.residents)):
         _write_plan(conn, plan, file_name=file_name, sha256=sha256, sheets=sheets, summary=summary, at=at,
-                    progress=progress, cancel=cancel)
+                    progress=progress, cancel=cancel, actor=actor)
     if conn.dialect.name == "sqlite" and len(plan.residents) >= ANALYZE_MIN_ROWS:
         # fresh statistics, so the planner knows e.g. that a status matches most rows and a hamlet few
         raw = conn.connection.driver_connection
@@ -353,7 +353,7 @@ def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, she
 
 def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
                 at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
-                cancel: Optional[Callable[[], bool]] = None) -> None:
+                cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> None:
     sqlite = conn.dialect.name == "sqlite"
     ts = _dt_sql(at) if sqlite else at
     dconv = _d_sql if sqlite else (lambda v: v)
@@ -394,8 +394,8 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
                 r = r[:dob_i] + (dconv(r[dob_i]),) + r[dob_i + 1:]
             rows.append(r)
         bulk_insert(conn, Resident.__table__, cols, rows)
-        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
-                    [(r[0], "imported", ts, ts, b) for r in chunk])
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "actor"),
+                    [(r[0], "imported", ts, ts, b, actor) for r in chunk])
         step(len(chunk))
     # updates (a changed name rewrites its search words)
     if plan.updates:
@@ -407,8 +407,9 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
                          "last_batch_id": b, "version": r.c.version + 1}))
         for i in range(0, len(plan.updates), CHUNK):
             conn.execute(stmt, plan.updates[i:i + CHUNK])
-        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "data"),
-                    [(rid, "updated", ts, ts, b, json.dumps(d, ensure_ascii=False, default=str))
+        bulk_insert(conn, Event.__table__,
+                    ("resident_id", "kind", "at", "recorded_at", "batch_id", "data", "actor"),
+                    [(rid, "updated", ts, ts, b, json.dumps(d, ensure_ascii=False, default=str), actor)
                      for rid, d in plan.update_events])
     plan.words.sort()   # each resident's words are distinct: no duplicates to remove
     words = plan.words
@@ -428,15 +429,15 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
     # activated per system, re-opened
     r = Resident.__table__
     if plan.activate:
-        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
-                    [(rid, "activated_system", ts, ts, b) for rid in plan.activate])
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "actor"),
+                    [(rid, "activated_system", ts, ts, b, actor) for rid in plan.activate])
         stmt = (update(r).where(r.c.id == bindparam("_id"))
                 .values(status="activated_system", status_reason=None, status_at=at, version=r.c.version + 1))
         for i in range(0, len(plan.activate), CHUNK):
             conn.execute(stmt, [{"_id": rid} for rid in plan.activate[i:i + CHUNK]])
     if plan.reopen:
-        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id"),
-                    [(rid, "system_reopened", ts, ts, b) for rid in plan.reopen])
+        bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "actor"),
+                    [(rid, "system_reopened", ts, ts, b, actor) for rid in plan.reopen])
         _refresh(conn, plan.reopen)
     for table in (Commune, Hamlet, Household, Resident, ImportBatch):
         sync_sequence(conn, table.__table__)

@@ -220,3 +220,12 @@ def test_user_mapping_and_sheet_choice(db, tmp_path):
                       header_rows={"Dữ liệu": 1})
     res = run_import(db, path, plan)
     assert res.imported == 3 and res.rejected == []
+
+
+def test_inspect_with_a_chosen_header_row(tmp_path):
+    rows = [["Ghi chú: danh sách tạm"], ["Họ tên", "CCCD", "Thôn"], ["Họ và tên", "Số CCCD", "Thôn", "SĐT"]]
+    rows += [[p["name"], p["cccd"], p["hamlet"], p["phone"]] for p in people(2)]
+    path = write_xlsx(tmp_path / "l.xlsx", rows)
+    assert inspect_file(path).sheets[0].header_row == 3
+    chosen = inspect_file(path, header_rows={"Danh sách": 2}).sheets[0]
+    assert chosen.header_row == 2 and chosen.mapping[1] == "cccd"

@@ -30,8 +30,9 @@ def _counts(db) -> tuple:
 
 def test_newer_list_adds_updates_and_activates(db, tmp_path):
     day1 = people(5) + people(3, start=10, hamlet="Thôn Pò Đứa")
-    first = run_import(db, write_xlsx(tmp_path / "d1.xlsx", standard_rows(day1)))
+    first = run_import(db, write_xlsx(tmp_path / "d1.xlsx", standard_rows(day1)), actor="Cán bộ A")
     assert first.imported == 8 and len(_events(db, "imported")) == 8
+    assert {e.actor for e in _events(db, "imported")} == {"Cán bộ A"}
     day2 = [p for p in day1 if p["stt"] != 2]                  # resident 2 activated their account
     day2[0] = dict(day2[0], phone="0988777666")                # resident 1's phone changed
     day2.append(person(6))                                     # a new one
