@@ -190,8 +190,9 @@ class SheetParser:
         # the common case first: a name and at least two more values, outside the footer
         nc = self.name_col
         name = cells[nc] if nc is not None else ""
-        if (name != "" and not self.footer and type(name) is str and len(cells) - cells.count("") >= 3
-                and not is_footer_text(name)):
+        filled = len(cells) - cells.count("")
+        if (name != "" and not self.footer and type(name) is str and filled >= 3
+                and (filled >= 5 or not is_footer_text(name))):  # a footer line never fills 5 columns
             self.blank_run = 0
             self.seen_data = True
             return self.parse(number, raw, cells)
