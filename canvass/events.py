@@ -182,8 +182,35 @@ def record_visit(session: Session, resident: Resident | int, outcome: str, *, te
     e = append_event(session, resident, "visit", at=at, actor=actor,
                      team_id=team_id if team_id is not None else resident.team_id,
                      outcome=outcome, reason=reason, note=note, data=data or None)
-    refresh_state(session, resident)
+    if not _apply_latest_visit(resident, e, revisit_on, new_phone):
+        refresh_state(session, resident)
+    session.flush()  # callers use the event's id (undo, pack provenance)
     return e
+
+
+def _apply_latest_visit(resident: Resident, e: Event, revisit_on: Optional[dt.date],
+                        new_phone: Optional[str]) -> bool:
+    """Update the cached state in place when the new visit is the latest one (the usual case: no
+    back-dated entry, no system activation in force); False when the whole log must be re-derived.
+
+    Equal to `derive_state` over the log then: the new event has the highest id, and no earlier visit or
+    re-opening is dated after it (`status_at` and `last_visit_at` bound them)."""
+    if resident.status == "activated_system":
+        return False
+    latest = max((t for t in (resident.status_at, resident.last_visit_at) if t is not None), default=None)
+    if latest is not None and e.at < latest:
+        return False
+    if e.outcome == "pending":
+        resident.status, resident.status_reason, resident.revisit_on = "pending", None, None
+    else:
+        resident.status, resident.status_reason = e.outcome, e.reason
+        resident.attempts = (resident.attempts or 0) + 1
+        resident.last_visit_at = e.at
+        resident.revisit_on = revisit_on
+        if new_phone:
+            resident.phone_new = new_phone
+    resident.status_at = e.at
+    return True
 
 
 def void_visit(session: Session, visit_id: int, *, actor: Optional[str] = None) -> Event:

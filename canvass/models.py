@@ -188,7 +188,7 @@ class Resident(Base):
     team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)  # +1 on every event: packs detect conflicts
 
-    hamlet: Mapped[Hamlet] = relationship(lazy="joined", viewonly=True)
+    hamlet: Mapped[Hamlet] = relationship(viewonly=True)
     household: Mapped[Optional[Household]] = relationship(viewonly=True)
     team: Mapped[Optional[Team]] = relationship(viewonly=True)
 
