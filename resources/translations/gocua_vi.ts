@@ -1177,6 +1177,10 @@ Bạn có muốn thay thế không?</translation>
 <context>
     <name>ResidentsView</name>
     <message>
+        <source>Search residents</source>
+        <translation>Tìm công dân</translation>
+    </message>
+    <message>
         <source>Search name, ID number or phone…</source>
         <translation>Tìm tên, số định danh hoặc số điện thoại…</translation>
     </message>
@@ -1217,8 +1221,16 @@ Bạn có muốn thay thế không?</translation>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
+        <source>Residents</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
         <source>Enter or double-click opens the resident; select several rows to mark them together or drag them onto a team</source>
         <translation>Enter hoặc bấm đúp để xem công dân; chọn nhiều dòng để ghi kết quả cùng lúc hoặc kéo thả vào một tổ</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
     </message>
     <message>
         <source>Search failed: %1</source>

@@ -112,6 +112,7 @@ class ResidentTableModel(QAbstractTableModel):
 
     queryChanged = Signal()
     loaded = Signal()            # ids of the latest requested query are in (after request_query)
+    requested = Signal()         # a background query started
     failed = Signal(object)      # a background query raised
 
     def __init__(self, db, parent=None, query: Optional[ResidentQuery] = None):
@@ -162,6 +163,7 @@ class ResidentTableModel(QAbstractTableModel):
         job = _QueryJob(self, target, self._generation)
         self._jobs.add(job)
         self._pool.start(job)
+        self.requested.emit()
 
     def _latest_generation(self) -> int:
         return self._generation

@@ -40,6 +40,7 @@ class ResidentsView(QWidget):
         self.searchBox = QLineEdit(self)
         self.searchBox.setObjectName("searchBox")
         self.searchBox.setClearButtonEnabled(True)
+        self.searchBox.setAccessibleName(self.tr("Search residents"))
         self.searchBox.setPlaceholderText(self.tr("Search name, ID number or phone…"))
         self.searchBox.setToolTip(self.tr("Type part of a name (accents optional), an ID number or a phone number. "
                                           "Ctrl+F comes back here."))
@@ -65,6 +66,7 @@ class ResidentsView(QWidget):
         self.model.asynchronous = True      # typing and sorting never wait for SQL
         self.table = QTableView(self)
         self.table.setObjectName("residentsTable")
+        self.table.setAccessibleName(self.tr("Residents"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -103,6 +105,11 @@ class ResidentsView(QWidget):
         for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
+        self._busy_timer = QTimer(self)          # "searching…" only when an answer takes a while (no flicker)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(
+            lambda: self.model.busy() and self.countLabel.setText(self.tr("Searching…")))
+        self.model.requested.connect(lambda: self._busy_timer.start(300))
         self.model.failed.connect(lambda exc: self.countLabel.setText(self.tr("Search failed: %1")
                                                                       .replace("%1", str(exc))))
         self.table.selectionModel().selectionChanged.connect(
