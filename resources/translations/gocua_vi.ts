@@ -955,6 +955,18 @@ Bạn có muốn thay thế không?</translation>
 <context>
     <name>ResidentDetailsDialog</name>
     <message>
+        <source>balanced by households</source>
+        <translation>chia theo hộ</translation>
+    </message>
+    <message>
+        <source>by the team&apos;s hamlets</source>
+        <translation>theo thôn tổ phụ trách</translation>
+    </message>
+    <message>
+        <source>teams merged</source>
+        <translation>sáp nhập tổ</translation>
+    </message>
+    <message>
         <source>Resident details</source>
         <translation>Chi tiết công dân</translation>
     </message>

@@ -181,6 +181,10 @@ def test_details_show_fields_and_history(ctx, qtbot):
     assert rows[0][1] == "Visit" and rows[0][2] == "Absent" and rows[0][3] == "Working far away"
     assert rows[0][5] == "Cán bộ A"
     assert rows[-1][1] == "Imported"
+    assigned = next(r for r in rows if r[1] == "Assigned to a team")
+    assert assigned[4] == "Tổ 1" or assigned[4] == "Tổ 2"
+    assert assigned[6] == "by the team's hamlets"             # the core's note, in the person's language
+    assert dlg.sourceInfo.text()                              # no import batch here: says so
     texts = [dlg.form.itemAt(i).widget().text() for i in range(dlg.form.count()) if dlg.form.itemAt(i).widget()]
     assert name in texts
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 from sqlalchemy import select
@@ -46,6 +46,19 @@ def _headers_of(summary: Optional[str], sheet: str) -> list[str]:
     return []
 
 
+def _note_text(kind: str, note: Optional[str]) -> str:
+    """A note the core wrote in English for an assignment, in the current language; people's notes as written."""
+    if not note or kind != "assigned":
+        return note or ""
+    if note == "balance":
+        return QCoreApplication.translate("ResidentDetailsDialog", "balanced by households")
+    if note == "by hamlet":
+        return QCoreApplication.translate("ResidentDetailsDialog", "by the team's hamlets")
+    if note.startswith("merge of team"):
+        return QCoreApplication.translate("ResidentDetailsDialog", "teams merged")
+    return note
+
+
 class ResidentDetailsDialog(QDialog):
     """One resident: fields, source rows and event history (read only)."""
 
@@ -55,7 +68,7 @@ class ResidentDetailsDialog(QDialog):
         self.resident_id = resident_id
         self.setObjectName("residentDetails")
         self.setWindowTitle(self.tr("Resident details"))
-        self.resize(760, 560)
+        self.resize(920, 580)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailsTabs")
@@ -91,6 +104,7 @@ class ResidentDetailsDialog(QDialog):
         t.setModel(model)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
         t.verticalHeader().hide()
         t.horizontalHeader().setStretchLastSection(True)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -163,6 +177,7 @@ class ResidentDetailsDialog(QDialog):
                 heads = _headers_of(batch.summary, sr.sheet)
                 self.sourceModel.set_rows([(_column_letter(i), heads[i] if i < len(heads) else "",
                                             "" if c is None else c) for i, c in enumerate(cells)])
+                self.sourceTable.setColumnHidden(1, not any(heads))   # headings only when the import kept them
                 info = self.tr("File %1, sheet %2, row %3 (imported %4).")
                 for k, v in (("%1", batch.file_name), ("%2", sr.sheet), ("%3", fmt_int(sr.row_number)),
                              ("%4", fmt_datetime(batch.imported_at))):
@@ -190,7 +205,7 @@ class ResidentDetailsDialog(QDialog):
                     what += " " + self.tr("(undone)")
                 hist.append((fmt_datetime(e.at), what, status_label(e.outcome) if e.outcome else "",
                              reason_label(e.reason), teams.get(e.team_id, "") if e.team_id else "", e.actor or "",
-                             e.note or "", fmt_datetime(e.recorded_at)))
+                             _note_text(e.kind, e.note), fmt_datetime(e.recorded_at)))
             self.historyModel.set_rows(hist)
 
     @classmethod
