@@ -158,6 +158,11 @@ def test_the_campaign_day(shell, qtbot, tmp_path, monkeypatch):
     window.residentsView.wait_idle()
     assert window.residentsView.model.rowCount() == 300
     assert window.residentsView.hamletFilter.count() == 1 + 4
+    from ui.views.details import ResidentDetailsDialog
+    details = ResidentDetailsDialog(window.ctx, window.residentsView.model.resident_id(0), window)
+    qtbot.addWidget(details)
+    assert "sample_commune.xlsx" in details.sourceInfo.text()         # the raw row as read from the file
+    assert details.sourceModel.rowCount() >= 13
 
     # 3. two teams for Thôn Nà Thí, 4. balanced between them by households
     teams = window.show_tab("teams")
