@@ -344,19 +344,21 @@ def _join(*parts) -> Optional[str]:
     return text or None
 
 
-def _sections_by_hamlet(rows: Iterator[Row], counts: dict[tuple, int], scope: Scope, label,
+def _sections_by_hamlet(rows: Iterator[Row], counts: dict[tuple, int], scope: Scope, noun: str,
                         subtitle: list[str], hamlet_level: int) -> Iterator[Section]:
-    """One section for the whole list, or one per hamlet (`by_hamlet`)."""
+    """One section for the whole list, or one per hamlet (`by_hamlet`), each numbering its groups from I."""
     if not scope.by_hamlet:
-        yield Section(name="", subtitle=subtitle, info=[], count=sum(counts.values()), rows=rows, group_label=label)
+        yield Section(name="", subtitle=subtitle, info=[], count=sum(counts.values()), rows=rows,
+                      group_label=_counted_label(counts, noun))
         return
     any_rows = False
     for hamlet, part in itertools.groupby(rows, key=lambda row: row[0][hamlet_level]):
         any_rows = True
         n = sum(v for k, v in counts.items() if k[hamlet_level] == hamlet)
-        yield Section(name=hamlet, subtitle=[hamlet] + subtitle, info=[], count=n, rows=part, group_label=label)
+        yield Section(name=hamlet, subtitle=[hamlet] + subtitle, info=[], count=n, rows=part,
+                      group_label=_counted_label(counts, noun))
     if not any_rows:
-        yield Section(name="", subtitle=subtitle, info=[], count=0, rows=(), group_label=label)
+        yield Section(name="", subtitle=subtitle, info=[], count=0, rows=(), group_label=_counted_label(counts, noun))
 
 
 def _counted_label(counts: dict[tuple, int], noun: str, numbering=("roman", "arabic")):
@@ -426,7 +428,7 @@ def absent(session: Session, scope: Scope) -> Document:
     return Document(kind="absent", title="DANH SÁCH CÔNG DÂN VẮNG MẶT TẠI ĐỊA PHƯƠNG",
                     official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
                     sections=_sections_by_hamlet(_renumber(rows(), scope), counts, scope,
-                                                 _counted_label(counts, "công dân"), sub, 0),
+                                                 "công dân", sub, 0),
                     group_titles=("Thôn",), signatures=_police_signatures(off))
 
 
@@ -476,10 +478,9 @@ def ineligible(session: Session, scope: Scope) -> Document:
     signatures = [Signature("NGƯỜI LẬP BIỂU"), Signature(f"TRƯỞNG CÔNG AN {off.commune_kind}", hint=SEAL_HINT),
                   Signature("CHỦ TỊCH", above=off_ubnd, hint=SEAL_HINT)]
     sub = _scope_lines(session, scope) + [_as_of_line(scope)]
-    label = _counted_label(counts, "công dân")
     return Document(kind="ineligible", title="DANH SÁCH CÔNG DÂN KHÔNG THỂ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
                     official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
-                    sections=_sections_by_hamlet(_renumber(rows(), scope), counts, scope, label, sub, 0),
+                    sections=_sections_by_hamlet(_renumber(rows(), scope), counts, scope, "công dân", sub, 0),
                     group_titles=("Thôn", "Lý do") if scope.by_hamlet else ("Lý do", "Thôn"),
                     signatures=signatures)
 
@@ -514,7 +515,7 @@ def wrong_phone(session: Session, scope: Scope) -> Document:
     return Document(kind="wrong-phone", title="DANH SÁCH CÔNG DÂN SAI SỐ ĐIỆN THOẠI CẦN CẬP NHẬT",
                     official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
                     sections=_sections_by_hamlet(_renumber(rows(), scope), counts, scope,
-                                                 _counted_label(counts, "công dân"), sub, 0),
+                                                 "công dân", sub, 0),
                     group_titles=("Thôn",), signatures=_police_signatures(off))
 
 
@@ -545,7 +546,7 @@ def activated(session: Session, scope: Scope) -> Document:
     return Document(kind="activated", title="DANH SÁCH CÔNG DÂN ĐÃ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
                     official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
                     sections=_sections_by_hamlet(_renumber(rows(), scope), counts, scope,
-                                                 _counted_label(counts, "công dân"), sub, 0),
+                                                 "công dân", sub, 0),
                     group_titles=("Thôn",), signatures=_police_signatures(off))
 
 

@@ -288,6 +288,9 @@ def test_filters_mask_and_by_hamlet(db, tmp_path):
     for name in wb.sheetnames:
         rows = data_rows(out, name)
         assert [r[0] for r in rows] == list(range(1, len(rows) + 1))  # numbered per sheet
+        groups = [r[0] for r in openpyxl.load_workbook(out)[name].iter_rows(values_only=True)
+                  if isinstance(r[0], str) and r[0].startswith(("I. ", "II. "))]
+        assert groups == [f"I. {name} ({len(rows)} công dân)"]
         with db.session() as s:
             want = {r.cccd for r in s.scalars(select(Resident).where(Resident.status == "absent",
                                                                       Resident.hamlet.has(name=name)))}
