@@ -115,8 +115,8 @@ def _token_filter(token: str):
     """One search word tested on a resident row: the start of a word of the name, or (digits) the start
     of the CCCD or of the phone."""
     t = Resident.__table__.c
-    clauses = [t.name_fold.startswith(token, autoescape=True),
-               t.name_fold.contains(" " + token, autoescape=True)]
+    # tokens are [0-9a-z]+ (search_tokens): no LIKE wildcard to escape
+    clauses = [t.name_fold.startswith(token), t.name_fold.contains(" " + token)]
     if token.isdigit():
         clauses.append(t.cccd.startswith(token))
         clauses += [t.phone.startswith(x) for x in _phone_prefixes(token)]
