@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Sequence
 
 from fpdf import FPDF
 
-from canvass.exporting.documents import MOTTO, NATION, Column, Document, Section
+from canvass.exporting.documents import MOTTO, NATION, Document, Section
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT_FILES = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",

@@ -196,7 +196,6 @@ def _text_len(v) -> int:
 def _write_section(ws, fmts: _Formats, doc: Document, section: Section) -> int:
     cols = doc.columns
     ncols = len(cols)
-    kinds = [c.kind for c in cols]
     plain = [fmts.cell(c.kind, c.wrap) for c in cols]
     risky = [fmts.cell(c.kind, c.wrap, risky=True) for c in cols]
     bold = [fmts.cell(c.kind, c.wrap, bold=True) for c in cols]

@@ -5,7 +5,6 @@ import datetime as dt
 import json
 
 import openpyxl
-import pytest
 
 from canvass.cli import main
 from canvass.exporting import export
