@@ -1,6 +1,6 @@
-"""Search latency over the imported province list: `resident_ids` + `count_residents` (what the window runs
-per keystroke) alone and with `count_residents`, for typical searches, p50 and max over repeated runs. Reuses bench_import's database (imports
-the list first when it is missing)."""
+"""Search latency over the imported province list: `resident_ids` (what the window runs per keystroke) alone
+and with `count_residents`, for typical searches, p50 and max over repeated runs. Reuses bench_import's
+database (imports the list first when it is missing)."""
 from __future__ import annotations
 
 import statistics
@@ -10,8 +10,8 @@ import time
 from bench.bench_import import _spawn, db_path
 from bench.listgen import cached_list
 
-QUERIES = ["zzz", "nguyen van an", "nguyen van", "nguyen van hung", "tran thi thu", "duc", "đức", "hoang minh t", "le", "ng", "phuong",
-           "bui thi ngoc anh"]
+QUERIES = ["zzz", "nguyen van an", "nguyen van", "nguyen van hung", "tran thi thu", "duc", "đức", "hoang minh t",
+           "le", "ng", "phuong", "bui thi ngoc anh"]
 RUNS = 5
 
 
@@ -59,7 +59,8 @@ def run(report, rows: int = 300_000) -> None:
         report(f"search {label!r}", med * 1000, f"ms p50 (with the count {pair * 1000:.0f} ms; {n:,} found)")
     report("search p50, resident_ids (all queries)", statistics.median(times) * 1000,
            f"ms (with the count {statistics.median(both) * 1000:.0f} ms)")
-    report("search max, resident_ids (all queries)", max(times) * 1000, f"ms (with the count {max(both) * 1000:.0f} ms)")
+    report("search max, resident_ids (all queries)", max(times) * 1000,
+           f"ms (with the count {max(both) * 1000:.0f} ms)")
     report("every id in name order (no search)", all_ids * 1000, f"ms ({len(every):,} ids)")
 
 

@@ -33,7 +33,8 @@ def person(i: int, hamlet: str = "Thôn Nà Thí", household: int | None = None,
     year = 1950 + (i * 7) % 55
     female = i % 2 == 1
     name = f"{SURNAMES[i % len(SURNAMES)]} {'Thị' if female else 'Văn'} {GIVEN[(i * 5) % len(GIVEN)]}"
-    p = {"stt": i, "name": name, "dob": f"{1 + i % 28:02d}/{1 + i % 12:02d}/{year}", "gender": "Nữ" if female else "Nam",
+    p = {"stt": i, "name": name, "dob": f"{1 + i % 28:02d}/{1 + i % 12:02d}/{year}",
+         "gender": "Nữ" if female else "Nam",
          "cccd": cccd(i, year, female), "phone": f"091{i:07d}", "household": i if household is None else household,
          "head": name, "relation": "Chủ hộ", "hamlet": hamlet,
          "address": f"{hamlet}, xã Hưng Đạo, huyện Bình Gia, tỉnh Lạng Sơn",
