@@ -21,6 +21,7 @@ from canvass.events import append_event
 KINDS = ("absent", "ineligible", "wrong-phone", "activated", "walklist", "daily-report")
 FORMATS = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "csv"}
 MAX_PDF_ROWS = 50_000   # a PDF of more rows is unprintable in practice; use .xlsx or .csv
+MAX_SHEET_ROWS = 1_048_000  # a worksheet holds 1,048,576 rows, heading and signatures included
 
 
 @dataclass
@@ -98,6 +99,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         if fmt == "pdf" and doc.total > MAX_PDF_ROWS:
             raise InvalidInput(f"{doc.total} rows are too many for a PDF (at most {MAX_PDF_ROWS}); "
                                "export to .xlsx or .csv")
+        if fmt == "xlsx" and doc.total > MAX_SHEET_ROWS and not by_hamlet:
+            raise InvalidInput(f"{doc.total} rows do not fit in one worksheet; export to .csv or one sheet per hamlet")
         tick(0)
         collecting = gc.isenabled()
         gc.disable()   # millions of short-lived rows: the cyclic collector would rescan the heap ~30% of the time
