@@ -126,11 +126,11 @@ class ResidentTableModel(QAbstractTableModel):
         self._generation = 0
         self._requested = self.query
         self._jobs: set[_QueryJob] = set()
+        self._pool = QThreadPool(self)          # before the carrier: Qt deletes children in creation order,
+        self._pool.setMaxThreadCount(1)         # so the pool waits for a running query before the carrier goes
         self._carrier = _Carrier(self)
         self._carrier.done.connect(self._arrived)
         self._carrier.failed.connect(self._query_failed)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.reload()
 
     # --- query ----------------------------------------------------------------------------------

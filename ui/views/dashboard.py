@@ -148,11 +148,11 @@ class DashboardView(QWidget):
 
         self._generation = 0
         self._jobs: set[_StatsJob] = set()
+        self._pool = QThreadPool(self)          # created first, deleted first: it waits for a running job
+        self._pool.setMaxThreadCount(1)
         self._carrier = _Carrier(self)
         self._carrier.done.connect(self._arrived)
         self._carrier.failed.connect(self._failed)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
 
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
