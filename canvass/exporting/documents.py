@@ -490,7 +490,8 @@ def wrong_phone(session: Session, scope: Scope) -> Document:
     found and an empty column for the result."""
     off = official(session)
     cond = Resident.status == "wrong_phone"
-    columns = PERSON_COLUMNS[:4] + [Column("SĐT trên danh sách", "code", 22), Column("SĐT mới (tổ ghi nhận)", "code", 22),
+    columns = PERSON_COLUMNS[:4] + [Column("SĐT trên danh sách", "code", 22),
+                                    Column("SĐT mới (tổ ghi nhận)", "code", 22),
                                     Column("Địa chỉ", "text", 42, wrap=True), Column("Tổ", "text", 16, wrap=True),
                                     Column("Ngày xác minh", "date", 19), Column("Ghi chú", "text", 30, wrap=True),
                                     Column("Kết quả xử lý", "box", 30)]
