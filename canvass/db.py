@@ -22,12 +22,15 @@ from canvass.models import Base, Event, Meta, Resident
 SCHEMA_VERSION = 1
 ENV_VAR = "CANVASS_DB"
 
-# Indexes beyond the ones declared on the columns: every sortable column of the residents view,
-# and the compound orders the views use most (within a hamlet / status, by Vietnamese name).
+# Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
+# so every sortable column has a (column, name_sort) index (SQLite appends the rowid id itself).
 EXTRA_INDEXES = (
-    Index("ix_resident_dob", Resident.dob),
-    Index("ix_resident_attempts", Resident.attempts),
-    Index("ix_resident_last_visit", Resident.last_visit_at),
+    Index("ix_resident_dob_name", Resident.dob, Resident.name_sort),
+    Index("ix_resident_attempts_name", Resident.attempts, Resident.name_sort),
+    Index("ix_resident_last_visit_name", Resident.last_visit_at, Resident.name_sort),
+    Index("ix_resident_cccd_name", Resident.cccd, Resident.name_sort),
+    Index("ix_resident_phone_name", Resident.phone, Resident.name_sort),
+    Index("ix_resident_household_name", Resident.household_id, Resident.name_sort),
     Index("ix_resident_hamlet_name", Resident.hamlet_id, Resident.name_sort),
     Index("ix_resident_status_name", Resident.status, Resident.name_sort),
     Index("ix_resident_team_name", Resident.team_id, Resident.name_sort),
@@ -143,9 +146,11 @@ def migrate(db: Database) -> int:
             MIGRATIONS[version](conn)
             conn.execute(Meta.__table__.delete().where(Meta.key == "schema_version"))
             conn.execute(insert(Meta), [{"key": "schema_version", "value": str(version)}])
-    # tables added to the models before a release are created here too (create_all skips existing ones)
+    # tables and indexes added before a release are created here too (both skip existing ones)
     with db.engine.begin() as conn:
         Base.metadata.create_all(conn)
+        for ix in EXTRA_INDEXES:
+            ix.create(conn, checkfirst=True)
     return SCHEMA_VERSION
 
 
