@@ -159,14 +159,20 @@ def _open_calamine(path: Path, fmt: str) -> Book:
             continue
         try:
             sh = wb.get_sheet_by_name(meta.name)
-        except Exception:  # noqa: BLE001 - a damaged sheet: skip it, inspection reports it
-            continue
+        except Exception as exc:  # noqa: BLE001 - calamine raises several types; all mean "damaged"
+            raise ImportFileError("unreadable", f"the sheet {meta.name!r} cannot be read "
+                                                f"({type(exc).__name__})") from None
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
         pad = sh.start[1] if sh.start else 0
 
         def rows(sh=sh, pad=pad) -> Iterator[tuple[int, list[Any]]]:
             lead = [""] * pad
-            for i, r in enumerate(sh.iter_rows(), 1):
+            try:
+                it = sh.iter_rows()
+            except Exception as exc:  # noqa: BLE001
+                raise ImportFileError("unreadable", f"the sheet {sh.name!r} cannot be read "
+                                                    f"({type(exc).__name__})") from None
+            for i, r in enumerate(it, 1):
                 # text is NFC-normalised per field later; whole floats (numbers typed in cells) become int
                 cells = [v if type(v) is str else (int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53
                                                    else _cell(v)) for v in r]

@@ -107,3 +107,11 @@ def test_unknown_sheet_name(db, tmp_path):
     with pytest.raises(ImportFileError) as exc:
         run_import(db, path, ImportPlan(sheets=["Không có"]))
     assert exc.value.code == "no_sheet"
+
+
+def test_damaged_sheet_xml(db, tmp_path):
+    plain = write_xlsx(tmp_path / "plain.xlsx", standard_rows(people(2)))
+    broken = tmp_path / "broken.xlsx"
+    _rewrite_part(plain, broken, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row r='1'><c r='A1' t=")
+    err = _refused(db, broken, "unreadable")
+    assert "cannot be read" in str(err)
