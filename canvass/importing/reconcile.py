@@ -323,6 +323,8 @@ def _indexes_dropped(conn: Connection, new_rows: int):
         existing = conn.execute(select(func.count()).select_from(Resident.__table__)).scalar() or 0
         if new_rows >= existing:
             raw = conn.connection.driver_connection
+            if not raw.in_transaction:  # sqlite3 only opens one before DML: the DROPs must be inside it
+                raw.execute("BEGIN")
             marks = ", ".join("?" * len(BULK_TABLES))
             for name, sql in raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
                                          f"NULL AND tbl_name IN ({marks})", BULK_TABLES).fetchall():

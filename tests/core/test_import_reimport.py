@@ -115,6 +115,31 @@ def test_failure_midway_leaves_nothing(db, tmp_path, monkeypatch):
         assert s.execute(select(func.count()).select_from(rec.ResidentWord)).scalar() == 0
 
 
+def test_failure_during_a_bulk_import_keeps_the_indexes(db, tmp_path, monkeypatch):
+    import canvass.importing.reconcile as rec
+
+    def indexes() -> set:
+        with db.engine.connect() as conn:
+            return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
+
+    before = indexes()
+    monkeypatch.setattr(rec, "BULK_MIN_ROWS", 1)   # drop and rebuild the indexes even for 5 rows
+    real = rec.bulk_insert
+
+    def failing(conn, table, columns, rows):
+        if table.name == "source_row":
+            raise RuntimeError("disk full")
+        return real(conn, table, columns, rows)
+
+    monkeypatch.setattr(rec, "bulk_insert", failing)
+    with pytest.raises(RuntimeError):
+        run_import(db, write_xlsx(tmp_path / "l.xlsx", standard_rows(people(5))))
+    assert indexes() == before and _counts(db) == (0, 0, 0, 0)
+    monkeypatch.setattr(rec, "bulk_insert", real)
+    assert run_import(db, write_xlsx(tmp_path / "l.xlsx", standard_rows(people(5)))).imported == 5
+    assert indexes() == before
+
+
 def test_cancel_leaves_nothing(db, tmp_path):
     path = write_xlsx(tmp_path / "l.xlsx", standard_rows(people(5)))
     seen = []
