@@ -3,24 +3,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from sqlalchemy import text
 
 from canvass.db import open_database
 from canvass.exporting import KINDS, export
 from tests.core.test_export_lists import build
-from tests.pg import postgres_server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_db():
-    with postgres_server() as url:
-        db = open_database(url)
-        yield db
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        db.dispose()
 
 
 def cells(path) -> list[list]:

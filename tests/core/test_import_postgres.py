@@ -2,31 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
-from canvass.db import open_database
 from canvass.importing import run_import
 from canvass.models import Event, Resident
 from canvass.residents import ResidentQuery, count_residents, find_resident, resident_ids, resident_rows
 from tests.core.importfiles import people, person, standard_rows, write_xlsx
-from tests.pg import postgres_server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def pg_db(pg_url):
-    db = open_database(pg_url)
-    yield db
-    with db.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    db.dispose()
 
 
 def test_import_reimport_and_search_on_postgres(pg_db, tmp_path):

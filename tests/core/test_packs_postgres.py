@@ -2,26 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
 
-from canvass.db import open_database
 from canvass.events import append_event, refresh_state
 from canvass.models import Resident
 from canvass.packs import export_pack, import_pack
 from tests.core.test_packs import D1, D2, commune_with_teams, fill, resident
-from tests.pg import postgres_server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_db():
-    with postgres_server() as url:
-        db = open_database(url)
-        yield db
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        db.dispose()
 
 
 def test_round_trip_conflict_and_duplicate_on_postgres(pg_db, tmp_path):

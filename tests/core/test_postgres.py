@@ -4,29 +4,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from canvass.db import SCHEMA_VERSION, bulk_insert, next_id, open_database, schema_version, sync_sequence
+from canvass.db import SCHEMA_VERSION, bulk_insert, next_id, schema_version, sync_sequence
 from canvass.events import record_visit
 from canvass.models import Hamlet, Resident
 from canvass.text import name_sort_key
 from tests.factories import make_commune
-from tests.pg import postgres_server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def pg_db(pg_url):
-    db = open_database(pg_url)
-    yield db
-    with db.engine.begin() as conn:  # leave an empty schema for the next test
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    db.dispose()
 
 
 def test_schema_and_visits_on_postgres(pg_db):

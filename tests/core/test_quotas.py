@@ -271,30 +271,22 @@ def test_as_of_cut_handles_both_sqlite_datetime_forms(db):
 
 
 @pytest.mark.postgres
-def test_figures_on_postgres():
-    from canvass.db import open_database
-    from tests.pg import postgres_server
-    with postgres_server() as url:
-        db = open_database(url)
-        try:
-            ids = make_commune(db, households_per_hamlet=5)
-            with db.session() as s:
-                h1, h2 = s.scalars(select(Hamlet.id).order_by(Hamlet.id)).all()
-                add_team(s, "Tổ 1", hamlet_ids=[h1])
-                add_team(s, "Tổ 2", hamlet_ids=[h1, h2])
-                res = assign_by_hamlet(s)
-                assert res.assigned == 30
-                set_campaign(s, name="CD", start=TODAY - dt.timedelta(days=3), end=TODAY + dt.timedelta(days=9))
-                record_visit(s, ids[0], "activated", at=dt.datetime.combine(TODAY, dt.time(7)))
-                _system(s, ids[1], dt.datetime.combine(TODAY, dt.time(7)))
-            with db.session() as s:
-                st = compute_stats(s, TODAY)
-                old = compute_stats(s, TODAY - dt.timedelta(days=1))
-            assert (st.total.eligible, st.total.activated_system, st.total.activated_reported) == (30, 1, 1)
-            assert st.total.remaining == 29 and st.days_left == 10 and st.total.teams == 2
-            assert st.total.required_per_team_per_day == round(29 / 2 / 10, 2)
-            assert old.total.eligible == 0  # nothing was recorded before today
-        finally:
-            with db.engine.begin() as conn:
-                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-            db.dispose()
+def test_figures_on_postgres(pg_db):
+    db = pg_db
+    ids = make_commune(db, households_per_hamlet=5)
+    with db.session() as s:
+        h1, h2 = s.scalars(select(Hamlet.id).order_by(Hamlet.id)).all()
+        add_team(s, "Tổ 1", hamlet_ids=[h1])
+        add_team(s, "Tổ 2", hamlet_ids=[h1, h2])
+        res = assign_by_hamlet(s)
+        assert res.assigned == 30
+        set_campaign(s, name="CD", start=TODAY - dt.timedelta(days=3), end=TODAY + dt.timedelta(days=9))
+        record_visit(s, ids[0], "activated", at=dt.datetime.combine(TODAY, dt.time(7)))
+        _system(s, ids[1], dt.datetime.combine(TODAY, dt.time(7)))
+    with db.session() as s:
+        st = compute_stats(s, TODAY)
+        old = compute_stats(s, TODAY - dt.timedelta(days=1))
+    assert (st.total.eligible, st.total.activated_system, st.total.activated_reported) == (30, 1, 1)
+    assert st.total.remaining == 29 and st.days_left == 10 and st.total.teams == 2
+    assert st.total.required_per_team_per_day == round(29 / 2 / 10, 2)
+    assert old.total.eligible == 0  # nothing was recorded before today
