@@ -158,52 +158,52 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="259" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="261" />
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="265" />
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="267" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="272" />
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="272" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="273" />
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="283" />
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="286" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="293" />
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="293" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="295" />
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -211,317 +211,317 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="26" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="27" />
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="27" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
         <source>No hamlet: map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="32" />
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="34" />
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="34" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="38" />
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="40" />
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="40" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="57" />
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="59" />
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="61" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="64" />
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="66" />
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="71" />
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="73" />
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="86" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="87" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="91" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="92" />
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="616" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="618" />
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="645" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="649" />
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="721" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="725" />
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="722" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="723" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="724" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="725" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="729" />
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="730" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="731" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="740" />
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="739" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="743" />
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="745" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="749" />
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="746" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="750" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="748" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -622,368 +622,80 @@
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="250" />
+        <location filename="../../ui/views/keying.py" line="252" />
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="260" />
+        <location filename="../../ui/views/keying.py" line="271" />
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="287" />
+        <location filename="../../ui/views/keying.py" line="298" />
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="303" />
+        <location filename="../../ui/views/keying.py" line="314" />
         <source>%n resident(s) in this walk list.</source>
         <translation><numerusform>%n công dân trong danh sách đi thăm này.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="346" />
+        <location filename="../../ui/views/keying.py" line="357" />
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="380" />
+        <location filename="../../ui/views/keying.py" line="391" />
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="390" />
+        <location filename="../../ui/views/keying.py" line="401" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="405" />
+        <location filename="../../ui/views/keying.py" line="416" />
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="36" />
-        <source>Activated</source>
-        <translation>Đã kích hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="37" />
-        <source>Absent</source>
-        <translation>Vắng mặt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="38" />
-        <source>Cannot be activated</source>
-        <translation>Không thể kích hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="39" />
-        <source>Wrong phone</source>
-        <translation>Sai số điện thoại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="40" />
-        <source>Refused</source>
-        <translation>Từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="41" />
-        <source>Come back later</source>
-        <translation>Hẹn quay lại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="42" />
-        <source>Pending</source>
-        <translation>Chưa xác minh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="43" />
-        <source>Activated (system)</source>
-        <translation>Đã kích hoạt (hệ thống)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="46" />
-        <source>Elderly or frail</source>
-        <translation>Người cao tuổi, sức khỏe yếu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="47" />
-        <source>Ill or disabled</source>
-        <translation>Ốm đau, khuyết tật</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="48" />
-        <source>No phone</source>
-        <translation>Không có điện thoại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="49" />
-        <source>Moved away</source>
-        <translation>Đã chuyển đi nơi khác</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="50" />
-        <source>Deceased</source>
-        <translation>Đã chết</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="51" />
-        <source>In an institution</source>
-        <translation>Đang ở cơ sở tập trung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="52" />
-        <source>Other reason</source>
-        <translation>Lý do khác</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="53" />
-        <source>Away for a short time</source>
-        <translation>Vắng mặt ngắn ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="54" />
-        <source>Working far away</source>
-        <translation>Đi làm ăn xa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="55" />
-        <source>Studying far away</source>
-        <translation>Đi học xa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="56" />
-        <source>In military service</source>
-        <translation>Đang thực hiện nghĩa vụ quân sự</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="60" />
-        <source>(not imported)</source>
-        <translation>(không nhập)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="61" />
-        <source>(kept as extra information)</source>
-        <translation>(giữ làm thông tin thêm)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="62" />
-        <source>Row number</source>
-        <translation>Số thứ tự</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="63" />
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="64" />
-        <source>Date of birth</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="65" />
-        <source>Gender</source>
-        <translation>Giới tính</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="66" />
-        <source>Personal ID number</source>
-        <translation>Số định danh cá nhân</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="67" />
-        <source>Phone number</source>
-        <translation>Số điện thoại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="68" />
-        <source>Household number</source>
-        <translation>Số hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="69" />
-        <source>Head of household</source>
-        <translation>Chủ hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="70" />
-        <source>Relation to the head</source>
-        <translation>Quan hệ với chủ hộ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="71" />
-        <source>Hamlet</source>
-        <translation>Thôn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="72" />
-        <source>Permanent address</source>
-        <translation>Nơi thường trú</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="73" />
-        <source>Account level</source>
-        <translation>Mức độ tài khoản</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="74" />
-        <source>Status on the list</source>
-        <translation>Trạng thái trong danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="75" />
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="76" />
-        <source>Commune</source>
-        <translation>Xã</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="79" />
-        <source>Project 06 hamlet working group</source>
-        <translation>Tổ công tác Đề án 06 thôn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="80" />
-        <source>Community digital technology team</source>
-        <translation>Tổ công nghệ số cộng đồng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="81" />
-        <source>Youth union</source>
-        <translation>Đoàn thanh niên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="82" />
-        <source>Women's union</source>
-        <translation>Hội phụ nữ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="83" />
-        <source>Area police officer</source>
-        <translation>Công an khu vực</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="84" />
-        <source>Other</source>
-        <translation>Khác</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="125" />
-        <source>The visit date cannot be read</source>
-        <translation>Không đọc được ngày đến</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="126" />
-        <source>The outcome is not one of the list</source>
-        <translation>Kết quả không có trong danh mục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="127" />
-        <source>The new phone number is not valid</source>
-        <translation>Số điện thoại mới không hợp lệ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="128" />
-        <source>The reason is not one of the list</source>
-        <translation>Lý do không có trong danh mục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="129" />
-        <source>The visit date is before the campaign</source>
-        <translation>Ngày đến trước ngày bắt đầu chiến dịch</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="130" />
-        <source>The visit date is after today</source>
-        <translation>Ngày đến sau ngày hôm nay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="131" />
-        <source>“Other reason” needs a note</source>
-        <translation>“Lý do khác” cần ghi chú</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="132" />
-        <source>A reason or note without an outcome</source>
-        <translation>Có lý do hoặc ghi chú nhưng không có kết quả</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="133" />
-        <source>The outcome needs a reason</source>
-        <translation>Kết quả này cần lý do</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="134" />
-        <source>The reason does not go with this outcome</source>
-        <translation>Lý do không phù hợp với kết quả</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="135" />
-        <source>The resident cannot be found</source>
-        <translation>Không tìm thấy công dân</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="136" />
-        <source>Invalid value</source>
-        <translation>Giá trị không hợp lệ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="137" />
-        <source>Activated per system: stays activated</source>
-        <translation>Hệ thống đã xác nhận kích hoạt: giữ trạng thái đã kích hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="138" />
-        <source>The pack's visit is now current</source>
-        <translation>Kết quả trong gói trở thành kết quả hiện tại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/__init__.py" line="139" />
-        <source>The commune's later entry stays current</source>
-        <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
-    </message>
-</context>
-<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="540" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="542" />
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="547" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="549" />
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="549" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="551" />
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="572" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="574" />
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="573" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="575" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="589" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="591" />
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="605" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="607" />
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -991,27 +703,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="192" />
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -1019,47 +731,47 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="313" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="315" />
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="316" />
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="320" />
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="325" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="327" />
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="340" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="342" />
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="342" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="344" />
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="391" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="393" />
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="393" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="395" />
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="421" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="423" />
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1434,27 +1146,27 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="440" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="442" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="441" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="445" />
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="459" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="461" />
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="462" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="464" />
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1498,27 +1210,27 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="491" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="493" />
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="498" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="500" />
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="515" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="517" />
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="516" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="518" />
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="523" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="525" />
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1708,7 +1420,7 @@
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="131" />
-        <location filename="../../ui/views/teams.py" line="282" />
+        <location filename="../../ui/views/teams.py" line="296" />
         <source>&amp;Retire</source>
         <translation>&amp;Giải thể</translation>
     </message>
@@ -1768,82 +1480,82 @@
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="275" />
+        <location filename="../../ui/views/teams.py" line="289" />
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="282" />
+        <location filename="../../ui/views/teams.py" line="296" />
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="296" />
+        <location filename="../../ui/views/teams.py" line="310" />
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="314" />
+        <location filename="../../ui/views/teams.py" line="328" />
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="325" />
+        <location filename="../../ui/views/teams.py" line="339" />
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="331" />
+        <location filename="../../ui/views/teams.py" line="345" />
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="351" />
+        <location filename="../../ui/views/teams.py" line="365" />
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="355" />
+        <location filename="../../ui/views/teams.py" line="369" />
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="358" />
+        <location filename="../../ui/views/teams.py" line="372" />
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="374" />
+        <location filename="../../ui/views/teams.py" line="388" />
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="383" />
+        <location filename="../../ui/views/teams.py" line="397" />
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="406" />
+        <location filename="../../ui/views/teams.py" line="420" />
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="416" />
+        <location filename="../../ui/views/teams.py" line="430" />
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="428" />
+        <location filename="../../ui/views/teams.py" line="442" />
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="434" />
+        <location filename="../../ui/views/teams.py" line="448" />
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="446" />
+        <location filename="../../ui/views/teams.py" line="460" />
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -277,6 +277,158 @@
         <source>Team change</source>
         <translation>Thay đổi tổ</translation>
     </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <source>(kept as extra information)</source>
+        <translation>(giữ làm thông tin thêm)</translation>
+    </message>
+    <message>
+        <source>Row number</source>
+        <translation>Số thứ tự</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Household number</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>Hamlet</source>
+        <translation>Thôn</translation>
+    </message>
+    <message>
+        <source>Permanent address</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Account level</source>
+        <translation>Mức độ tài khoản</translation>
+    </message>
+    <message>
+        <source>Status on the list</source>
+        <translation>Trạng thái trong danh sách</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <source>Project 06 hamlet working group</source>
+        <translation>Tổ công tác Đề án 06 thôn</translation>
+    </message>
+    <message>
+        <source>Community digital technology team</source>
+        <translation>Tổ công nghệ số cộng đồng</translation>
+    </message>
+    <message>
+        <source>Youth union</source>
+        <translation>Đoàn thanh niên</translation>
+    </message>
+    <message>
+        <source>Women&apos;s union</source>
+        <translation>Hội phụ nữ</translation>
+    </message>
+    <message>
+        <source>Area police officer</source>
+        <translation>Công an khu vực</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>The visit date cannot be read</source>
+        <translation>Không đọc được ngày đến</translation>
+    </message>
+    <message>
+        <source>The outcome is not one of the list</source>
+        <translation>Kết quả không có trong danh mục</translation>
+    </message>
+    <message>
+        <source>The new phone number is not valid</source>
+        <translation>Số điện thoại mới không hợp lệ</translation>
+    </message>
+    <message>
+        <source>The reason is not one of the list</source>
+        <translation>Lý do không có trong danh mục</translation>
+    </message>
+    <message>
+        <source>The visit date is before the campaign</source>
+        <translation>Ngày đến trước ngày bắt đầu chiến dịch</translation>
+    </message>
+    <message>
+        <source>The visit date is after today</source>
+        <translation>Ngày đến sau ngày hôm nay</translation>
+    </message>
+    <message>
+        <source>“Other reason” needs a note</source>
+        <translation>“Lý do khác” cần ghi chú</translation>
+    </message>
+    <message>
+        <source>A reason or note without an outcome</source>
+        <translation>Có lý do hoặc ghi chú nhưng không có kết quả</translation>
+    </message>
+    <message>
+        <source>The outcome needs a reason</source>
+        <translation>Kết quả này cần lý do</translation>
+    </message>
+    <message>
+        <source>The reason does not go with this outcome</source>
+        <translation>Lý do không phù hợp với kết quả</translation>
+    </message>
+    <message>
+        <source>The resident cannot be found</source>
+        <translation>Không tìm thấy công dân</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>Giá trị không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Activated per system: stays activated</source>
+        <translation>Hệ thống đã xác nhận kích hoạt: giữ trạng thái đã kích hoạt</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s visit is now current</source>
+        <translation>Kết quả trong gói trở thành kết quả hiện tại</translation>
+    </message>
+    <message>
+        <source>The commune&apos;s later entry stays current</source>
+        <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

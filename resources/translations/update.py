@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 # The window shell's sources (the dialogs' own files go to dialogs_<lang>.ts).
 SOURCES = ["ui/app.py", "ui/main_window.py", "ui/start_dialog.py", "ui/screenshot.py", "ui/views/residents.py",
-           "ui/views/details.py", "ui/views/dashboard.py", "ui/models/residents.py", "ui/models/labels.py",
+           "ui/views/details.py", "ui/views/dashboard.py", "ui/models/residents.py", "ui/labels.py",
            "ui/models/simple.py", "resources/translations/qt_strings.py"]
 LANGS = ["vi"]
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from ui.dialogs import RowsModel, field_label, last_dir, remember_dir
+from ui.dialogs import RowsModel, last_dir, remember_dir
+from ui.labels import field_label
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
 
 IMPORT_DIR_KEY = "files/last_import_dir"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from canvass.db import now
 from canvass.errors import CanvassError, InvalidInput
 from canvass.events import OUTCOMES, REASONS, record_visit
-from ui.dialogs import outcome_label, reason_label
+from ui.labels import outcome_label, reason_label
 
 
 def normalize_new_phone(text: str) -> Optional[str]:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from canvass.text import fold
-from ui.dialogs import (RowsModel, code_label, format_datetime, last_dir, open_folder, outcome_label, reason_label,
-                        remember_dir)
+from ui.dialogs import RowsModel, last_dir, open_folder, remember_dir
+from ui.labels import code_label, format_datetime, outcome_label, reason_label
 from ui.dialogs.progress import TaskBar, error_text
 
 EXPORT_DIR_KEY = "files/last_export_dir"

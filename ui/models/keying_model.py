@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from canvass.models import Hamlet, Household, Resident
 from canvass.residents import household_label
-from ui.dialogs import format_date, outcome_label, reason_label
+from ui.labels import format_date, outcome_label, phone_display, reason_label
 
 
 @dataclass
@@ -50,7 +50,7 @@ def _row(m) -> KeyingRow:
         born = int(digits[-4:]) if len(digits) >= 4 else None
     return KeyingRow(id=m["id"], hamlet=m["hamlet"], household=household_label(m["number"], m["key"]),
                      address=m["address"] or m["hh_address"], name=m["name"], born=born,
-                     phone=m["phone_raw"] or m["phone"], status=m["status"], reason=m["status_reason"],
+                     phone=phone_display(m["phone"], m["phone_raw"]), status=m["status"], reason=m["status_reason"],
                      attempts=m["attempts"] or 0, last_visit_at=m["last_visit_at"])
 
 

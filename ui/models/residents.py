@@ -16,7 +16,7 @@ from PySide6.QtCore import (QAbstractTableModel, QByteArray, QCoreApplication, Q
 
 from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident_rows
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
-from ui.models.labels import reason_label, status_color, status_label
+from ui.labels import phone_display, reason_label, status_color, status_label
 
 PAGE = 200
 MAX_PAGES = 50
@@ -45,14 +45,6 @@ def _headers() -> dict[str, str]:
         "attempts": QCoreApplication.translate("ResidentTableModel", "Visits"),
         "last_visit": QCoreApplication.translate("ResidentTableModel", "Last visit"),
     }
-
-
-def phone_display(e164: Optional[str], raw: Optional[str]) -> str:
-    """A phone as people write it in Vietnam (0912 345 678), from E.164; the raw text when not Vietnamese."""
-    if e164 and e164.startswith("+84") and len(e164) == 12:
-        local = "0" + e164[3:]
-        return f"{local[:4]} {local[4:7]} {local[7:]}"
-    return e164 or raw or ""
 
 
 class _Carrier(QObject):

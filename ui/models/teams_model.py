@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from canvass.models import Resident
 from canvass.teams import TeamInfo, list_teams
-from ui.dialogs import team_kind_label
+from ui.labels import team_kind_label
 
 RESIDENT_MIME = "application/x-gocua-resident-ids"
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.i18n import fmt_date, fmt_float, fmt_int
-from ui.models.labels import STATUS_COLORS
+from ui.labels import STATUS_COLORS
 
 COLOR_SYSTEM = QColor(STATUS_COLORS["activated_system"])
 COLOR_REPORTED = QColor(STATUS_COLORS["activated"])

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from canvass.events import resident_events
 from canvass.models import ImportBatch, Resident, SourceRow, Team
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
-from ui.models.labels import event_kind_labels, reason_label, status_label
-from ui.models.residents import phone_display
+from ui.labels import event_kind_labels, reason_label, status_label
+from ui.labels import phone_display
 from ui.models.simple import ListTableModel
 
 

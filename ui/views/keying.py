@@ -22,7 +22,7 @@ from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
 from canvass.models import Hamlet, Resident, Team, TeamHamlet
-from ui.dialogs import outcome_label, reason_label
+from ui.labels import outcome_label, reason_label
 from ui.models.keying_model import KeyingModel
 
 # key -> outcome; digits first, then Vietnamese initials (Kích hoạt, Vắng, X = không thể, Sai số, Từ chối, Hẹn, Chưa)

@@ -13,7 +13,7 @@ from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
 from canvass.models import Hamlet, Team
 from canvass.text import name_sort_key
 from ui.i18n import fmt_int
-from ui.models.labels import reason_labels, status_labels
+from ui.labels import reason_labels, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
 
 ALL = "__all__"

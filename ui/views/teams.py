@@ -17,7 +17,7 @@ from sqlalchemy import select
 from canvass.errors import CanvassError
 from canvass.models import Hamlet
 from canvass.teams import TEAM_KINDS
-from ui.dialogs import team_kind_label
+from ui.labels import team_kind_label
 from ui.dialogs.progress import ProgressDialog, error_text
 from ui.models.teams_model import TeamsModel
 
