@@ -51,14 +51,16 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def ctx(db, settings, qapp):
-    """An application context over the `db` fixture with a generated commune in it."""
+def ctx(request, db, settings, qapp):
+    """An application context over the `db` fixture with a generated commune in it (`populate()`), or empty when
+    the test module sets `COMMUNE = False` (its tests build their own)."""
     from ui import i18n
     from ui.context import AppContext
     from ui.tasks import Runner
 
     i18n.install(qapp, "en")
-    populate(db)
+    if getattr(request.module, "COMMUNE", True):
+        populate(db)
     runner = Runner()
     context = AppContext(db=db, runner=runner, settings=settings, actor="test")
     yield context

@@ -7,7 +7,6 @@ modal dialogs), so everything but `exec()` is the real thing.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from canvass.models import Event, Hamlet, Resident, Team
+from tests.ui.helpers import fill_pack
 
 
 @pytest.fixture
@@ -108,23 +108,6 @@ def drive_export(qtbot, out: Path, fmt: str):
             dlg.export_button.click()
         return dlg.written
     return classmethod(ask)
-
-
-def fill_pack(path: Path, rows: dict) -> None:
-    """Write outcomes into a pack like a team lead would: {row offset: (outcome, reason)} dated today."""
-    from canvass.packs import layout as L
-
-    wb = load_workbook(path)
-    ws = wb[L.MAIN_SHEET]
-    col = {k: i + 1 for i, k in enumerate(L.COLUMN_KEYS)}
-    today = dt.date.today().strftime("%d/%m/%Y")
-    for offset, (outcome, reason) in rows.items():
-        r = L.HEADER_ROW + 1 + offset
-        ws.cell(row=r, column=col["outcome"], value=outcome)
-        if reason:
-            ws.cell(row=r, column=col["reason"], value=reason)
-        ws.cell(row=r, column=col["visit_date"], value=today)
-    wb.save(path)
 
 
 def count(db, *where) -> int:

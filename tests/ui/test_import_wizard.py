@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from canvass.models import Resident
 
+COMMUNE = False     # ctx (tests/ui/conftest.py) starts empty: these tests build their own commune
 HAMLETS = ("Thôn Nà Thí", "Thôn Pò Đứa")
 GIVEN = ("An", "Bình", "Cúc", "Dũng", "Hà", "Lan", "Minh", "Nam", "Sơn", "Yến")
 
@@ -32,17 +33,6 @@ def make_list(path, n=12, hamlet_header="Khu vực"):
                    "Nam", f"0200{60 + i:02d}{i:06d}", f"091{i:07d}", str(1 + i // 3), HAMLETS[i % 2], ""])
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def ctx(db, qtbot):
-    """An application context over the test database (own fixture: the shared one may not exist yet)."""
-    from ui.context import AppContext
-    from ui.tasks import Runner
-
-    runner = Runner()
-    yield AppContext(db=db, runner=runner, actor="tester")
-    runner.wait()
 
 
 @pytest.fixture

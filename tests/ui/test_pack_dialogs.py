@@ -4,23 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from canvass.events import record_visit
 from canvass.models import Event, Resident
 from tests.factories import make_commune
+from tests.ui.helpers import fill_pack
 
-
-@pytest.fixture
-def ctx(db, qtbot):
-    """An application context over the test database (own fixture: the shared one may not exist yet)."""
-    from ui.context import AppContext
-    from ui.tasks import Runner
-
-    runner = Runner()
-    yield AppContext(db=db, runner=runner, actor="tester")
-    runner.wait()
+COMMUNE = False     # ctx (tests/ui/conftest.py) starts empty: these tests build their own commune
 
 
 @pytest.fixture
@@ -50,22 +41,6 @@ def export_through_dialog(ctx, qtbot, team_id, path):
     return dlg
 
 
-def fill(path, rows):
-    """Write outcomes into the pack like a team lead would: {row offset: (outcome, reason, date text)}."""
-    from canvass.packs import layout as L
-
-    wb = load_workbook(path)
-    ws = wb[L.MAIN_SHEET]
-    col = {k: i + 1 for i, k in enumerate(L.COLUMN_KEYS)}
-    for offset, (outcome, reason, day) in rows.items():
-        r = L.HEADER_ROW + 1 + offset
-        ws.cell(row=r, column=col["outcome"], value=outcome)
-        if reason:
-            ws.cell(row=r, column=col["reason"], value=reason)
-        ws.cell(row=r, column=col["visit_date"], value=day)
-    wb.save(path)
-
-
 def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
     from ui.dialogs.pack_dialogs import PackImportDialog
 
@@ -74,8 +49,8 @@ def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
     export_through_dialog(ctx, qtbot, team_id, path)
     assert path.exists()
     today = dt.date.today().strftime("%d/%m/%Y")
-    fill(path, {0: ("Vắng mặt", None, today), 1: ("Không thể kích hoạt", "Đã chết", today),
-                2: ("bay lên trời", None, today), 3: ("Đã kích hoạt", None, today)})
+    fill_pack(path, {0: ("Vắng mặt", None), 1: ("Không thể kích hoạt", "Đã chết"), 2: ("bay lên trời", None),
+                     3: ("Đã kích hoạt", None)}, day=today)
     # meanwhile at the commune, the 4th resident of the pack gets another visit: a conflict
     from canvass.packs import team_residents
     with ctx.db.session() as s:
