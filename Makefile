@@ -8,12 +8,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-# Debian packages: LibreOffice (exports must open, packs round-trip), poppler (PDF -> PNG/text),
-# PostgreSQL (the shared-server backend), DejaVu fonts, and the X/EGL libraries Qt needs.
-SYSDEPS := libreoffice-calc-nogui poppler-utils postgresql fonts-dejavu-core \
-           libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3
+# Debian packages. RUNDEPS: what Qt's xcb window needs on a desktop (a fresh Debian/Ubuntu lacks some).
+# TESTDEPS: LibreOffice (exports must open, packs round-trip), poppler (PDF -> PNG/text), PostgreSQL
+# (the shared-server backend), fonts.
+RUNDEPS  := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 \
+            libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
+            libxcb-xinerama0 libxcb-xkb1
+TESTDEPS := libreoffice-calc-nogui poppler-utils postgresql fonts-dejavu-core
 
-.PHONY: run test bench sysdeps install clean
+.PHONY: run test bench sysdeps rundeps install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,15 +26,24 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) rundeps
 	$(BIN)/python main.py
 
-sysdeps:
-	@missing=$$(for p in $(SYSDEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# apt-get install what is missing (as root, or with sudo -n); without apt-get just say what to install.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	if ! command -v apt-get >/dev/null; then echo "install these for the full suite: $$missing"; exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then echo "please install: $$missing"; exit 0; fi; \
 	SUDO=; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null \
+	  || echo "could not install: $$missing"
+endef
+
+rundeps:
+	$(call apt_install,$(RUNDEPS))
+
+sysdeps: rundeps
+	$(call apt_install,$(TESTDEPS))
 
 test: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen CANVASS_REQUIRE_TOOLS=1 $(BIN)/python -m pytest -q
