@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint, case, select)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -134,19 +135,44 @@ class ImportBatch(Base):
     summary: Mapped[Optional[str]] = mapped_column(Text)  # JSON: warnings, mapping, hamlets...
 
 
+class SourceText(Base):
+    """The raw cells of imported rows (JSON list of cell texts), each distinct content stored once, found
+    by its 128-bit BLAKE2b hash: re-importing the same list (the daily routine) adds `source_row` entries
+    that point here, not the text again."""
+    __tablename__ = "source_text"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(16), unique=True)
+    raw: Mapped[str] = mapped_column(Text)
+
+
 class SourceRow(Base):
     """A row of an imported file exactly as read (JSON list of cell texts), with what became of it:
-    imported, updated, unchanged, duplicate or rejected (with the reason). Nothing is ever dropped."""
+    imported, updated, unchanged, duplicate or rejected (with the reason). Nothing is ever dropped.
+    The text is in `source_text` (`text_id`); rows written before that table existed hold it in the `raw`
+    column itself (`raw_inline`). `SourceRow.raw` gives the text either way, in Python and in queries."""
     __tablename__ = "source_row"
     __table_args__ = (Index("ix_source_row_batch", "batch_id", "sheet", "row_number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"))
     sheet: Mapped[str] = mapped_column(String(200))
     row_number: Mapped[int] = mapped_column(Integer)
-    raw: Mapped[str] = mapped_column(Text)
+    raw_inline: Mapped[str] = mapped_column("raw", Text, default="")   # "" when the text is in source_text
+    text_id: Mapped[Optional[int]] = mapped_column(ForeignKey("source_text.id"))
     resident_id: Mapped[Optional[int]] = mapped_column(ForeignKey("resident.id"), index=True)
     disposition: Mapped[str] = mapped_column(String(20))
     reason: Mapped[Optional[str]] = mapped_column(Text)
+    text: Mapped[Optional[SourceText]] = relationship(viewonly=True)
+
+    @hybrid_property
+    def raw(self) -> str:
+        """The row's cells as JSON text, as read."""
+        return self.text.raw if self.text_id is not None else self.raw_inline
+
+    @raw.inplace.expression
+    @classmethod
+    def _raw_expression(cls):
+        return case((cls.text_id.is_(None), cls.raw_inline),
+                    else_=select(SourceText.raw).where(SourceText.id == cls.text_id).scalar_subquery())
 
 
 class Resident(Base):

@@ -8,6 +8,7 @@ from canvass.importing.headers import FIELDS
 from canvass.importing.importer import (FileInspection, ImportPlan, ImportResult, RowIssue, RowWarning,
                                         SheetInspection, inspect_file, run_import)
 from canvass.importing.readers import ImportFileError
+from canvass.importing.sources import SourceRecord, raw_cells, source_rows_of
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
-           "ImportFileError", "inspect_file", "run_import"]
+           "ImportFileError", "inspect_file", "run_import", "SourceRecord", "raw_cells", "source_rows_of"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from contextlib import contextmanager
+from hashlib import blake2b
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
@@ -29,7 +30,8 @@ from canvass.address import address_sort_key, clean_hamlet_name, hamlet_kind, ha
 from canvass.db import bulk_insert, next_id, sync_sequence
 from canvass.errors import Cancelled
 from canvass.events import derive_state
-from canvass.models import Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord, SourceRow
+from canvass.models import (Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord, SourceRow,
+                            SourceText)
 from canvass.residents import name_words
 from canvass.text import fold
 
@@ -418,15 +420,16 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
     for i in range(0, len(words), CHUNK * 5):
         bulk_insert(conn, ResidentWord.__table__, ("word", "resident_id"), words[i:i + CHUNK * 5])
         step(min(CHUNK * 5, len(words) - i) // 4)
-    # source rows: every data row, whatever became of it
-    src_cols = ("batch_id", "sheet", "row_number", "raw", "resident_id", "disposition", "reason")
+    # source rows: every data row, whatever became of it; each distinct text stored once (source_text)
+    text_ids = store_texts(conn, [p.raw for p in plan.rows])
+    src_cols = ("batch_id", "sheet", "row_number", "raw", "text_id", "resident_id", "disposition", "reason")
     for i in range(0, len(plan.rows), CHUNK):
         chunk = plan.rows[i:i + CHUNK]
         bulk_insert(conn, SourceRow.__table__, src_cols,
-                    [(b, p.sheet[:200], p.row, p.raw, p.resident_id, p.disposition,
+                    [(b, p.sheet[:200], p.row, "", tid, p.resident_id, p.disposition,
                       p.reason if p.disposition == "rejected" else
                       (f"duplicate of row {p.duplicate_of}" if p.disposition == "duplicate" else None))
-                     for p in chunk])
+                     for p, tid in zip(chunk, text_ids[i:i + CHUNK])])
         step(len(chunk))
     # activated per system, re-opened
     r = Resident.__table__
@@ -443,6 +446,46 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
         _refresh(conn, plan.reopen)
     for table in (Commune, Hamlet, Household, Resident, ImportBatch):
         sync_sequence(conn, table.__table__)
+
+
+def text_hash(raw: str) -> bytes:
+    """The key of a source row's text in source_text (128-bit BLAKE2b of its UTF-8)."""
+    return blake2b(raw.encode(), digest_size=16).digest()
+
+
+def store_texts(conn: Connection, texts: list[str]) -> list[int]:
+    """The source_text id of each text, adding the texts not stored yet (each distinct text once)."""
+    t = SourceText.__table__
+    hashes = [text_hash(x) for x in texts]
+    known: dict[bytes, int] = {}
+    stored = conn.execute(select(func.max(t.c.id))).scalar()
+    if stored is not None:
+        wanted = set(hashes)
+        if stored > 4 * len(wanted):     # a big table: look the file's hashes up
+            keys = list(wanted)
+            for i in range(0, len(keys), 900):
+                for h, tid in conn.execute(select(t.c.hash, t.c.id).where(t.c.hash.in_(keys[i:i + 900]))):
+                    known[bytes(h)] = tid
+        else:                            # else one pass over the hash index
+            for h, tid in conn.execute(select(t.c.hash, t.c.id)):
+                h = bytes(h)
+                if h in wanted:
+                    known[h] = tid
+    nid = (stored or 0) + 1
+    new: list[tuple] = []
+    ids = []
+    for h, x in zip(hashes, texts):
+        tid = known.get(h)
+        if tid is None:
+            tid = known[h] = nid
+            nid += 1
+            new.append((tid, h, x))
+        ids.append(tid)
+    for i in range(0, len(new), CHUNK):
+        bulk_insert(conn, t, ("id", "hash", "raw"), new[i:i + CHUNK])
+    if new:
+        sync_sequence(conn, t)
+    return ids
 
 
 def _refresh(conn: Connection, ids: list[int]) -> None:
