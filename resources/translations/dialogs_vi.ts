@@ -3,152 +3,127 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="23" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="20" />
         <source>Absent residents list</source>
         <translation>Danh sách công dân vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="24" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="21" />
         <source>Cannot-activate list (for the People's Committee)</source>
         <translation>Danh sách công dân không thể kích hoạt (UBND xã xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="26" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="23" />
         <source>Wrong phone numbers (police task list)</source>
         <translation>Danh sách sai số điện thoại (công an xử lý)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="28" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="25" />
         <source>Activated residents list</source>
         <translation>Danh sách công dân đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="26" />
         <source>Walk list for a team</source>
         <translation>Danh sách đi thăm của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="30" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="27" />
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="65" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="60" />
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="72" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="67" />
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="70" />
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="73" />
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="89" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="84" />
         <source>The date the document is made for (a past day gives that day's figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="90" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="85" />
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="92" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="87" />
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="96" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="91" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="92" />
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="93" />
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="102" />
-        <source>&amp;Browse…</source>
-        <translation>&amp;Chọn…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="107" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="97" />
         <source>&amp;Document:</source>
         <translation>&amp;Tài liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="108" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="98" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="109" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="99" />
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="100" />
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="113" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="103" />
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="117" />
-        <source>&amp;Save as:</source>
-        <translation>&amp;Lưu vào:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="125" />
-        <source>Open &amp;folder</source>
-        <translation>Mở &amp;thư mục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="127" />
-        <source>Show the saved file in the file manager</source>
-        <translation>Mở thư mục chứa tệp đã lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="131" />
-        <source>&amp;Export</source>
-        <translation>&amp;Xuất</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="196" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="161" />
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="208" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="173" />
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="223" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="183" />
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="235" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="189" />
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -158,52 +133,52 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="261" />
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="262" />
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="265" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="266" />
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="268" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="272" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="273" />
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="274" />
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="284" />
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="286" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="287" />
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="293" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="294" />
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="295" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="296" />
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -211,317 +186,317 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="27" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
         <source>No hamlet: map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="32" />
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="33" />
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="34" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="38" />
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="38" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="39" />
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="40" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="57" />
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="58" />
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="59" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="60" />
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="64" />
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="66" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="70" />
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="73" />
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="74" />
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="87" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="88" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="92" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="93" />
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="618" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="619" />
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="649" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="650" />
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="725" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="729" />
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="730" />
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="730" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="731" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="731" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="733" />
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="740" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="749" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="750" />
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="750" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="751" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="752" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -639,7 +614,9 @@
     <message numerus="yes">
         <location filename="../../ui/views/keying.py" line="314" />
         <source>%n resident(s) in this walk list.</source>
-        <translation><numerusform>%n công dân trong danh sách đi thăm này.</numerusform></translation>
+        <translation>
+            <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/views/keying.py" line="357" />
@@ -665,37 +642,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="542" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="543" />
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="549" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="550" />
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="551" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="552" />
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="574" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="575" />
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="575" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="576" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="591" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="592" />
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="607" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="608" />
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -703,27 +680,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="193" />
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -731,47 +708,47 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="315" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="316" />
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="317" />
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="320" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="321" />
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="328" />
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="342" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="343" />
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="344" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="345" />
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="393" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="394" />
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="396" />
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="423" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="424" />
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -846,7 +823,9 @@
     <message numerus="yes">
         <location filename="../../ui/dialogs/outcome_dialog.py" line="95" />
         <source>%n resident(s) selected.</source>
-        <translation><numerusform>Đã chọn %n công dân.</numerusform></translation>
+        <translation>
+            <numerusform>Đã chọn %n công dân.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/outcome_dialog.py" line="110" />
@@ -872,89 +851,69 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="52" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="41" />
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="56" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="45" />
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="59" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="48" />
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="63" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="52" />
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="65" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="54" />
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="68" />
-        <source>&amp;Browse…</source>
-        <translation>&amp;Chọn…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="77" />
-        <source>Open &amp;folder</source>
-        <translation>Mở &amp;thư mục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="82" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="56" />
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="84" />
-        <source>&amp;Save as:</source>
-        <translation>&amp;Lưu vào:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="88" />
-        <source>&amp;Export</source>
-        <translation>&amp;Xuất</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="112" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="74" />
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="118" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="80" />
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="119" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="81" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="129" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="91" />
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="136" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="96" />
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="149" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="102" />
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="153" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="106" />
         <source>It replaces the team's earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -962,183 +921,183 @@
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="183" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="121" />
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="187" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="125" />
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="126" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="191" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="129" />
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="193" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="131" />
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="143" />
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="143" />
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="204" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="144" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="205" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="145" />
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="205" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="145" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="220" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="157" />
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="222" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="159" />
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="239" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="176" />
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="241" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="178" />
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="251" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="188" />
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="260" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="197" />
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="260" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="197" />
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="286" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="219" />
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="294" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="227" />
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="314" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="247" />
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="325" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="326" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="259" />
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="328" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="331" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="334" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="337" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>
@@ -1146,27 +1105,27 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="442" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="444" />
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="445" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="446" />
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="461" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="462" />
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="464" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="465" />
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1210,29 +1169,62 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="493" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="494" />
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="500" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="501" />
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="517" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="518" />
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="519" />
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="525" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="526" />
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="75" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="77" />
+        <source>Choose the folder and the file name</source>
+        <translation>Chọn thư mục và tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="82" />
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="84" />
+        <source>Show the saved file in the file manager</source>
+        <translation>Mở thư mục chứa tệp đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="88" />
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="97" />
+        <source>&amp;Save as:</source>
+        <translation>&amp;Lưu vào:</translation>
     </message>
 </context>
 <context>

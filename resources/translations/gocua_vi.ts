@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>Application</name>
@@ -358,7 +357,7 @@
         <translation>Đoàn thanh niên</translation>
     </message>
     <message>
-        <source>Women&apos;s union</source>
+        <source>Women's union</source>
         <translation>Hội phụ nữ</translation>
     </message>
     <message>
@@ -422,11 +421,11 @@
         <translation>Hệ thống đã xác nhận kích hoạt: giữ trạng thái đã kích hoạt</translation>
     </message>
     <message>
-        <source>The pack&apos;s visit is now current</source>
+        <source>The pack's visit is now current</source>
         <translation>Kết quả trong gói trở thành kết quả hiện tại</translation>
     </message>
     <message>
-        <source>The commune&apos;s later entry stays current</source>
+        <source>The commune's later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
 </context>
@@ -457,7 +456,7 @@
         <translation>Lập tổ và giao thôn hoặc hộ cho tổ (Ctrl+2)</translation>
     </message>
     <message>
-        <source>Type in a team&apos;s paper walk list with the keyboard (Ctrl+3)</source>
+        <source>Type in a team's paper walk list with the keyboard (Ctrl+3)</source>
         <translation>Nhập phiếu xác minh giấy của tổ bằng bàn phím (Ctrl+3)</translation>
     </message>
     <message>
@@ -521,7 +520,7 @@
         <translation>&amp;Gộp gói tổ gửi về…</translation>
     </message>
     <message>
-        <source>Read a team&apos;s filled-in pack back, with a preview before merging</source>
+        <source>Read a team's filled-in pack back, with a preview before merging</source>
         <translation>Đọc gói tổ đã điền, xem trước rồi mới gộp</translation>
     </message>
     <message>
@@ -832,8 +831,8 @@ Do you want to replace it?</source>
 Bạn có muốn thay thế không?</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete &apos;%1&apos;?</source>
-        <translation>Bạn có chắc muốn xóa &apos;%1&apos;?</translation>
+        <source>Are you sure you want to delete '%1'?</source>
+        <translation>Bạn có chắc muốn xóa '%1'?</translation>
     </message>
 </context>
 <context>
@@ -1111,7 +1110,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>chia theo hộ</translation>
     </message>
     <message>
-        <source>by the team&apos;s hamlets</source>
+        <source>by the team's hamlets</source>
         <translation>theo thôn tổ phụ trách</translation>
     </message>
     <message>
@@ -1357,7 +1356,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Chỉ hiện một thôn</translation>
     </message>
     <message>
-        <source>Show only one team&apos;s residents, or the unassigned</source>
+        <source>Show only one team's residents, or the unassigned</source>
         <translation>Chỉ hiện công dân của một tổ, hoặc những người chưa giao</translation>
     </message>
     <message>
@@ -1467,7 +1466,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Gõ Cửa — bắt đầu</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today&apos;s list, teams, outcomes and the daily report.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today's list, teams, outcomes and the daily report.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Đến từng nhà kích hoạt định danh điện tử: danh sách hôm nay, tổ công tác, kết quả và báo cáo ngày.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1555,7 +1554,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Cơ sở dữ liệu Gõ Cửa (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Please type the commune&apos;s name.</source>
+        <source>Please type the commune's name.</source>
         <translation>Hãy nhập tên xã.</translation>
     </message>
     <message>

@@ -8,16 +8,13 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel, QSplitter,
+                               QVBoxLayout, QWidget)
 from sqlalchemy import select
 
 from canvass.models import Hamlet
-from ui.dialogs import last_dir, open_folder, remember_dir
-from ui.dialogs.progress import TaskBar, error_text
-
-EXPORT_DIR_KEY = "files/last_export_dir"
+from ui.dialogs import last_dir
+from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
 # kind -> (English source of the user's name, Vietnamese-style ASCII file stem)
 KIND_NAMES = {
     "absent": (QT_TRANSLATE_NOOP("ExportDialog", "Absent residents list"), "DS_vang_mat"),
@@ -51,15 +48,13 @@ def pdf_preview_widget(parent: QWidget):
     return view
 
 
-class ExportDialog(QDialog):
+class ExportDialog(SaveDialog):
     """Pick a document, its scope and format, and where to save it; write it in the background."""
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, kind: Optional[str] = None):
-        super().__init__(parent)
+        super().__init__(ctx, parent, "export", "exportButton")
         from canvass.teams import list_teams
 
-        self.ctx = ctx
-        self.written: Optional[str] = None
         self._auto_path = True
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export a document"))
@@ -96,12 +91,7 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
         self.format.addItem(self.tr("PDF for printing (.pdf)"), ".pdf")
         self.format.addItem(self.tr("CSV text (.csv), for very large lists"), ".csv")
-        self.path = QLineEdit(self)
-        self.path.setObjectName("exportPath")
         self.path.textEdited.connect(self._path_edited)
-        self.browse = QPushButton(self.tr("&Browse…"), self)
-        self.browse.setObjectName("exportBrowse")
-        self.browse.clicked.connect(self.choose_path)
 
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Document:"), self.kind), self.kind)
@@ -111,28 +101,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.mask)
         form.addRow("", self.by_hamlet)
         form.addRow(self._label(self.tr("&Format:"), self.format), self.format)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse)
-        form.addRow(self._label(self.tr("&Save as:"), self.path), path_row)
-
-        self.taskbar = TaskBar(ctx, self)
-        self.taskbar.hide()
-        self.taskbar.finished.connect(self._finished)
-        self.message = QLabel(self)
-        self.message.setObjectName("exportMessage")
-        self.message.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Open &folder"), self)
-        self.open_button.setObjectName("exportOpenFolder")
-        self.open_button.setToolTip(self.tr("Show the saved file in the file manager"))
-        self.open_button.hide()
-        self.open_button.clicked.connect(lambda: open_folder(self.written))
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setObjectName("exportButton")
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self.reject)
+        form.addRow(self.save_label(), self.path_row())
 
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
@@ -149,11 +118,7 @@ class ExportDialog(QDialog):
             self.preview.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.open_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
-        lay.addLayout(bottom)
+        lay.addLayout(self.bottom_row())
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.format.currentIndexChanged.connect(self._update_path)
@@ -214,27 +179,15 @@ class ExportDialog(QDialog):
         if kind == "daily-report":
             opts.update(hamlet=None, team=None, mask=False, by_hamlet=False)
         db = self.ctx.db
-        self.export_button.setEnabled(False)
-        self.open_button.hide()
-        self.message.setStyleSheet("")
-        self.message.clear()
-        self.taskbar.show()
-        self.taskbar.start(lambda progress, cancel: export(db, kind, path, progress=progress, cancel=cancel, **opts),
-                           self.tr("Writing the document…"))
+        self.begin(lambda progress, cancel: export(db, kind, path, progress=progress, cancel=cancel, **opts),
+                   self.tr("Writing the document…"))
 
     def _finished(self, outcome) -> None:
-        self.export_button.setEnabled(True)
-        self.taskbar.hide()
-        if not outcome.ok:
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(error_text(self, outcome.error))
+        res = self.saved(outcome)
+        if res is None:
             return
-        res = outcome.result
-        self.written = str(res.path)
-        remember_dir(self.ctx, EXPORT_DIR_KEY, res.path)
         self.message.setText(self.tr("Saved: %1 row(s).\n%2").replace("%1", str(res.rows))
                              .replace("%2", str(res.path)))
-        self.open_button.show()
         if res.format == "pdf":
             self.show_pdf(res.path)
 
@@ -253,16 +206,6 @@ class ExportDialog(QDialog):
         return pages
 
     def reject(self) -> None:
-        if self.taskbar.running():
-            self.taskbar.cancel()
-            return
-        if self.preview is not None:
+        if not self.taskbar.running() and self.preview is not None:
             self.preview.document().close()
         super().reject()
-
-    @classmethod
-    def ask(cls, ctx, parent: Optional[QWidget], kind: Optional[str] = None) -> Optional[str]:
-        """Show the dialog; the path of the last document written, or None."""
-        dlg = cls(ctx, parent, kind)
-        dlg.exec()
-        return dlg.written

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from ui.dialogs import RowsModel, last_dir, remember_dir
+from ui.dialogs.base import Asks
 from ui.labels import field_label
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
 
@@ -608,7 +609,7 @@ class LogPage(QWizardPage):
         return path
 
 
-class ImportWizard(QWizard):
+class ImportWizard(Asks, QWizard):
     """File → mapping → preview → import → log."""
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, path: Optional[str] = None):
@@ -759,9 +760,6 @@ class ImportWizard(QWizard):
                 return
         super().reject()
 
-    @classmethod
-    def ask(cls, ctx, parent: Optional[QWidget], path: Optional[str] = None):
-        """Show the wizard; the ImportResult of the import that ran, or None."""
-        wiz = cls(ctx, parent, path)
-        wiz.exec()
-        return wiz.result
+    def answer(self):
+        """The ImportResult of the import that ran, or None (what `ask` returns)."""
+        return self.result

@@ -11,26 +11,17 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from canvass.text import fold
-from ui.dialogs import RowsModel, last_dir, open_folder, remember_dir
+from ui.dialogs import RowsModel, last_dir, remember_dir
+from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog, TaskDialog
 from ui.labels import code_label, format_datetime, outcome_label, reason_label
-from ui.dialogs.progress import TaskBar, error_text
 
-EXPORT_DIR_KEY = "files/last_export_dir"
 IMPORT_DIR_KEY = "files/last_import_dir"
 TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the preview's tabs, in order
-
-
-def _path_row(parent: QWidget, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(edit, 1)
-    row.addWidget(button)
-    return row
 
 
 def pack_file_name(team_name: str, day: Optional[dt.date] = None) -> str:
@@ -39,15 +30,13 @@ def pack_file_name(team_name: str, day: Optional[dt.date] = None) -> str:
     return f"Goi_{slug}_{(day or dt.date.today()).isoformat()}.xlsx"
 
 
-class PackExportDialog(QDialog):
+class PackExportDialog(SaveDialog):
     """Write one team's pack (a workbook to fill in offline)."""
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, team_id: Optional[int] = None):
-        super().__init__(parent)
+        super().__init__(ctx, parent, "pack", "packExportButton")
         from canvass.teams import list_teams
 
-        self.ctx = ctx
-        self.written: Optional[str] = None
         self.setObjectName("packExportDialog")
         self.setWindowTitle(self.tr("Export a team pack"))
         self.setMinimumWidth(560)
@@ -63,42 +52,15 @@ class PackExportDialog(QDialog):
         self.mask = QCheckBox(self.tr("Hide ID and phone numbers (show only the last digits)"), self)
         self.mask.setObjectName("packMask")
         self.mask.setToolTip(self.tr("For volunteers who do not need the full numbers"))
-        self.path = QLineEdit(self)
-        self.path.setObjectName("packPath")
-        self.browse = QPushButton(self.tr("&Browse…"), self)
-        self.browse.setObjectName("packBrowse")
-        self.browse.clicked.connect(self.choose_path)
-        self.taskbar = TaskBar(ctx, self)
-        self.taskbar.hide()
-        self.taskbar.finished.connect(self._finished)
-        self.message = QLabel(self)
-        self.message.setObjectName("packMessage")
-        self.message.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Open &folder"), self)
-        self.open_button.setObjectName("packOpenFolder")
-        self.open_button.hide()
-        self.open_button.clicked.connect(lambda: open_folder(self.written))
         form = QFormLayout()
         form.addRow(self.tr("&Team:"), self.team)
         form.addRow("", self.mask)
-        save_label = QLabel(self.tr("&Save as:"), self)
-        save_label.setBuddy(self.path)
-        form.addRow(save_label, _path_row(self, self.path, self.browse))
-        self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setObjectName("packExportButton")
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.export_button.clicked.connect(self.start)
-        self.close_button.clicked.connect(self.reject)
+        form.addRow(self.save_label(), self.path_row())
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.taskbar)
         lay.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        row.addWidget(self.buttons)
-        lay.addLayout(row)
+        lay.addLayout(self.bottom_row())
         self.team.currentIndexChanged.connect(self._default_path)
         self._default_path()
 
@@ -129,23 +91,14 @@ class PackExportDialog(QDialog):
             self.message.setText(self.tr("Choose a team and where to save the pack."))
             return
         db, actor = self.ctx.db, self.ctx.actor
-        self.export_button.setEnabled(False)
-        self.taskbar.show()
-        self.taskbar.start(lambda progress, cancel: export_pack(db, team_id, path, mask=mask, actor=actor,
-                                                                 progress=progress, cancel=cancel),
-                           self.tr("Writing the pack…"))
+        self.begin(lambda progress, cancel: export_pack(db, team_id, path, mask=mask, actor=actor,
+                                                         progress=progress, cancel=cancel),
+                   self.tr("Writing the pack…"))
 
     def _finished(self, outcome) -> None:
-        self.export_button.setEnabled(True)
-        self.taskbar.hide()
-        if not outcome.ok:
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(error_text(self, outcome.error))
+        res = self.saved(outcome)
+        if res is None:
             return
-        res = outcome.result
-        self.written = str(res.path)
-        remember_dir(self.ctx, EXPORT_DIR_KEY, res.path)
-        self.message.setStyleSheet("")
         text = self.tr("Pack written for “%1”: %2 residents in %3 households.\n%4") \
             .replace("%1", res.team_name).replace("%2", str(res.rows)).replace("%3", str(res.households)) \
             .replace("%4", str(res.path))
@@ -153,29 +106,14 @@ class PackExportDialog(QDialog):
             text += "\n" + self.tr("It replaces the team's earlier pack; returns of the earlier one are still "
                                    "accepted.")
         self.message.setText(text)
-        self.open_button.show()
         self.export_button.setEnabled(False)
 
-    def reject(self) -> None:
-        if self.taskbar.running():
-            self.taskbar.cancel()
-            return
-        super().reject()
 
-    @classmethod
-    def ask(cls, ctx, parent: Optional[QWidget], team_id: Optional[int] = None) -> Optional[str]:
-        """Show the dialog; the path of the pack written, or None."""
-        dlg = cls(ctx, parent, team_id)
-        dlg.exec()
-        return dlg.written
-
-
-class PackImportDialog(QDialog):
+class PackImportDialog(TaskDialog):
     """Merge a returned pack: a dry-run preview first, then apply on confirmation."""
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, path: Optional[str] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.preview = None     # the dry run's PackImportResult
         self.result = None      # the applied PackImportResult
         self._applying = False
@@ -192,7 +130,9 @@ class PackImportDialog(QDialog):
         self.check_button.setObjectName("packCheck")
         self.check_button.setToolTip(self.tr("Read the file and show what would change, without changing anything"))
         self.check_button.clicked.connect(self.run_preview)
-        top = _path_row(self, self.path, self.browse)
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(self.browse)
         top.addWidget(self.check_button)
         self.summary = QLabel(self)
         self.summary.setObjectName("packSummary")
@@ -213,9 +153,6 @@ class PackImportDialog(QDialog):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             self.models[key] = model
             self.tabs.addTab(view, title)
-        self.taskbar = TaskBar(ctx, self)
-        self.taskbar.hide()
-        self.taskbar.finished.connect(self._finished)
         self.buttons = QDialogButtonBox(self)
         self.apply_button = self.buttons.addButton(self.tr("&Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("packApply")
@@ -272,12 +209,8 @@ class PackImportDialog(QDialog):
 
     def _finished(self, outcome) -> None:
         self.check_button.setEnabled(True)
-        self.taskbar.hide()
-        if not outcome.ok:
-            self.summary.setStyleSheet("color: #b00020;")
-            self.summary.setText(error_text(self, outcome.error))
+        if self.failed(outcome, self.summary):
             return
-        self.summary.setStyleSheet("")
         res = outcome.result
         self.show_result(res)
         if self._applying:
@@ -356,15 +289,6 @@ class PackImportDialog(QDialog):
         return [(r.name, r.hamlet, r.household or "", outcome_label(r.status)
                  + (f" – {reason_label(r.status_reason)}" if r.status_reason else "")) for r in rows]
 
-    def reject(self) -> None:
-        if self.taskbar.running():
-            self.taskbar.cancel()
-            return
-        super().reject()
-
-    @classmethod
-    def ask(cls, ctx, parent: Optional[QWidget], path: Optional[str] = None):
-        """Show the dialog; the applied PackImportResult, or None."""
-        dlg = cls(ctx, parent, path)
-        dlg.exec()
-        return dlg.result
+    def answer(self):
+        """The applied PackImportResult, or None."""
+        return self.result
