@@ -229,3 +229,11 @@ def address_sort_key(address: str) -> str:
         kept.append(_SORT_MARK_RE.sub("", p))
     s = _SPACES_RE.sub(" ", _PUNCT_RE.sub(" ", " ".join(kept))).strip()
     return _NUMBER_RE.sub(_pad, s)
+
+
+_COMMUNE_KIND_RE = re.compile(r"^(?:xa|phuong|thi tran|dac khu)\s+")
+
+
+def commune_match_key(name: str) -> str:
+    """fold() without the kind word, so "Xã Tân Văn", "XA TAN VAN" and "Tân Văn" are the same commune."""
+    return _COMMUNE_KIND_RE.sub("", fold(name or "")).strip()

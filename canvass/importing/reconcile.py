@@ -26,7 +26,8 @@ from typing import Any, Callable, Optional
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from canvass.address import address_sort_key, clean_hamlet_name, hamlet_kind, hamlet_match_key
+from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_key, hamlet_kind,
+                             hamlet_match_key)
 from canvass.db import bulk_insert, next_id, sync_sequence
 from canvass.errors import Cancelled
 from canvass.events import derive_state
@@ -60,8 +61,9 @@ class Existing:
 def find_commune(conn: Connection, name: Optional[str]) -> tuple[Optional[int], str]:
     """The commune a list belongs to: by name when the list names one, else the only commune there is."""
     c = Commune.__table__
-    if name:
-        cid = conn.execute(select(c.c.id).where(c.c.name_fold == fold(name))).scalar()
+    if name:  # "Xã Tân Văn" on the list is the "Tân Văn" someone typed when creating the database
+        key = commune_match_key(name)
+        cid = next((i for i, n in conn.execute(select(c.c.id, c.c.name)) if commune_match_key(n) == key), None)
         return cid, name
     rows = conn.execute(select(c.c.id, c.c.name).limit(2)).all()
     if len(rows) == 1:

@@ -116,3 +116,11 @@ def test_kind_word_without_any_accent_still_counts():
                                         ("thôn - Nà Thí", "Thôn Nà Thí"), ("TDP.05", "Tổ dân phố 05")])
 def test_clean_hamlet_name_with_punctuation_after_the_kind(name, clean):
     assert clean_hamlet_name(name) == clean
+
+
+def test_commune_match_key_ignores_the_kind_word():
+    from canvass.address import commune_match_key
+
+    assert commune_match_key("Xã Tân Văn") == commune_match_key("tan van") == commune_match_key("XÃ TÂN VĂN")
+    assert commune_match_key("Phường 3") == commune_match_key("phuong 3") == "3"
+    assert commune_match_key("Xã Tân Văn") != commune_match_key("Xã Tân Lập")

@@ -49,3 +49,24 @@ def test_sample_twice_changes_nothing(db):
     run_import(db, SAMPLE)
     again = run_import(db, SAMPLE)
     assert (again.imported, again.updated, again.unchanged, again.activated_per_system) == (0, 0, 300, 0)
+
+
+def test_sample_joins_the_commune_typed_without_its_kind_word(tmp_path):
+    """The start dialog's "Tân Văn" and the list's "CÔNG AN XÃ TÂN VĂN" are one commune, not two."""
+    from canvass.db import open_database
+    from canvass.importing import run_import
+    from canvass.models import Commune, Hamlet
+    from canvass.text import fold
+    from sqlalchemy import func, select
+
+    if not SAMPLE.exists():
+        pytest.skip("shared sample list not present")
+    db = open_database(tmp_path / "c.db")
+    with db.session() as s:
+        s.add(Commune(name="Tân Văn", name_fold=fold("Tân Văn")))
+    run_import(db, SAMPLE)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Commune)) == 1
+        cid = s.scalar(select(Commune.id))
+        assert s.scalar(select(func.count()).select_from(Hamlet).where(Hamlet.commune_id == cid)) == 4
+    db.dispose()
