@@ -4,45 +4,28 @@ The labels of the core's codes live in `ui.labels` (one wording for the whole wi
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
+
+from ui.models.simple import ListTableModel
 
 
-
-class RowsModel(QAbstractTableModel):
-    """A small read-only table over a list of tuples (previews, logs): headers + rows of display texts."""
+class RowsModel(ListTableModel):
+    """A ListTableModel whose headers come with its rows (previews, logs); a cell's tooltip is its full text."""
 
     def __init__(self, headers=(), rows=(), parent=None):
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows = [tuple(r) for r in rows]
+        super().__init__(headers, rows, parent)
 
     def set_rows(self, headers, rows) -> None:
-        """Replace the whole content."""
+        """Replace the headers and every row."""
         self.beginResetModel()
-        self.headers = list(headers)
-        self.rows = [tuple(r) for r in rows]
+        self._headers = list(headers)
+        self._rows = [list(r) for r in rows]
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) or index.column() >= len(self.headers):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self.rows[index.row()]
-            value = row[index.column()] if index.column() < len(row) else ""
-            return "" if value is None else str(value)
-        return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
 
 def last_dir(ctx, key: str) -> str:

@@ -583,7 +583,7 @@ class LogPage(QWizardPage):
         """Write the log table to .csv or .xlsx (values kept as text, never as formulas)."""
         from canvass.exporting.safe import cell_text, csv_text
 
-        headers, rows = self.model.headers, self.model.rows
+        headers, rows = self.model.headers(), self.model.rows()
         if path.lower().endswith(".xlsx"):
             from openpyxl import Workbook
 

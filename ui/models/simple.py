@@ -23,6 +23,10 @@ class ListTableModel(QAbstractTableModel):
         self._tooltips = list(tooltips) if tooltips else None
         self.endResetModel()
 
+    def headers(self) -> list[str]:
+        """The column headers."""
+        return list(self._headers)
+
     def rows(self) -> list[list[Any]]:
         """The rows shown."""
         return [list(r) for r in self._rows]
