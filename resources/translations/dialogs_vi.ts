@@ -391,112 +391,112 @@
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="619" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="629" />
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="650" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="660" />
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="726" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="727" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="728" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="738" />
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="729" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="739" />
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="730" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="740" />
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="731" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="732" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="742" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="733" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="743" />
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="747" />
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="747" />
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="751" />
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="754" />
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="750" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="760" />
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="751" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="761" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="753" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -642,37 +642,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="543" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="553" />
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="550" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="560" />
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="552" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="562" />
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="575" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="585" />
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="576" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="586" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="592" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="602" />
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="608" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="618" />
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -932,172 +932,182 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="126" />
+        <source>The workbook the team sent back (.xlsx)</source>
+        <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="127" />
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="129" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="130" />
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="131" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="132" />
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="143" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="138" />
+        <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
+        <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="146" />
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="143" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="146" />
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="144" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="147" />
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="145" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148" />
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="145" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148" />
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="157" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="160" />
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="159" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="162" />
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="176" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="179" />
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="178" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="181" />
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="188" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="191" />
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="200" />
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="197" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="200" />
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="219" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="222" />
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="227" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="230" />
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="247" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="250" />
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
         <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="258" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="259" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262" />
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
         <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>
@@ -1120,12 +1130,17 @@
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="462" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="453" />
+        <source>Every row can be imported: no rejected rows and no warnings.</source>
+        <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="467" />
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="465" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="472" />
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1169,27 +1184,27 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="494" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="504" />
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="501" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="511" />
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="518" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="528" />
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="519" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="529" />
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="526" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="536" />
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1389,6 +1404,11 @@
         <location filename="../../ui/views/teams.py" line="105" />
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="108" />
+        <source>(not set)</source>
+        <translation>(chưa chọn)</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="118" />

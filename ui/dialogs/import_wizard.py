@@ -450,17 +450,24 @@ class PreviewPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.model = RowsModel(parent=self)
         self.table = _table(self, "wizardPreview", self.model)
+        self.no_issues = QLabel(self.tr("Every row can be imported: no rejected rows and no warnings."), self)
+        self.no_issues.setObjectName("wizardNoIssues")
+        self.no_issues.hide()
         self.taskbar = TaskBar(wizard.ctx, self)
         self.taskbar.finished.connect(self._finished)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
+        lay.addWidget(self.no_issues)
         lay.addWidget(self.table, 1)
+        lay.addStretch(0)
         lay.addWidget(self.taskbar)
 
     def initializePage(self) -> None:
         if self.wiz.preview is None and not self.taskbar.running():
             self.summary.setText(self.tr("Reading the list…"))
             self.model.set_rows((), ())
+            self.no_issues.hide()
+            self.table.show()
             self.taskbar.show()
             self.taskbar.start(self.wiz.work(dry_run=True), self.tr("Checking every row…"))
 
@@ -478,6 +485,9 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.wiz.summary_html(outcome.result, preview=True))
         self.wiz.fill_issues(self.model, outcome.result)
         self.table.resizeColumnsToContents()
+        clean = self.model.rowCount() == 0
+        self.table.setVisible(not clean)        # an empty table says nothing to a reader; a sentence does
+        self.no_issues.setVisible(clean)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -123,6 +123,7 @@ class PackImportDialog(TaskDialog):
         self.path = QLineEdit(self)
         self.path.setObjectName("packImportPath")
         self.path.setToolTip(self.tr("The workbook the team filled in and sent back"))
+        self.path.setPlaceholderText(self.tr("The workbook the team sent back (.xlsx)"))
         self.browse = QPushButton(self.tr("&Browse…"), self)
         self.browse.setObjectName("packImportBrowse")
         self.browse.clicked.connect(self.choose_path)
@@ -134,7 +135,9 @@ class PackImportDialog(TaskDialog):
         top.addWidget(self.path, 1)
         top.addWidget(self.browse)
         top.addWidget(self.check_button)
-        self.summary = QLabel(self)
+        self.summary = QLabel(self.tr("Choose the workbook the team sent back, then press Check: the tabs below "
+                                      "show what would be recorded, and nothing changes until you press Apply."),
+                              self)
         self.summary.setObjectName("packSummary")
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget(self)

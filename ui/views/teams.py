@@ -105,7 +105,7 @@ class TeamsView(QWidget):
         self.name_edit.setToolTip(self.tr("A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”"))
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("teamKind")
-        self.kind_combo.addItem("", None)
+        self.kind_combo.addItem(self.tr("(not set)"), None)
         for code in TEAM_KINDS:
             self.kind_combo.addItem(team_kind_label(code), code)
         self.lead_edit = QLineEdit(self)
@@ -175,7 +175,7 @@ class TeamsView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)     # the teams' figures need the width more than the editor's fields
         lay = QVBoxLayout(self)
         lay.addWidget(splitter, 1)
         lay.addWidget(self.status)
