@@ -33,6 +33,11 @@ def optional(module: str, name: str) -> Optional[Any]:
         return None
 
 
+def _plain(text: str) -> str:
+    """A label without its '&' mnemonic marker."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 class SettingsDialog(QDialog):
     """Language and the name written into the event log."""
 
@@ -120,13 +125,14 @@ class MainWindow(QMainWindow):
         self.residentsView.detailsRequested.connect(self.show_details)
         self.residentsView.outcomeRequested.connect(self.record_outcome)
         self.residentsView.selectionChanged.connect(self._selection_changed)
-        self.tabs.addTab(self.residentsView, icon("residents"), self.tr("&Residents"))
+        self.tabs.addTab(self.residentsView, icon("residents"), _plain(self.tr("&Residents")))
         self.teamsView = self._optional_view("ui.views.teams", "TeamsView", "teamsView")
-        self.tabs.addTab(self.teamsView, icon("teams"), self.tr("&Teams"))
+        self.tabs.addTab(self.teamsView, icon("teams"), _plain(self.tr("&Teams")))
         self.keyingView = self._optional_view("ui.views.keying", "KeyingView", "keyingView")
-        self.tabs.addTab(self.keyingView, icon("keying"), self.tr("&Keying walk lists"))
+        self.tabs.addTab(self.keyingView, icon("keying"), _plain(self.tr("&Keying walk lists")))
         self.dashboardView = DashboardView(self.ctx, self.tabs)
-        self.tabs.addTab(self.dashboardView, icon("dashboard"), self.tr("&Dashboard"))
+        self.tabs.addTab(self.dashboardView, icon("dashboard"), _plain(self.tr("&Dashboard")))
+        # the tabs carry no Alt mnemonic (they would clash with the menus'); Ctrl+1..4 and Ctrl+Tab switch them
         self.tabs.setTabToolTip(0, self.tr("Everyone on the list: search, filter, open, mark (Ctrl+1)"))
         self.tabs.setTabToolTip(1, self.tr("Create teams and hand them hamlets or households (Ctrl+2)"))
         self.tabs.setTabToolTip(2, self.tr("Type in a team's paper walk list with the keyboard (Ctrl+3)"))
@@ -151,8 +157,10 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
         if tip:
-            a.setToolTip(tip)
             a.setStatusTip(tip)
+        keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        plain = _plain(tip or text)
+        a.setToolTip(f"{plain} ({keys})" if keys else plain)   # the toolbar's tooltips teach the shortcuts
         a.triggered.connect(lambda _checked=False: slot())
         self.addAction(a)
         return a
@@ -185,7 +193,7 @@ class MainWindow(QMainWindow):
                                QKeySequence.StandardKey.Refresh, self.tr("Read the database again"))
         self.actionSettings = A("actionSettings", self.tr("&Settings…"), "settings", self.open_settings,
                                 QKeySequence.StandardKey.Preferences, self.tr("Language and your name"))
-        self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, QKeySequence.StandardKey.Quit)
+        self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, "Ctrl+Q")   # Windows has no standard key
         self.actionAbout = A("actionAbout", self.tr("&About Gõ Cửa"), "app", self.about)
         self.actionMark.setEnabled(False)
         self.actionDetails.setEnabled(False)

@@ -1,129 +1,130 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="20" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="20"/>
         <source>Absent residents list</source>
         <translation>Danh sách công dân vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="21" />
-        <source>Cannot-activate list (for the People's Committee)</source>
+        <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
+        <source>Cannot-activate list (for the People&apos;s Committee)</source>
         <translation>Danh sách công dân không thể kích hoạt (UBND xã xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="23" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="23"/>
         <source>Wrong phone numbers (police task list)</source>
         <translation>Danh sách sai số điện thoại (công an xử lý)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="25" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="25"/>
         <source>Activated residents list</source>
         <translation>Danh sách công dân đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="26" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
         <source>Walk list for a team</source>
         <translation>Danh sách đi thăm của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="27" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="60" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="60"/>
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="67" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="73" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="73"/>
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="84" />
-        <source>The date the document is made for (a past day gives that day's figures)</source>
+        <location filename="../../ui/dialogs/export_dialog.py" line="84"/>
+        <source>The date the document is made for (a past day gives that day&apos;s figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="87" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="91" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="91"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="92" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="92"/>
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="93" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="93"/>
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
         <source>&amp;Document:</source>
         <translation>&amp;Tài liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="98" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="99" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="99"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="100" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="100"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="103" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="161" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="161"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="173" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="173"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189" />
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -133,52 +134,52 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="273" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="294" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -186,317 +187,317 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="28" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="28"/>
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="29" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="29"/>
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="30" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="30"/>
         <source>No hamlet: map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="35"/>
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="38" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="38"/>
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="60" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="63" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="63"/>
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="88" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="93" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="629" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="629"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="660" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="660"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="736" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="736"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="737"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="738" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="738"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="739" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="739"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="740" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="740"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="742" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="742"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="743" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="743"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="747" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="747" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="751" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="754" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="754"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="760" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="760"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="761" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="761"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -504,47 +505,47 @@
 <context>
     <name>KeyingModel</name>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92" />
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>#</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92" />
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92" />
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93" />
+        <location filename="../../ui/models/keying_model.py" line="93"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93" />
+        <location filename="../../ui/models/keying_model.py" line="93"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93" />
+        <location filename="../../ui/models/keying_model.py" line="93"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="94" />
+        <location filename="../../ui/models/keying_model.py" line="94"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="94" />
+        <location filename="../../ui/models/keying_model.py" line="94"/>
         <source>Visits</source>
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="170" />
+        <location filename="../../ui/models/keying_model.py" line="170"/>
         <source>Last visit: %1</source>
         <translation>Lần đến gần nhất: %1</translation>
     </message>
@@ -552,89 +553,89 @@
 <context>
     <name>KeyingView</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="167" />
+        <location filename="../../ui/views/keying.py" line="167"/>
         <source>The team whose walk list you are typing in</source>
         <translation>Tổ có danh sách đi thăm đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="170" />
-        <source>Only this hamlet's residents</source>
+        <location filename="../../ui/views/keying.py" line="170"/>
+        <source>Only this hamlet&apos;s residents</source>
         <translation>Chỉ công dân của thôn này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="176" />
+        <location filename="../../ui/views/keying.py" line="176"/>
         <source>The date written on the walk list; it stays for this session</source>
         <translation>Ngày ghi trên danh sách đi thăm; giữ nguyên cho cả lượt nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="177" />
+        <location filename="../../ui/views/keying.py" line="177"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="179" />
+        <location filename="../../ui/views/keying.py" line="179"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="181" />
+        <location filename="../../ui/views/keying.py" line="181"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="187" />
+        <location filename="../../ui/views/keying.py" line="187"/>
         <source>Undo last entry</source>
         <translation>Hoàn tác lần nhập cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="189" />
+        <location filename="../../ui/views/keying.py" line="189"/>
         <source>Cancel the last outcome you typed (Ctrl+Z); it stays in the history</source>
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="216" />
+        <location filename="../../ui/views/keying.py" line="216"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="252" />
+        <location filename="../../ui/views/keying.py" line="252"/>
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="271" />
+        <location filename="../../ui/views/keying.py" line="271"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="298" />
+        <location filename="../../ui/views/keying.py" line="298"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="314" />
+        <location filename="../../ui/views/keying.py" line="314"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="357" />
+        <location filename="../../ui/views/keying.py" line="357"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="391" />
+        <location filename="../../ui/views/keying.py" line="391"/>
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="401" />
+        <location filename="../../ui/views/keying.py" line="401"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="416" />
+        <location filename="../../ui/views/keying.py" line="416"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
@@ -642,37 +643,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="553" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="553"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="560" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="560"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="562" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="585" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="585"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="586" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="586"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="602" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="602"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="618" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="618"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -680,27 +681,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -708,47 +709,47 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="316" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="316"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="317" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="317"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="321" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="321"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="343" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="343"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="345"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="394" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="394"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="424" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="424"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -756,94 +757,94 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="38" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="38"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="48" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="48"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="51" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="51"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="54" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="54"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="58" />
-        <source>The resident's working phone number, if the list's one is wrong</source>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="58"/>
+        <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="64" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="64"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="69" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="69"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="76" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="76"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="77" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="78" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="79" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="79"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="80" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="80"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="81" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="81"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="95" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="95"/>
         <source>%n resident(s) selected.</source>
         <translation>
             <numerusform>Đã chọn %n công dân.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="130" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="130"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="134" />
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="134"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -851,263 +852,263 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="41" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="41"/>
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="45" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="45"/>
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="48" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="48"/>
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="52" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="52"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="54" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="54"/>
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="56" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="56"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="74" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="74"/>
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="80" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="80"/>
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="81" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="81"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="91" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="91"/>
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="96" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="96"/>
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="102" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="102"/>
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="106" />
-        <source>It replaces the team's earlier pack; returns of the earlier one are still accepted.</source>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="106"/>
+        <source>It replaces the team&apos;s earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
 </context>
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="121" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="121"/>
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="125" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="125"/>
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="126" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="126"/>
         <source>The workbook the team sent back (.xlsx)</source>
         <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="127" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="130" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="132" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="138" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="138"/>
         <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
         <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="146" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="146"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="146" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="146"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="147" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="147"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="160" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="160"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="162" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="162"/>
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="179" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="179"/>
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="181" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="181"/>
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="191" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="191"/>
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="200"/>
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="200" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="200"/>
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="222" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="222"/>
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="230" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="230"/>
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="250" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="250"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273" />
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>
@@ -1115,32 +1116,32 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="453" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="467" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1148,7 +1149,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="118" />
+        <location filename="../../ui/dialogs/progress.py" line="118"/>
         <source>Working</source>
         <translation>Đang xử lý</translation>
     </message>
@@ -1156,27 +1157,27 @@
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="88" />
+        <location filename="../../ui/views/keying.py" line="88"/>
         <source>Press the number of the reason, or choose it and press Enter</source>
         <translation>Nhấn số của lý do, hoặc chọn rồi nhấn Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="91" />
+        <location filename="../../ui/views/keying.py" line="91"/>
         <source>What is the reason? (Enter to save, Escape to cancel)</source>
         <translation>Lý do là gì? (Enter để lưu, Esc để hủy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="92" />
+        <location filename="../../ui/views/keying.py" line="92"/>
         <source>A note is needed for “Other reason”</source>
         <translation>Cần ghi chú cho “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="93" />
+        <location filename="../../ui/views/keying.py" line="93"/>
         <source>Number: choose a reason · Enter: save · Escape: cancel</source>
         <translation>Số: chọn lý do · Enter: lưu · Esc: hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="108" />
+        <location filename="../../ui/views/keying.py" line="108"/>
         <source>%1 – why? (%2)</source>
         <translation>%1 – vì sao? (%2)</translation>
     </message>
@@ -1184,27 +1185,27 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="504" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="504"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="511" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="511"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="528" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="536" />
+        <location filename="../../ui/dialogs/import_wizard.py" line="536"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1212,32 +1213,32 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="75" />
+        <location filename="../../ui/dialogs/base.py" line="75"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="77" />
+        <location filename="../../ui/dialogs/base.py" line="77"/>
         <source>Choose the folder and the file name</source>
         <translation>Chọn thư mục và tên tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="82" />
+        <location filename="../../ui/dialogs/base.py" line="82"/>
         <source>Open &amp;folder</source>
         <translation>Mở &amp;thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="84" />
+        <location filename="../../ui/dialogs/base.py" line="84"/>
         <source>Show the saved file in the file manager</source>
         <translation>Mở thư mục chứa tệp đã lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="88" />
+        <location filename="../../ui/dialogs/base.py" line="88"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="97" />
+        <location filename="../../ui/dialogs/base.py" line="97"/>
         <source>&amp;Save as:</source>
         <translation>&amp;Lưu vào:</translation>
     </message>
@@ -1245,37 +1246,37 @@
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="52" />
+        <location filename="../../ui/dialogs/progress.py" line="52"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="54" />
+        <location filename="../../ui/dialogs/progress.py" line="54"/>
         <source>Stop the work; nothing is saved</source>
         <translation>Dừng lại; không lưu gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="84" />
+        <location filename="../../ui/dialogs/progress.py" line="84"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="98" />
+        <location filename="../../ui/dialogs/progress.py" line="98"/>
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="100" />
+        <location filename="../../ui/dialogs/progress.py" line="100"/>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="156" />
+        <location filename="../../ui/dialogs/progress.py" line="156"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="159" />
+        <location filename="../../ui/dialogs/progress.py" line="159"/>
         <source>Unexpected error: %1</source>
         <translation>Lỗi không mong đợi: %1</translation>
     </message>
@@ -1283,57 +1284,57 @@
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63" />
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63" />
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63" />
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="64" />
+        <location filename="../../ui/models/teams_model.py" line="64"/>
         <source>Hamlets</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="64" />
+        <location filename="../../ui/models/teams_model.py" line="64"/>
         <source>Assigned</source>
         <translation>Được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="65" />
+        <location filename="../../ui/models/teams_model.py" line="65"/>
         <source>Visited</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="65" />
+        <location filename="../../ui/models/teams_model.py" line="65"/>
         <source>Activated</source>
         <translation>Đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="66" />
+        <location filename="../../ui/models/teams_model.py" line="66"/>
         <source>Remaining</source>
         <translation>Còn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="103" />
+        <location filename="../../ui/models/teams_model.py" line="103"/>
         <source>%1 (retired)</source>
         <translation>%1 (đã giải thể)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="141" />
+        <location filename="../../ui/models/teams_model.py" line="141"/>
         <source>Reported by the team: %1 · confirmed by the system: %2</source>
         <translation>Tổ báo cáo: %1 · hệ thống xác nhận: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="144" />
+        <location filename="../../ui/models/teams_model.py" line="144"/>
         <source>Drop residents here to assign them to this team</source>
         <translation>Thả công dân vào đây để giao cho tổ này</translation>
     </message>
@@ -1341,233 +1342,233 @@
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="62" />
+        <location filename="../../ui/views/teams.py" line="62"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="66" />
+        <location filename="../../ui/views/teams.py" line="66"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="68" />
+        <location filename="../../ui/views/teams.py" line="68"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="73" />
+        <location filename="../../ui/views/teams.py" line="73"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="76" />
+        <location filename="../../ui/views/teams.py" line="76"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="78" />
+        <location filename="../../ui/views/teams.py" line="78"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="80" />
+        <location filename="../../ui/views/teams.py" line="80"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="82" />
-        <source>Split the hamlet's households among the ticked teams, neighbours together, near-even numbers of residents</source>
+        <location filename="../../ui/views/teams.py" line="82"/>
+        <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="85" />
+        <location filename="../../ui/views/teams.py" line="85"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88" />
+        <location filename="../../ui/views/teams.py" line="88"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="89" />
+        <location filename="../../ui/views/teams.py" line="89"/>
         <source>T&amp;eams:</source>
         <translation>Các &amp;tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="92" />
+        <location filename="../../ui/views/teams.py" line="92"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="105" />
+        <location filename="../../ui/views/teams.py" line="105"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="108" />
+        <location filename="../../ui/views/teams.py" line="108"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="118" />
+        <location filename="../../ui/views/teams.py" line="118"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="123" />
+        <location filename="../../ui/views/teams.py" line="123"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="124" />
+        <location filename="../../ui/views/teams.py" line="124"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="127" />
+        <location filename="../../ui/views/teams.py" line="127"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="131" />
-        <location filename="../../ui/views/teams.py" line="296" />
+        <location filename="../../ui/views/teams.py" line="131"/>
+        <location filename="../../ui/views/teams.py" line="296"/>
         <source>&amp;Retire</source>
         <translation>&amp;Giải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="133" />
+        <location filename="../../ui/views/teams.py" line="133"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="137" />
-        <source>The team that takes over this team's residents and hamlets</source>
+        <location filename="../../ui/views/teams.py" line="137"/>
+        <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="138" />
+        <location filename="../../ui/views/teams.py" line="138"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="147" />
+        <location filename="../../ui/views/teams.py" line="147"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="148" />
+        <location filename="../../ui/views/teams.py" line="148"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="149" />
+        <location filename="../../ui/views/teams.py" line="149"/>
         <source>&amp;Lead:</source>
         <translation>Tổ &amp;trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="150" />
-        <source>Lead's &amp;phone:</source>
+        <location filename="../../ui/views/teams.py" line="150"/>
+        <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="151" />
+        <location filename="../../ui/views/teams.py" line="151"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="152" />
+        <location filename="../../ui/views/teams.py" line="152"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thôn phụ &amp;trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="162" />
+        <location filename="../../ui/views/teams.py" line="162"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="197" />
+        <location filename="../../ui/views/teams.py" line="197"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="289" />
+        <location filename="../../ui/views/teams.py" line="289"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="296" />
+        <location filename="../../ui/views/teams.py" line="296"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="310" />
+        <location filename="../../ui/views/teams.py" line="310"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="328" />
+        <location filename="../../ui/views/teams.py" line="328"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="339" />
+        <location filename="../../ui/views/teams.py" line="339"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="345" />
+        <location filename="../../ui/views/teams.py" line="345"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="365" />
+        <location filename="../../ui/views/teams.py" line="365"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="369" />
+        <location filename="../../ui/views/teams.py" line="369"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="372" />
+        <location filename="../../ui/views/teams.py" line="372"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="388" />
+        <location filename="../../ui/views/teams.py" line="388"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="397" />
+        <location filename="../../ui/views/teams.py" line="397"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="420" />
+        <location filename="../../ui/views/teams.py" line="420"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="430" />
+        <location filename="../../ui/views/teams.py" line="430"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="442" />
+        <location filename="../../ui/views/teams.py" line="442"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="448" />
+        <location filename="../../ui/views/teams.py" line="448"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="460" />
+        <location filename="../../ui/views/teams.py" line="460"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>Application</name>
@@ -357,7 +358,7 @@
         <translation>Đoàn thanh niên</translation>
     </message>
     <message>
-        <source>Women's union</source>
+        <source>Women&apos;s union</source>
         <translation>Hội phụ nữ</translation>
     </message>
     <message>
@@ -421,11 +422,11 @@
         <translation>Hệ thống đã xác nhận kích hoạt: giữ trạng thái đã kích hoạt</translation>
     </message>
     <message>
-        <source>The pack's visit is now current</source>
+        <source>The pack&apos;s visit is now current</source>
         <translation>Kết quả trong gói trở thành kết quả hiện tại</translation>
     </message>
     <message>
-        <source>The commune's later entry stays current</source>
+        <source>The commune&apos;s later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
 </context>
@@ -445,7 +446,7 @@
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation>&amp;Tiến độ</translation>
+        <translation>T&amp;iến độ</translation>
     </message>
     <message>
         <source>Everyone on the list: search, filter, open, mark (Ctrl+1)</source>
@@ -456,7 +457,7 @@
         <translation>Lập tổ và giao thôn hoặc hộ cho tổ (Ctrl+2)</translation>
     </message>
     <message>
-        <source>Type in a team's paper walk list with the keyboard (Ctrl+3)</source>
+        <source>Type in a team&apos;s paper walk list with the keyboard (Ctrl+3)</source>
         <translation>Nhập phiếu xác minh giấy của tổ bằng bàn phím (Ctrl+3)</translation>
     </message>
     <message>
@@ -469,7 +470,7 @@
     </message>
     <message>
         <source>&amp;New database…</source>
-        <translation>Tạo cơ sở dữ liệu &amp;mới…</translation>
+        <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
         <source>Create a database for another commune or campaign</source>
@@ -485,7 +486,7 @@
     </message>
     <message>
         <source>Open the &amp;sample commune</source>
-        <translation>Mở &amp;xã mẫu</translation>
+        <translation>Mở xã mẫ&amp;u</translation>
     </message>
     <message>
         <source>300 made-up residents, to learn the program</source>
@@ -509,7 +510,7 @@
     </message>
     <message>
         <source>Export team &amp;pack…</source>
-        <translation>Xuất &amp;gói cho tổ…</translation>
+        <translation>Xuất gói &amp;cho tổ…</translation>
     </message>
     <message>
         <source>A workbook a team fills in offline</source>
@@ -517,10 +518,10 @@
     </message>
     <message>
         <source>&amp;Merge returned pack…</source>
-        <translation>&amp;Gộp gói tổ gửi về…</translation>
+        <translation>Gộp gói tổ gửi &amp;về…</translation>
     </message>
     <message>
-        <source>Read a team's filled-in pack back, with a preview before merging</source>
+        <source>Read a team&apos;s filled-in pack back, with a preview before merging</source>
         <translation>Đọc gói tổ đã điền, xem trước rồi mới gộp</translation>
     </message>
     <message>
@@ -573,7 +574,7 @@
     </message>
     <message>
         <source>R&amp;esidents</source>
-        <translation>&amp;Công dân</translation>
+        <translation>Công &amp;dân</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -581,7 +582,7 @@
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>&amp;Công cụ</translation>
+        <translation>Công &amp;cụ</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -831,8 +832,8 @@ Do you want to replace it?</source>
 Bạn có muốn thay thế không?</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>Bạn có chắc muốn xóa '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Bạn có chắc muốn xóa &apos;%1&apos;?</translation>
     </message>
 </context>
 <context>
@@ -1110,7 +1111,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>chia theo hộ</translation>
     </message>
     <message>
-        <source>by the team's hamlets</source>
+        <source>by the team&apos;s hamlets</source>
         <translation>theo thôn tổ phụ trách</translation>
     </message>
     <message>
@@ -1356,7 +1357,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Chỉ hiện một thôn</translation>
     </message>
     <message>
-        <source>Show only one team's residents, or the unassigned</source>
+        <source>Show only one team&apos;s residents, or the unassigned</source>
         <translation>Chỉ hiện công dân của một tổ, hoặc những người chưa giao</translation>
     </message>
     <message>
@@ -1466,7 +1467,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Gõ Cửa — bắt đầu</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today's list, teams, outcomes and the daily report.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today&apos;s list, teams, outcomes and the daily report.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Đến từng nhà kích hoạt định danh điện tử: danh sách hôm nay, tổ công tác, kết quả và báo cáo ngày.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1554,7 +1555,7 @@ Bạn có muốn thay thế không?</translation>
         <translation>Cơ sở dữ liệu Gõ Cửa (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Please type the commune's name.</source>
+        <source>Please type the commune&apos;s name.</source>
         <translation>Hãy nhập tên xã.</translation>
     </message>
     <message>

@@ -101,6 +101,13 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
     assert view.model.data(view.model.index(row, STATUS)) == "Refused"
 
 
+def mnemonic(text: str) -> str:
+    """The letter after a single '&' in a label ('' when there is none)."""
+    plain = text.replace("&&", "")
+    pos = plain.find("&")
+    return plain[pos + 1].lower() if 0 <= pos < len(plain) - 1 else ""
+
+
 def test_window_in_vietnamese(ctx, qtbot, qapp):
     from ui.main_window import MainWindow
 
@@ -108,8 +115,13 @@ def test_window_in_vietnamese(ctx, qtbot, qapp):
     assert "gocua_vi.qm" in loaded
     w = MainWindow(ctx)
     qtbot.addWidget(w)
-    assert [w.tabs.tabText(i) for i in range(4)] == ["&Công dân", "&Tổ công tác", "&Nhập phiếu xác minh", "&Tiến độ"]
-    assert [a.text() for a in w.menuBar().actions()][:3] == ["&Tệp", "&Công dân", "&Xem"]
+    assert [w.tabs.tabText(i) for i in range(4)] == ["Công dân", "Tổ công tác", "Nhập phiếu xác minh", "Tiến độ"]
+    assert [a.text() for a in w.menuBar().actions()][:3] == ["&Tệp", "Công &dân", "&Xem"]
+    # no two Alt+letter keys clash: across the menu bar, and inside each menu
+    for actions in [w.menuBar().actions()] + [m.menu().actions() for m in w.menuBar().actions()]:
+        keys = [mnemonic(a.text()) for a in actions if a.text() and not a.isSeparator()]
+        keys = [k for k in keys if k]
+        assert len(keys) == len(set(keys)), keys
     assert w.residentsView.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
         == "Họ và tên"
     assert w.residentsView.statusFilter.itemText(2) == "Chưa xác minh"
@@ -120,7 +132,7 @@ def test_window_in_vietnamese(ctx, qtbot, qapp):
     assert i18n.fmt_int(1234567) == "1.234.567"
     assert i18n.fmt_date(dt.date(2025, 3, 9)) == "09/03/2025"
     w.set_language("en")
-    assert w.tabs.tabText(0) == "&Residents"
+    assert w.tabs.tabText(0) == "Residents"
 
 
 def test_every_string_of_our_ts_files_is_translated():
@@ -256,7 +268,7 @@ def test_settings_dialog_switches_the_language(window, qtbot, qapp, monkeypatch)
                         classmethod(lambda cls, settings, parent=None: (settings.set(LANGUAGE, "vi"), True)[1]))
     try:
         window.open_settings()
-        assert window.tabs.tabText(3) == "&Tiến độ"
+        assert window.tabs.tabText(3) == "Tiến độ"
         assert window.residentsView.searchBox.placeholderText().startswith("Tìm")
     finally:
         i18n.install(qapp, "en")
