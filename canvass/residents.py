@@ -4,8 +4,10 @@ The window's table model and the `canvass residents` command both use it. Search
 Vietnamese diacritics ("d" finds "đ") by comparing against the stored folded name (`name_fold`):
 every word of the query must be the start of a word of the name (so "ng v an" finds "Nguyễn Văn An"),
 looked up in the `resident_word` index table (an index range, not a scan of 300k names) when one word
-is selective, else by one pass over the narrow index of folded names; a word made of digits may instead
-start the CCCD or the phone ("0912…", "84912…" and "912…" all mean +84912…).
+is selective, else by one pass over the narrow index of folded names; a word of at least three digits may
+instead start the CCCD or the phone ("0912…", "84912…" and "912…" all mean +84912…). A word of one or two
+digits only matches name words: "0" would start nearly every phone and many CCCDs (300k matches, up to 2 s,
+while the user is still typing towards a useful prefix).
 Plain SQLAlchemy Core: the same SQL runs on SQLite and PostgreSQL.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from canvass.text import fold
 
 _TOKEN_RE = re.compile(r"[0-9a-z]+")
 _DIGIT_GROUP_RE = re.compile(r"(?<=\d)[\s.\-](?=\d)")
+MIN_NUMBER_DIGITS = 3   # a shorter digit word does not search CCCDs and phones
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,18 @@ def _phone_prefixes(token: str) -> list[str]:
     return []
 
 
+def _is_number(token: str) -> bool:
+    """Whether a search word also searches the CCCD and phone columns (digits, at least three)."""
+    return token.isdigit() and len(token) >= MIN_NUMBER_DIGITS
+
+
 def _token_filter(token: str):
     """One search word tested on a resident row: the start of a word of the name, or (digits) the start
     of the CCCD or of the phone."""
     t = Resident.__table__.c
     # tokens are [0-9a-z]+ (search_tokens): no LIKE wildcard to escape
     clauses = [t.name_fold.startswith(token), t.name_fold.contains(" " + token)]
-    if token.isdigit():
+    if _is_number(token):
         clauses.append(t.cccd.startswith(token))
         clauses += [t.phone.startswith(x) for x in _phone_prefixes(token)]
     return or_(*clauses)
@@ -130,7 +138,7 @@ def _token_ids(token: str, sqlite: bool = True):
     t = Resident.__table__.c
     w = ResidentWord.__table__.c
     parts = [select(w.resident_id.label("id")).where(_prefix_range(w.word, token))]
-    if token.isdigit():
+    if _is_number(token):
         starts = _prefix_range if sqlite else (lambda col, x: col.startswith(x))
         parts.append(select(t.id).where(starts(t.cccd, token)))
         parts += [select(t.id).where(starts(t.phone, x)) for x in _phone_prefixes(token)]

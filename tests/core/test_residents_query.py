@@ -73,6 +73,16 @@ def test_search_cccd_and_phone(db, town):
     assert len(names(db, ResidentQuery(search="020"))) == 8                       # a CCCD prefix
 
 
+def test_one_or_two_digits_do_not_search_numbers(db, town):
+    # every CCCD starts "020" and every phone "+8491…": 1-2 digits are a user still typing, not a search
+    for short in ("0", "02", "9", "91", "84", "0 2"):
+        assert names(db, ResidentQuery(search=short)) == [], short
+    assert len(names(db, ResidentQuery(search="020"))) == 8 and len(names(db, ResidentQuery(search="091"))) == 8
+    assert names(db, ResidentQuery(search="ng 02")) == []                  # a short digit word is a name word
+    assert names(db, ResidentQuery(search="ng 0912340006")) == ["Nguyễn Thị Ân"]
+    assert names(db, ResidentQuery(search="ng")) == ["Nguyễn Văn An", "Nguyễn Thị Ân"]   # names unaffected
+
+
 def test_vietnamese_order_by_given_name_and_descending(db, town):
     asc = names(db, ResidentQuery())
     # letters first (a < ă < â, d < đ), tones only break ties: An < Ánh < Ăn < Ân
