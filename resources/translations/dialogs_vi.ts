@@ -86,7 +86,7 @@
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
         <source>&amp;Document:</source>
-        <translation>&amp;Tài liệu:</translation>
+        <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
@@ -1225,7 +1225,7 @@
     <message>
         <location filename="../../ui/dialogs/base.py" line="82"/>
         <source>Open &amp;folder</source>
-        <translation>Mở &amp;thư mục</translation>
+        <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/base.py" line="84"/>
@@ -1240,7 +1240,7 @@
     <message>
         <location filename="../../ui/dialogs/base.py" line="97"/>
         <source>&amp;Save as:</source>
-        <translation>&amp;Lưu vào:</translation>
+        <translation>Lư&amp;u vào:</translation>
     </message>
 </context>
 <context>
@@ -1394,7 +1394,7 @@
     <message>
         <location filename="../../ui/views/teams.py" line="89"/>
         <source>T&amp;eams:</source>
-        <translation>Các &amp;tổ:</translation>
+        <translation>Các tổ:</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="92"/>
@@ -1429,13 +1429,13 @@
     <message>
         <location filename="../../ui/views/teams.py" line="127"/>
         <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
+        <translation>Lư&amp;u</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="131"/>
         <location filename="../../ui/views/teams.py" line="296"/>
         <source>&amp;Retire</source>
-        <translation>&amp;Giải thể</translation>
+        <translation>G&amp;iải thể</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="133"/>
@@ -1465,7 +1465,7 @@
     <message>
         <location filename="../../ui/views/teams.py" line="149"/>
         <source>&amp;Lead:</source>
-        <translation>Tổ &amp;trưởng:</translation>
+        <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="150"/>
@@ -1480,7 +1480,7 @@
     <message>
         <location filename="../../ui/views/teams.py" line="152"/>
         <source>Hamlets co&amp;vered:</source>
-        <translation>Thôn phụ &amp;trách:</translation>
+        <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="162"/>

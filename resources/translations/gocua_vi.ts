@@ -566,7 +566,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <source>Recent &amp;databases</source>
@@ -1378,7 +1378,7 @@ Bạn có muốn thay thế không?</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>Trạn&amp;g thái:</translation>
+        <translation>T&amp;rạng thái:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
