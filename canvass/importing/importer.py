@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -276,11 +277,44 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
         return rows, commune, [lay.sheet.name for lay in usable], book.format
 
 
+# The rows the last dry run read, for the import that follows it (the wizard previews, then imports the same
+# file with the same choices: reading and normalising 300k rows is ~16 s, done once instead of twice).
+# Keyed by the file's path and SHA-256, the plan and the day; taken (not copied) by the next run_import.
+_last_read: Optional[tuple[tuple, tuple]] = None
+_last_read_lock = threading.Lock()
+
+
+def clear_read_cache() -> None:
+    """Free the rows a dry run kept for the import that usually follows it (call when the wizard closes
+    without importing: at 300k rows they hold several hundred MB)."""
+    global _last_read
+    with _last_read_lock:
+        _last_read = None
+
+
+def _read_key(p: Path, sha: str, plan: ImportPlan) -> tuple:
+    return (str(p.resolve()), sha, repr(plan), dt.date.today())
+
+
+def _take_read(key: tuple) -> Optional[tuple]:
+    global _last_read
+    with _last_read_lock:
+        entry, _last_read = _last_read, None
+    if entry is None or entry[0] != key:
+        return None
+    rows = entry[1][0]
+    for r in rows:
+        r.reset()
+    return entry[1]
+
+
 def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
                progress: Optional[Callable[[int, int], None]] = None,
                cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> ImportResult:
     """Import a list (or, with dry_run, compute what importing it would do). One transaction.
-    `actor` (who imports) is written on the events the import adds."""
+    `actor` (who imports) is written on the events the import adds. A dry run keeps the rows it read for
+    the next run_import of the same file and plan on the same day (see `clear_read_cache`)."""
+    global _last_read
     p = Path(path)
     plan = plan or ImportPlan()
 
@@ -289,25 +323,35 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
             return None
         return lambda done, total: progress(lo + (hi - lo) * done // max(total, 1), 100)
 
-    rows, commune, sheets, _fmt = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
+    if not p.is_file():
+        raise ImportFileError("not_found", f"no such file: {p.name}")
+    sha = _sha256(p)
+    key = _read_key(p, sha, plan)
+    read = _take_read(key)
+    if read is None:
+        read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
+    elif progress:
+        progress(60, 100)
+    rows, commune, sheets, _fmt = read
     if dry_run:
         with db.engine.connect() as conn:
             iplan = plan_import(conn, rows, commune, cancel=cancel)
             conn.rollback()
-    else:
-        sha = _sha256(p)
-        with db.connect() as conn:
-            iplan = plan_import(conn, rows, commune, cancel=cancel)
-            result = _result(iplan, rows, dry_run=False)
-            summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
-                "sheets": sheets, "hamlet": plan.hamlet}, "result": result.to_json()}
-            write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
-                       progress=scaled(60, 100), cancel=cancel, actor=actor)
-            result.batch = iplan.batch_id
-            if progress:
-                progress(100, 100)
-            return result
-    return _result(iplan, rows, dry_run=True)
+        result = _result(iplan, rows, dry_run=True)
+        with _last_read_lock:
+            _last_read = (key, read)
+        return result
+    with db.connect() as conn:
+        iplan = plan_import(conn, rows, commune, cancel=cancel)
+        result = _result(iplan, rows, dry_run=False)
+        summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
+            "sheets": sheets, "hamlet": plan.hamlet}, "result": result.to_json()}
+        write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
+                   progress=scaled(60, 100), cancel=cancel, actor=actor)
+        result.batch = iplan.batch_id
+        if progress:
+            progress(100, 100)
+        return result
 
 
 def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
@@ -325,4 +369,4 @@ def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
 
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
-           "ImportFileError", "inspect_file", "run_import", "read_rows"]
+           "ImportFileError", "inspect_file", "run_import", "read_rows", "clear_read_cache"]

@@ -154,3 +154,39 @@ def test_cancel_leaves_nothing(db, tmp_path):
     progress = []
     run_import(db, path, progress=lambda d, t: progress.append((d, t)))
     assert progress and progress[-1] == (100, 100)
+
+
+def test_import_after_a_dry_run_reuses_its_rows_and_gives_the_same_result(db, tmp_path, monkeypatch):
+    import canvass.importing.importer as imp
+
+    ps = people(4)
+    run_import(db, write_xlsx(tmp_path / "a.xlsx", standard_rows(ps)))
+    run_import(db, write_xlsx(tmp_path / "b.xlsx", standard_rows(ps[:3])))          # 4 activated per system
+    # back on the list (a warning), a duplicate with another phone (a warning), a new one, a rejected row
+    newer = ps + [dict(ps[0], stt=5, phone="0988777666"), person(9), dict(person(10), name="")]
+    path = write_xlsx(tmp_path / "c.xlsx", standard_rows(newer))
+    reads = []
+    real = imp.read_rows
+    monkeypatch.setattr(imp, "read_rows", lambda *a, **k: reads.append(1) or real(*a, **k))
+    preview = run_import(db, path, dry_run=True)
+    done = run_import(db, path)
+    assert len(reads) == 1                                  # the file was read once
+    assert {k: v for k, v in done.to_json().items() if k != "batch"} == \
+        {k: v for k, v in preview.to_json().items() if k != "batch"}
+    assert (done.imported, done.duplicates, len(done.rejected)) == (1, 1, 1)
+    assert sorted(w.field for w in done.warnings) == ["cccd", "status"]   # each once, not doubled
+    assert _by_cccd(db)[ps[3]["cccd"]].status == "pending" and _by_cccd(db)[person(9)["cccd"]] is not None
+    run_import(db, path)                                    # no dry run before it: read again
+    assert len(reads) == 2
+    run_import(db, path, dry_run=True)
+    imp.clear_read_cache()
+    run_import(db, path, dry_run=True)
+    assert len(reads) == 4
+
+
+def test_a_changed_file_after_the_dry_run_is_read_again(db, tmp_path):
+    path = tmp_path / "l.xlsx"
+    write_xlsx(path, standard_rows(people(3)))
+    assert run_import(db, path, dry_run=True).imported == 3
+    write_xlsx(path, standard_rows(people(5)))
+    assert run_import(db, path).imported == 5
