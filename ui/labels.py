@@ -139,6 +139,15 @@ def reason_label(code: Optional[str]) -> str:
     return _label(REASON_LABELS, code)
 
 
+def status_text(status: Optional[str], reason: Optional[str]) -> str:
+    """A status with its reason, "Không thể kích hoạt · Đã chết"; the reason alone when it already names the
+    status ("Vắng mặt ngắn ngày", not "Vắng mặt · Vắng mặt ngắn ngày")."""
+    label, why = status_label(status), reason_label(reason)
+    if not why:
+        return label
+    return why if why.lower().startswith(label.lower()) else f"{label} · {why}"
+
+
 def field_label(name: Optional[str]) -> str:
     """The user's name of an import field ('' or None = a column that is not imported)."""
     name = name or ""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDial
 from canvass.text import fold
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog, TaskDialog
-from ui.labels import code_label, format_datetime, outcome_label, reason_label
+from ui.labels import code_label, format_datetime, status_text
 
 IMPORT_DIR_KEY = "files/last_import_dir"
 TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the preview's tabs, in order
@@ -236,9 +236,7 @@ class PackImportDialog(TaskDialog):
 
     @staticmethod
     def _side(outcome, reason, at) -> str:
-        text = outcome_label(outcome)
-        if reason:
-            text += f" – {reason_label(reason)}"
+        text = status_text(outcome, reason)
         if at:
             text += f" ({format_datetime(at)})"
         return text
@@ -289,8 +287,8 @@ class PackImportDialog(TaskDialog):
             return []
         with self.ctx.db.session() as s:
             rows = resident_rows(s, ids)
-        return [(r.name, r.hamlet, r.household or "", outcome_label(r.status)
-                 + (f" – {reason_label(r.status_reason)}" if r.status_reason else "")) for r in rows]
+        return [(r.name, r.hamlet, r.household or "", status_text(r.status, r.status_reason))
+                for r in rows]
 
     def answer(self):
         """The applied PackImportResult, or None."""

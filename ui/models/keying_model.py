@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from canvass.models import Hamlet, Household, Resident
 from canvass.residents import household_label
-from ui.labels import format_date, outcome_label, phone_display, reason_label
+from ui.labels import format_date, phone_display, status_text
 
 
 @dataclass
@@ -158,10 +158,7 @@ class KeyingModel(QAbstractTableModel):
             if col == "address":
                 return row.address or ""
             if col == "outcome":
-                text = outcome_label(row.status) if row.status != "pending" else ""
-                if row.reason:
-                    text += f" – {reason_label(row.reason)}"
-                return text
+                return status_text(row.status, row.reason) if row.status != "pending" else ""
             if col == "attempts":
                 return str(row.attempts) if row.attempts else ""
         if role == Qt.ItemDataRole.BackgroundRole and col == "outcome" and row.status in STATUS_COLORS:

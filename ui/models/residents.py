@@ -16,7 +16,7 @@ from PySide6.QtCore import (QAbstractTableModel, QByteArray, QCoreApplication, Q
 
 from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident_rows
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
-from ui.labels import phone_display, reason_label, status_color, status_label
+from ui.labels import phone_display, reason_label, status_color, status_label, status_text
 
 PAGE = 200
 MAX_PAGES = 50
@@ -302,8 +302,7 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "team":
             return r.team or ""
         if key == "status":
-            label = status_label(r.status)
-            return f"{label} · {reason_label(r.status_reason)}" if r.status_reason else label
+            return status_text(r.status, r.status_reason)
         if key == "attempts":
             return fmt_int(r.attempts)
         if key == "last_visit":

@@ -22,7 +22,7 @@ from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
 from canvass.models import Hamlet, Resident, Team, TeamHamlet
-from ui.labels import outcome_label, reason_label
+from ui.labels import outcome_label, reason_label, status_text
 from ui.models.keying_model import KeyingModel
 
 # key -> outcome; digits first, then Vietnamese initials (Kích hoạt, Vắng, X = không thể, Sai số, Từ chối, Hẹn, Chưa)
@@ -387,7 +387,7 @@ class KeyingView(QWidget):
         self.entries += 1
         self.model.refresh_ids([rid])
         name = self.model.rows[row].name
-        text = outcome_label(outcome) + (f" – {reason_label(reason)}" if reason else "")
+        text = status_text(outcome, reason)
         self._say(self.tr("%1: %2 (%3 entries this session)").replace("%1", name).replace("%2", text)
                   .replace("%3", str(self.entries)))
         self.move_to(row + 1)

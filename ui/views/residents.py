@@ -6,7 +6,7 @@ from typing import Optional
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QTableView, QVBoxLayout, QWidget)
+                               QSizePolicy, QTableView, QVBoxLayout, QWidget)
 from sqlalchemy import select
 
 from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
@@ -50,8 +50,11 @@ class ResidentsView(QWidget):
         self.reasonFilter = self._combo("reasonFilter", self.tr("Show only one reason (cannot be activated, absent)"))
         self.countLabel = QLabel(self)
         self.countLabel.setObjectName("countLabel")
-        self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.countLabel.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
+        # the filters get their width first; the search box takes what is left (at least room for a name)
+        self.searchBox.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.searchBox.setMinimumWidth(self.searchBox.fontMetrics().horizontalAdvance("Nguyễn Thị Phương") + 40)
         bar = QHBoxLayout()
         bar.addWidget(self.searchBox, 3)
         for label, combo in ((self.tr("&Hamlet:"), self.hamletFilter), (self.tr("&Team:"), self.teamFilter),
@@ -60,7 +63,6 @@ class ResidentsView(QWidget):
             lab.setBuddy(combo)
             bar.addWidget(lab)
             bar.addWidget(combo, 1)
-        bar.addWidget(self.countLabel)
 
         self.model = ResidentTableModel(ctx.db, self)
         self.model.asynchronous = True      # typing and sorting never wait for SQL
@@ -90,6 +92,7 @@ class ResidentsView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.countLabel)      # under the table, like the keying view: the filters keep the width
 
         self.setTabOrder(self.searchBox, self.hamletFilter)
         self.setTabOrder(self.hamletFilter, self.teamFilter)
@@ -137,8 +140,12 @@ class ResidentsView(QWidget):
         c = QComboBox(self)
         c.setObjectName(name)
         c.setToolTip(tip)
-        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        c.setMinimumContentsLength(8)
+        # a steady width (about "Tất cả trạng thái"): the search box keeps its room at 1366 px and 125 %, and the
+        # list that drops down is as wide as its longest entry
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        c.setMinimumContentsLength(16)
+        c.setMinimumWidth(c.fontMetrics().horizontalAdvance("x" * 8) + 32)   # may shrink in a narrow window
+        c.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         return c
 
     def _set_column_widths(self) -> None:
