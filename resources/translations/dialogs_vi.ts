@@ -545,9 +545,9 @@
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="170"/>
+        <location filename="../../ui/models/keying_model.py" line="167"/>
         <source>Last visit: %1</source>
-        <translation>Lần đến gần nhất: %1</translation>
+        <translation>Ngày đến gần nhất: %1</translation>
     </message>
 </context>
 <context>
@@ -1027,88 +1027,88 @@
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="248"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="260"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>

@@ -1260,11 +1260,11 @@ Bạn có muốn thay thế không?</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation>Số lần xác minh</translation>
+        <translation>Số lần đến</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation>Lần xác minh gần nhất</translation>
+        <translation>Ngày đến gần nhất</translation>
     </message>
     <message>
         <source>Revisit on</source>
@@ -1327,11 +1327,11 @@ Bạn có muốn thay thế không?</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation>Lần</translation>
+        <translation>Lần đến</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation>Xác minh gần nhất</translation>
+        <translation>Ngày đến gần nhất</translation>
     </message>
     <message>
         <source>Click to sort by this column</source>
