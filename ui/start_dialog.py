@@ -75,6 +75,7 @@ class StartDialog(QDialog):
             self.recentList.setCurrentRow(0)
         else:
             self.recentList.hide()
+            hl.addStretch(1)        # the three buttons stay under the greeting, not spread down the window
         self.recentList.itemActivated.connect(lambda it: self._finish(
             StartChoice("open", path=it.data(Qt.ItemDataRole.UserRole))))
         cancel = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, home)
@@ -85,6 +86,10 @@ class StartDialog(QDialog):
         # page 1: a new database
         form_page = QWidget(self)
         form = QFormLayout(form_page)
+        heading = QLabel(self.tr("<h3>A new database</h3><p>One file per commune and campaign. Next, import the "
+                                 "police list (File › Import list…).</p>"), form_page)
+        heading.setWordWrap(True)
+        form.addRow(heading)
         today = dt.date.today()
         self.communeEdit = QLineEdit(form_page)
         self.communeEdit.setObjectName("communeEdit")
@@ -106,7 +111,9 @@ class StartDialog(QDialog):
         form.addRow(self.tr("Ca&mpaign:"), self.campaignEdit)
         form.addRow(self.tr("&Starts on:"), self.startEdit)
         form.addRow(self.tr("&Ends on:"), self.endEdit)
-        form.addRow(self.tr("&File:"), path_row)
+        file_label = QLabel(self.tr("&File:"), form_page)   # a row holding a layout gets no buddy by itself
+        file_label.setBuddy(self.pathEdit)
+        form.addRow(file_label, path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    form_page)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))

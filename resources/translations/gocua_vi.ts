@@ -1503,6 +1503,10 @@ Bạn có muốn thay thế không?</translation>
         <translation>Cơ sở dữ liệu &amp;gần đây:</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;A new database&lt;/h3&gt;&lt;p&gt;One file per commune and campaign. Next, import the police list (File › Import list…).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tạo cơ sở dữ liệu mới&lt;/h3&gt;&lt;p&gt;Mỗi xã, mỗi chiến dịch một tệp. Sau đó nhập danh sách của công an (Tệp › Nhập danh sách…).&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>e.g. Xã Tân Văn</source>
         <translation>ví dụ: Xã Tân Văn</translation>
     </message>
