@@ -21,6 +21,7 @@ from ui.views.dashboard import DashboardView
 from ui.views.details import ResidentDetailsDialog
 from ui.views.residents import ResidentsView
 from ui.widgets.icons import icon
+from ui.widgets.sizing import fit_resize
 
 
 def optional(module: str, name: str) -> Optional[Any]:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("app"))
-        self.resize(1280, 800)
+        fit_resize(self, 1280, 800)
         self.toolbar: Optional[QToolBar] = None
         self.build()
         self._restore()

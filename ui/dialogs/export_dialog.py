@@ -15,6 +15,7 @@ from sqlalchemy import select
 from canvass.models import Hamlet
 from ui.dialogs import last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
+from ui.widgets.sizing import fit_resize
 # kind -> (English source of the user's name, Vietnamese-style ASCII file stem)
 KIND_NAMES = {
     "absent": (QT_TRANSLATE_NOOP("ExportDialog", "Absent residents list"), "DS_vang_mat"),
@@ -58,7 +59,7 @@ class ExportDialog(SaveDialog):
         self._auto_path = True
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export a document"))
-        self.resize(620, 420)
+        fit_resize(self, 620, 420)
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("exportKind")
@@ -201,7 +202,7 @@ class ExportDialog(SaveDialog):
         if pages > 0:
             self.preview.show()
             if self.width() < 1000:
-                self.resize(1100, max(self.height(), 640))
+                fit_resize(self, 1100, max(self.height(), 640))
             self.splitter.setSizes([420, 680])
         return pages
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
 
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import Asks
-from ui.labels import field_label
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
+from ui.labels import field_label
+from ui.widgets.sizing import fit_resize
 
 IMPORT_DIR_KEY = "files/last_import_dir"
 # The importer's reasons, warnings and sheet problems (English, stable texts) as the user reads them.
@@ -630,7 +631,7 @@ class ImportWizard(Asks, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(980, 640)
+        fit_resize(self, 980, 640)
         self.path = ""
         self.inspection = None
         self.mappings: dict[str, dict[int, str]] = {}

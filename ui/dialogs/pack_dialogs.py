@@ -19,6 +19,7 @@ from canvass.text import fold
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog, TaskDialog
 from ui.labels import code_label, format_datetime, status_text
+from ui.widgets.sizing import fit_resize
 
 IMPORT_DIR_KEY = "files/last_import_dir"
 TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the preview's tabs, in order
@@ -119,7 +120,7 @@ class PackImportDialog(TaskDialog):
         self._applying = False
         self.setObjectName("packImportDialog")
         self.setWindowTitle(self.tr("Import a returned team pack"))
-        self.resize(900, 560)
+        fit_resize(self, 900, 560)
         self.path = QLineEdit(self)
         self.path.setObjectName("packImportPath")
         self.path.setToolTip(self.tr("The workbook the team filled in and sent back"))

@@ -15,6 +15,7 @@ from ui.i18n import fmt_date, fmt_datetime, fmt_int
 from ui.labels import event_kind_labels, reason_label, status_label
 from ui.labels import phone_display
 from ui.models.simple import ListTableModel
+from ui.widgets.sizing import fit_resize
 
 
 def _column_letter(i: int) -> str:
@@ -68,7 +69,7 @@ class ResidentDetailsDialog(QDialog):
         self.resident_id = resident_id
         self.setObjectName("residentDetails")
         self.setWindowTitle(self.tr("Resident details"))
-        self.resize(920, 580)
+        fit_resize(self, 920, 580)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailsTabs")
