@@ -4,127 +4,152 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
         <source>Absent residents list</source>
         <translation>Danh sách công dân vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="22"/>
         <source>Cannot-activate list (for the People&apos;s Committee)</source>
         <translation>Danh sách công dân không thể kích hoạt (UBND xã xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="23"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="24"/>
         <source>Wrong phone numbers (police task list)</source>
         <translation>Danh sách sai số điện thoại (công an xử lý)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
         <source>Activated residents list</source>
         <translation>Danh sách công dân đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
         <source>Walk list for a team</source>
         <translation>Danh sách đi thăm của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="28"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="61"/>
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="68"/>
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <source>Only the residents of one hamlet</source>
+        <translation>Chỉ công dân của một thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="72"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <source>Only the residents given to one team</source>
+        <translation>Chỉ công dân đã giao cho một tổ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
         <source>The date the document is made for (a past day gives that day&apos;s figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="90"/>
+        <source>For lists that leave the police station</source>
+        <translation>Dùng cho danh sách gửi ra ngoài trụ sở công an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="91"/>
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="93"/>
+        <source>Each hamlet on its own page, to hand to its head</source>
+        <translation>Mỗi thôn một trang, để giao cho trưởng thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="96"/>
+        <source>Excel to edit or send on, PDF to print</source>
+        <translation>Excel để sửa hoặc gửi tiếp, PDF để in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="99"/>
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
         <source>&amp;Document:</source>
         <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="106"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="109"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="167"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="195"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -134,52 +159,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
+        <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
+        <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="286"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="289"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -187,317 +217,317 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="28"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="29"/>
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="29"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="30"/>
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="30"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
         <source>No hamlet: map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="34"/>
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="38"/>
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="38"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="63"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="89"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="629"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="633"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="660"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="664"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="736"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="740"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="738"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="742"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="739"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="743"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="740"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="744"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="745"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="742"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="746"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="743"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="755"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="754"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="758"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="760"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="764"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="761"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="765"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -643,37 +673,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="553"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="557"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="560"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="564"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="566"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="585"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="589"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="586"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="590"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="602"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="606"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="618"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="622"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -681,27 +711,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -709,47 +739,52 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="316"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="317"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="319"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="323"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="343"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
+        <source>Double-click a field (or press F2) to choose what the column holds</source>
+        <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="345"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="348"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="394"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="399"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="424"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -852,69 +887,69 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="41"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="42"/>
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="45"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="46"/>
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="48"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="49"/>
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="52"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="53"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="55"/>
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="57"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="74"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="75"/>
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="81"/>
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="82"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="92"/>
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="97"/>
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="102"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="103"/>
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="106"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="107"/>
         <source>It replaces the team&apos;s earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -922,193 +957,198 @@
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="122"/>
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="126"/>
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
         <source>The workbook the team sent back (.xlsx)</source>
         <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
+        <source>Choose the workbook on this computer or a USB stick</source>
+        <translation>Chọn tệp bảng tính trên máy này hoặc trên USB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="134"/>
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="138"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="140"/>
         <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
         <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="162"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="162"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="164"/>
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="179"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="181"/>
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="183"/>
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="193"/>
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="200"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="202"/>
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="200"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="202"/>
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="222"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="224"/>
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="232"/>
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="248"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="250"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="259"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="260"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>
@@ -1116,32 +1156,32 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="447"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="470"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1185,27 +1225,32 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="504"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="507"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="511"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="514"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="516"/>
+        <source>The import was cancelled and nothing was changed: run it again</source>
+        <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="536"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1214,31 +1259,41 @@
     <name>SaveDialog</name>
     <message>
         <location filename="../../ui/dialogs/base.py" line="75"/>
+        <source>The folder and file name to write</source>
+        <translation>Thư mục và tên tệp sẽ ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="76"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="77"/>
+        <location filename="../../ui/dialogs/base.py" line="78"/>
         <source>Choose the folder and the file name</source>
         <translation>Chọn thư mục và tên tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="82"/>
+        <location filename="../../ui/dialogs/base.py" line="83"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="84"/>
+        <location filename="../../ui/dialogs/base.py" line="85"/>
         <source>Show the saved file in the file manager</source>
         <translation>Mở thư mục chứa tệp đã lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="88"/>
+        <location filename="../../ui/dialogs/base.py" line="89"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="97"/>
+        <location filename="../../ui/dialogs/base.py" line="92"/>
+        <source>Write the file now</source>
+        <translation>Ghi tệp ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="99"/>
         <source>&amp;Save as:</source>
         <translation>Lư&amp;u vào:</translation>
     </message>
@@ -1373,202 +1428,237 @@
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="80"/>
+        <source>Leave residents already on a working team where they are</source>
+        <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="81"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="82"/>
+        <location filename="../../ui/views/teams.py" line="83"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="85"/>
+        <location filename="../../ui/views/teams.py" line="86"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88"/>
+        <location filename="../../ui/views/teams.py" line="89"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="89"/>
+        <location filename="../../ui/views/teams.py" line="90"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="92"/>
+        <location filename="../../ui/views/teams.py" line="93"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="105"/>
+        <location filename="../../ui/views/teams.py" line="106"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="108"/>
+        <location filename="../../ui/views/teams.py" line="109"/>
+        <source>Which organisation the team comes from</source>
+        <translation>Tổ thuộc lực lượng nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="110"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
+        <location filename="../../ui/views/teams.py" line="115"/>
+        <source>The team lead&apos;s full name</source>
+        <translation>Họ và tên tổ trưởng</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/teams.py" line="118"/>
+        <source>The team lead&apos;s phone number</source>
+        <translation>Số điện thoại của tổ trưởng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="122"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="123"/>
+        <location filename="../../ui/views/teams.py" line="127"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="124"/>
+        <location filename="../../ui/views/teams.py" line="128"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="127"/>
+        <location filename="../../ui/views/teams.py" line="130"/>
+        <source>Empty the form to add another team</source>
+        <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="132"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="131"/>
-        <location filename="../../ui/views/teams.py" line="296"/>
+        <location filename="../../ui/views/teams.py" line="134"/>
+        <source>Save the team&apos;s name, lead, members and hamlets</source>
+        <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="137"/>
+        <location filename="../../ui/views/teams.py" line="304"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="133"/>
+        <location filename="../../ui/views/teams.py" line="139"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="137"/>
+        <location filename="../../ui/views/teams.py" line="143"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="138"/>
+        <location filename="../../ui/views/teams.py" line="144"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="147"/>
+        <location filename="../../ui/views/teams.py" line="146"/>
+        <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
+        <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teams.py" line="155"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="148"/>
+        <location filename="../../ui/views/teams.py" line="156"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="149"/>
+        <location filename="../../ui/views/teams.py" line="157"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="150"/>
+        <location filename="../../ui/views/teams.py" line="158"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="151"/>
+        <location filename="../../ui/views/teams.py" line="159"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="152"/>
+        <location filename="../../ui/views/teams.py" line="160"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="162"/>
+        <location filename="../../ui/views/teams.py" line="170"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="197"/>
+        <location filename="../../ui/views/teams.py" line="205"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="289"/>
+        <location filename="../../ui/views/teams.py" line="297"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="296"/>
+        <location filename="../../ui/views/teams.py" line="304"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="310"/>
+        <location filename="../../ui/views/teams.py" line="318"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="328"/>
+        <location filename="../../ui/views/teams.py" line="336"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="339"/>
+        <location filename="../../ui/views/teams.py" line="347"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="345"/>
+        <location filename="../../ui/views/teams.py" line="353"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="365"/>
+        <location filename="../../ui/views/teams.py" line="373"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="369"/>
+        <location filename="../../ui/views/teams.py" line="377"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="372"/>
+        <location filename="../../ui/views/teams.py" line="380"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="388"/>
+        <location filename="../../ui/views/teams.py" line="396"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="397"/>
+        <location filename="../../ui/views/teams.py" line="405"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="420"/>
+        <location filename="../../ui/views/teams.py" line="428"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="430"/>
+        <location filename="../../ui/views/teams.py" line="438"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="442"/>
+        <location filename="../../ui/views/teams.py" line="450"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="448"/>
+        <location filename="../../ui/views/teams.py" line="456"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="460"/>
+        <location filename="../../ui/views/teams.py" line="468"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -72,6 +72,7 @@ class SaveDialog(TaskDialog):
         self.written: Optional[str] = None
         self.path = QLineEdit(self)
         self.path.setObjectName(f"{prefix}Path")
+        self.path.setToolTip(QCoreApplication.translate("SaveDialog", "The folder and file name to write"))
         self.browse = QPushButton(QCoreApplication.translate("SaveDialog", "&Browse…"), self)
         self.browse.setObjectName(f"{prefix}Browse")
         self.browse.setToolTip(QCoreApplication.translate("SaveDialog", "Choose the folder and the file name"))
@@ -88,6 +89,7 @@ class SaveDialog(TaskDialog):
         self.export_button = self.buttons.addButton(QCoreApplication.translate("SaveDialog", "&Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName(export_name)
+        self.export_button.setToolTip(QCoreApplication.translate("SaveDialog", "Write the file now"))
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)

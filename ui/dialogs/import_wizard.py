@@ -268,6 +268,7 @@ class FilePage(QWizardPage):
         self.path.textChanged.connect(lambda _t: self.completeChanged.emit())
         self.browse = QPushButton(self.tr("&Browse…"), self)
         self.browse.setObjectName("wizardBrowse")
+        self.browse.setToolTip(self.tr("Choose the list the police sent (Excel, LibreOffice or CSV)"))
         self.browse.clicked.connect(self.choose)
         self.hamlet = QLineEdit(self)
         self.hamlet.setObjectName("wizardHamlet")
@@ -334,6 +335,7 @@ class MappingPage(QWizardPage):
         self.model = MappingModel(self)
         self.model.mappingChanged.connect(self._mapping_changed)
         self.table = _table(self, "wizardMappingTable", self.model)
+        self.table.setToolTip(self.tr("Double-click a field (or press F2) to choose what the column holds"))
         self.table.setItemDelegateForColumn(MappingModel.COLUMNS.index("field"), FieldDelegate(self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -511,6 +513,7 @@ class RunPage(QWizardPage):
         self.taskbar.finished.connect(self._finished)
         self.again = QPushButton(self.tr("Run the import &again"), self)
         self.again.setObjectName("wizardRunAgain")
+        self.again.setToolTip(self.tr("The import was cancelled and nothing was changed: run it again"))
         self.again.hide()
         self.again.clicked.connect(self.start)
         lay = QVBoxLayout(self)

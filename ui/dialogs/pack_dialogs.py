@@ -127,6 +127,7 @@ class PackImportDialog(TaskDialog):
         self.path.setPlaceholderText(self.tr("The workbook the team sent back (.xlsx)"))
         self.browse = QPushButton(self.tr("&Browse…"), self)
         self.browse.setObjectName("packImportBrowse")
+        self.browse.setToolTip(self.tr("Choose the workbook on this computer or a USB stick"))
         self.browse.clicked.connect(self.choose_path)
         self.check_button = QPushButton(self.tr("&Check"), self)
         self.check_button.setObjectName("packCheck")
