@@ -141,8 +141,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         if old is not None:
             old.deleteLater()
-        self.statusBar().showMessage(self._db_label())
+        self._show_where()
         self.residentsView.searchBox.setFocus()
+
+    def _show_where(self) -> None:
+        """The campaign and the database file, always visible at the right of the status bar."""
+        from canvass.campaign import active_campaign
+
+        if getattr(self, "whereLabel", None) is None:
+            self.whereLabel = QLabel(self)
+            self.whereLabel.setObjectName("whereLabel")
+            self.statusBar().addPermanentWidget(self.whereLabel)
+        try:
+            with self.ctx.db.session() as s:
+                campaign = active_campaign(s)
+                name = campaign.name if campaign is not None else ""
+        except Exception:   # noqa: BLE001 - a label must never stop the window from opening
+            name = ""
+        self.whereLabel.setText(" · ".join(x for x in (name, self._db_label()) if x))
+        url = self.ctx.db.url     # the full path for a file; never a server URL (it may hold a password)
+        self.whereLabel.setToolTip(url.split("///", 1)[1] if url.startswith("sqlite:///") else self._db_label())
 
     def _title(self) -> str:
         return self.tr("Gõ Cửa — %1").replace("%1", self._db_label())
