@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
                 self.databaseRequested.emit(StartChoice("open", path=path))
             return
         dlg = StartDialog([], self)
-        dlg.stack.setCurrentIndex(1)
+        dlg.open_on_new_form()
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.choice:
             self.databaseRequested.emit(dlg.choice)
 

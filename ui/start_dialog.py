@@ -118,7 +118,7 @@ class StartDialog(QDialog):
                                    form_page)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.accepted.connect(self._create)
-        buttons.rejected.connect(lambda: self.stack.setCurrentIndex(0))
+        buttons.rejected.connect(self._back)
         form.addRow(buttons)
         self.stack.addWidget(form_page)
 
@@ -140,6 +140,17 @@ class StartDialog(QDialog):
     def _show_new(self) -> None:
         self.stack.setCurrentIndex(1)
         self.communeEdit.setFocus()
+
+    def open_on_new_form(self) -> None:
+        """Start on the new-database form (File › New): Cancel there closes the dialog."""
+        self._form_only = True
+        self._show_new()
+
+    def _back(self) -> None:
+        if getattr(self, "_form_only", False):
+            self.reject()
+        else:
+            self.stack.setCurrentIndex(0)
 
     def _browse_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), self.pathEdit.text(),

@@ -223,6 +223,26 @@ def test_create_database_and_start_dialog(tmp_path, qtbot, qapp):
     db.dispose()
 
 
+def test_start_dialog_cancel_on_the_form(qtbot, qapp):
+    """Cancel on the new-database form goes back to the first page, or closes when File › New opened the form."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from ui.start_dialog import StartDialog
+
+    i18n.install(qapp, "en")
+    for form_only in (False, True):
+        dlg = StartDialog([])
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.open_on_new_form() if form_only else dlg.newButton.click()
+        box = dlg.stack.widget(1).findChild(QDialogButtonBox)
+        box.button(QDialogButtonBox.StandardButton.Cancel).click()
+        if form_only:
+            assert dlg.result() == QDialog.DialogCode.Rejected and not dlg.isVisible()
+        else:
+            assert dlg.stack.currentIndex() == 0 and dlg.isVisible()
+
+
 def test_screenshot_mode_writes_a_png(ctx, tmp_path, qapp):
     from ui.app import main
 
