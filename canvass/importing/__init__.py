@@ -6,9 +6,10 @@ and returns the import log. See importer.py, rows.py (row rules) and reconcile.p
 """
 from canvass.importing.headers import FIELDS
 from canvass.importing.importer import (FileInspection, ImportPlan, ImportResult, RowIssue, RowWarning,
-                                        SheetInspection, inspect_file, run_import)
+                                        SheetInspection, clear_read_cache, inspect_file, run_import)
 from canvass.importing.readers import ImportFileError
 from canvass.importing.sources import SourceRecord, raw_cells, source_rows_of
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
-           "ImportFileError", "inspect_file", "run_import", "SourceRecord", "raw_cells", "source_rows_of"]
+           "ImportFileError", "inspect_file", "run_import", "clear_read_cache", "SourceRecord", "raw_cells",
+           "source_rows_of"]

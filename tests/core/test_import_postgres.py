@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from canvass.importing import run_import
-from canvass.models import Event, Resident
+from canvass.importing import run_import, source_rows_of
+from canvass.models import Event, Resident, SourceRow, SourceText
 from canvass.residents import ResidentQuery, count_residents, find_resident, resident_ids, resident_rows
 from tests.core.importfiles import people, person, standard_rows, write_xlsx
 
@@ -31,6 +31,13 @@ def test_import_reimport_and_search_on_postgres(pg_db, tmp_path):
         assert resident_rows(s, resident_ids(s, ResidentQuery(search="0988000111")))[0].cccd == ps[0]["cccd"]
         assert find_resident(s, ps[0]["cccd"]).phone == "+84988000111"
         assert s.scalar(select(func.count()).select_from(Resident)) == 8
+        # the same list again added source rows but no text; the rows still read as written
+        assert s.scalar(select(func.count()).select_from(SourceText)) == len(ps) + 2
+        assert s.scalar(select(func.count()).select_from(SourceRow)) == len(ps) + 2 * len(newer)
+        rid = s.scalar(select(Resident.id).where(Resident.cccd == ps[0]["cccd"]))
+        recs = source_rows_of(s, rid)
+        assert [r.disposition for r in recs] == ["unchanged", "updated", "imported"]
+        assert "0988000111" in recs[0].cells and recs[0].cells == recs[1].cells
     # new rows get ids after the bulk-inserted ones (sequences moved past them)
     with pg_db.session() as s:
         r = Resident(cccd="020099000777", name="Lò Văn Mới", name_fold="lo van moi", name_sort="x",
