@@ -235,8 +235,10 @@ def _sha256(path: Path) -> str:
 
 def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
               progress: Optional[Callable[[int, int], None]] = None,
-              cancel: Optional[Callable[[], bool]] = None) -> tuple[list[ParsedRow], Optional[str], list[str], str]:
-    """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format)."""
+              cancel: Optional[Callable[[], bool]] = None
+              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]]]:
+    """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format,
+    {sheet: header cells by column})."""
     plan = plan or ImportPlan()
     with open_book(path) as book:
         chosen = _select_sheets(book, plan.sheets)
@@ -274,7 +276,8 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
                 commune = commune_from_text(p.address)
                 if commune:
                     break
-        return rows, commune, [lay.sheet.name for lay in usable], book.format
+        headers = {lay.sheet.name: list(lay.guess.headers) for lay in usable}
+        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers
 
 
 # The rows the last dry run read, for the import that follows it (the wizard previews, then imports the same
@@ -332,7 +335,7 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
     elif progress:
         progress(60, 100)
-    rows, commune, sheets, _fmt = read
+    rows, commune, sheets, _fmt, headers = read
     if dry_run:
         with db.engine.connect() as conn:
             iplan = plan_import(conn, rows, commune, cancel=cancel)
@@ -345,7 +348,7 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         iplan = plan_import(conn, rows, commune, cancel=cancel)
         result = _result(iplan, rows, dry_run=False)
         summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
-            "sheets": sheets, "hamlet": plan.hamlet}, "result": result.to_json()}
+            "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
         write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
                    progress=scaled(60, 100), cancel=cancel, actor=actor)
         result.batch = iplan.batch_id

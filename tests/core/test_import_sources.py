@@ -6,8 +6,8 @@ import json
 from sqlalchemy import func, select, update
 
 from canvass.importing import raw_cells, run_import, source_rows_of
-from canvass.models import Resident, SourceRow, SourceText
-from tests.core.importfiles import people, standard_rows, write_xlsx
+from canvass.models import ImportBatch, Resident, SourceRow, SourceText
+from tests.core.importfiles import HEADER, people, standard_rows, write_xlsx
 
 
 def _count(db, model) -> int:
@@ -67,3 +67,13 @@ def test_rows_written_before_source_text_still_read(db, tmp_path):
         assert s.get(SourceRow, sr.id).raw == json.dumps(cells + ["x"])
         assert source_rows_of(s, sr.resident_id)[-1].cells == cells + ["x"]
     assert raw_cells("not json") == ["not json"] and raw_cells('[1, null]') == ["1", ""]
+
+
+def test_the_batch_records_each_sheets_headers_for_the_raw_row_view(db, tmp_path):
+    res = run_import(db, write_xlsx(tmp_path / "d.xlsx", standard_rows(people(2))))
+    with db.session() as s:
+        summary = json.loads(s.get(ImportBatch, res.batch).summary)
+        rid = s.scalar(select(Resident.id))
+        rec = source_rows_of(s, rid)[0]
+    heads = summary["headers"][rec.sheet]
+    assert len(heads) >= len(rec.cells) and rec.cells[heads.index(HEADER[1])] == people(1)[0]["name"]
