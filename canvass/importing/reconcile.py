@@ -19,8 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from contextlib import contextmanager
-from hashlib import blake2b
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
@@ -502,7 +502,7 @@ def store_texts(conn: Connection, texts: list[str]) -> list[int]:
     for h, x in zip(hashes, texts):
         if h not in known:
             fresh[h] = x
-    # ids in hash order: the unique hash index then grows at its end instead of at random places
+    # ids in hash order: the unique hash index is filled in order (on a first import, only at its end)
     nid = (stored or 0) + 1
     new = [(nid + i, h, fresh[h]) for i, h in enumerate(sorted(fresh))]
     known.update((h, tid) for tid, h, _ in new)
