@@ -169,6 +169,10 @@ class SourceRow(Base):
         """The row's cells as JSON text, as read."""
         return self.text.raw if self.text_id is not None else self.raw_inline
 
+    @raw.inplace.setter
+    def _raw_setter(self, value: str) -> None:
+        self.raw_inline, self.text_id = value, None    # a row written one at a time keeps its text inline
+
     @raw.inplace.expression
     @classmethod
     def _raw_expression(cls):

@@ -67,6 +67,13 @@ def test_rows_written_before_source_text_still_read(db, tmp_path):
         assert s.get(SourceRow, sr.id).raw == json.dumps(cells + ["x"])
         assert source_rows_of(s, sr.resident_id)[-1].cells == cells + ["x"]
     assert raw_cells("not json") == ["not json"] and raw_cells('[1, null]') == ["1", ""]
+    with db.session() as s:                 # written one at a time through the ORM: the text stays inline
+        one = SourceRow(batch_id=sr.batch_id, sheet="Tay", row_number=99, raw='["a", "b"]',
+                        resident_id=sr.resident_id, disposition="imported")
+        s.add(one)
+        s.flush()
+        assert (one.raw, one.text_id) == ('["a", "b"]', None)
+        assert source_rows_of(s, sr.resident_id)[0].cells == ["a", "b"]
 
 
 def test_the_batch_records_each_sheets_headers_for_the_raw_row_view(db, tmp_path):
