@@ -2,7 +2,8 @@
 
 Schema versioning: `meta.schema_version` names the version a database is at; `migrate()` brings it to
 `SCHEMA_VERSION` by running the steps in `MIGRATIONS` in order, each in its own transaction. Version 1
-is the schema of `canvass.models` as first released.
+is the first schema; each later step changes a database made by an earlier program (a new database runs them
+all, and they do nothing where `create_all` already made the change).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -132,7 +133,14 @@ def _v1(conn: Connection) -> None:
     conn.execute(insert(Meta), [{"key": "created_at", "value": dt.datetime.now().isoformat(timespec="seconds")}])
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1}
+def _v2(conn: Connection) -> None:
+    """Source rows point to their text, stored once (`source_text`): databases made before it get the column."""
+    Base.metadata.tables["source_text"].create(conn, checkfirst=True)
+    if "text_id" not in {c["name"] for c in inspect(conn).get_columns("source_row")}:
+        conn.execute(text("ALTER TABLE source_row ADD COLUMN text_id INTEGER REFERENCES source_text(id)"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
 
 
 def migrate(db: Database) -> int:

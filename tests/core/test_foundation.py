@@ -105,3 +105,34 @@ def test_cached_state_always_equals_the_derived_state(db):
             st = derive_state(resident_events(s, r.id))
             assert (r.status, r.status_reason, r.attempts, r.last_visit_at, r.revisit_on) == \
                 (st.status, st.reason, st.attempts, st.last_visit_at, st.revisit_on), step
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path):
+    """A database from before source texts were stored once gets the new column and keeps its rows."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    db.dispose()
+    con = sqlite3.connect(path)  # rebuild source_row as version 1 had it (no text_id), with one row in it
+    con.executescript("""
+        DROP TABLE source_row;
+        CREATE TABLE source_row (id INTEGER PRIMARY KEY, batch_id INTEGER, sheet VARCHAR(200), row_number INTEGER,
+                                 raw TEXT, resident_id INTEGER, disposition VARCHAR(20), reason TEXT);
+        INSERT INTO import_batch (id, file_name, file_sha256, imported_at, rows_read, imported, updated, unchanged,
+                                  duplicates, rejected, activated_per_system)
+            VALUES (1, 'a.xlsx', 'x', '2025-03-10', 1, 0, 0, 0, 0, 1, 0);
+        INSERT INTO source_row VALUES (1, 1, 'DS', 8, '["Nguyễn Văn Thử"]', NULL, 'rejected', 'no CCCD');
+        UPDATE meta SET value = '1' WHERE key = 'schema_version';
+    """)
+    con.commit()
+    con.close()
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        assert schema_version(conn) == SCHEMA_VERSION == 2
+        cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(source_row)")]
+        assert "text_id" in cols
+    from canvass.models import SourceRow
+    with db.session() as s:
+        assert s.get(SourceRow, 1).raw == '["Nguyễn Văn Thử"]'  # old rows keep their text inline
+    db.dispose()
