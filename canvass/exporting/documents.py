@@ -19,6 +19,7 @@ from canvass.events import INELIGIBLE_REASONS, REASON_LABELS_VI, STATUS_LABELS_V
 from canvass.exporting.safe import mask as mask_digits
 from canvass.models import Campaign, Commune, Event, Hamlet, Household, Resident, Team
 from canvass.text import fold, sort_key
+from canvass.walklist import household_order_sql
 
 CHUNK = 1000
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -312,8 +313,7 @@ def _counts(session: Session, condition, scope: Scope, *keys) -> dict[tuple, int
 
 
 def _household_order():
-    return (Resident.household_id.is_(None), Household.sort_key, Resident.household_id, Resident.is_head.desc(),
-            Resident.id)
+    return household_order_sql()
 
 
 def _stream(session: Session, stmt, scope: Scope, need_visits: bool) -> Iterator[tuple]:

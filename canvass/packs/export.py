@@ -27,6 +27,7 @@ from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI, append_event
 from canvass.models import Campaign, Hamlet, Household, Pack, PackItem, Resident, Team
 from canvass.packs import layout as L
 from canvass.text import fold
+from canvass.walklist import walk_key
 
 _YEAR_RE = re.compile(r"(19|20)\d{2}")
 _FILL_BG = PatternFill("solid", fgColor="FFF9E5")     # fill-in cells: pale yellow
@@ -98,11 +99,8 @@ def team_residents(session: Session, team_id: int) -> list[tuple[Resident, Hamle
             .where(Resident.team_id == team_id))
     rows = [tuple(t) for t in session.execute(stmt)]
 
-    def key(t):
-        r, h, hh = t
-        return (h.name_fold or "", h.id, hh is None, (hh.sort_key or "") if hh else "", hh.id if hh else 0,
-                not r.is_head, r.name_sort or "", r.id)
-    rows.sort(key=key)
+    rows.sort(key=lambda t: walk_key(t[1].name, t[1].id, t[2].id if t[2] else None, t[2].sort_key if t[2] else None,
+                                     t[0].is_head, t[0].name_sort, t[0].id))
     return rows
 
 

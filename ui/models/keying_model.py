@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from canvass.models import Hamlet, Household, Resident
 from canvass.residents import household_label
+from canvass.walklist import walk_key
 from ui.labels import format_date, phone_display, status_text
 
 
@@ -55,8 +56,8 @@ def _row(m) -> KeyingRow:
 
 
 def walk_rows(session: Session, team_id: Optional[int], hamlet_id: Optional[int] = None) -> list[KeyingRow]:
-    """A team's residents (or a hamlet's, without a team) in walk-list order."""
-    r, h, hh = Resident.__table__, Hamlet.__table__, Household.__table__
+    """A team's residents (or a hamlet's, without a team) in walk-list order (`canvass.walklist`)."""
+    r, hh = Resident.__table__, Household.__table__
     stmt = _select()
     if team_id is not None:
         stmt = stmt.where(r.c.team_id == team_id)
@@ -64,9 +65,11 @@ def walk_rows(session: Session, team_id: Optional[int], hamlet_id: Optional[int]
         stmt = stmt.where(r.c.hamlet_id == hamlet_id)
     if team_id is None and hamlet_id is None:
         return []
-    stmt = stmt.order_by(h.c.name, r.c.hamlet_id, hh.c.sort_key, r.c.household_id, r.c.is_head.desc(),
-                         r.c.name_sort, r.c.id)
-    return [_row(m) for m in session.execute(stmt).mappings()]
+    stmt = stmt.add_columns(r.c.hamlet_id, r.c.household_id, hh.c.sort_key, r.c.is_head, r.c.name_sort)
+    found = list(session.execute(stmt).mappings())
+    found.sort(key=lambda m: walk_key(m["hamlet"], m["hamlet_id"], m["household_id"], m["sort_key"], m["is_head"],
+                                      m["name_sort"], m["id"]))
+    return [_row(m) for m in found]
 
 
 def rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, KeyingRow]:
