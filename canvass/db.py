@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, Engine, Index, Table, create_engine, event, insert, inspect, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from canvass.models import Base, Event, Meta, Resident
 

@@ -2,7 +2,7 @@
 import datetime as dt
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from canvass.db import SCHEMA_VERSION, bulk_insert, next_id, schema_version, sync_sequence
 from canvass.events import record_visit
