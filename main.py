@@ -1,17 +1,29 @@
-"""Gõ Cửa entry point: no arguments opens the window; `python main.py <command>` runs the command line."""
+"""Gõ Cửa entry point: `python main.py [--db PATH]` opens the window; `python main.py [--db PATH] COMMAND ...`
+runs the command line (the same as `canvass COMMAND ...`)."""
 import sys
 
 
-def run() -> int:
-    """Dispatch to the window or the command line."""
-    from canvass.cli import COMMANDS, main as cli_main
+def is_command_line(args: list[str]) -> bool:
+    """True when the arguments name a command of the command line (after an optional --db)."""
+    from canvass.cli import COMMANDS
 
+    i = 0
+    while i < len(args):
+        if args[i] == "--db":
+            i += 2
+        elif args[i].startswith("--db="):
+            i += 1
+        else:
+            return args[i] in COMMANDS() or (args[i] in ("-h", "--help") and i == len(args) - 1)
+    return False
+
+
+def run() -> int:
+    """Dispatch to the command line or the window."""
     args = sys.argv[1:]
-    if args and not args[0].startswith("-") and args[0] in COMMANDS():
-        return cli_main(args)
-    if args and args[0] in ("-h", "--help") and len(args) == 1:
-        return cli_main(args)
-    if args and args[0] == "--db" and len(args) > 2 and args[2] in COMMANDS():
+    if is_command_line(args):
+        from canvass.cli import main as cli_main
+
         return cli_main(args)
     from ui.app import main as ui_main
 

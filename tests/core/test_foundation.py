@@ -136,3 +136,19 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path):
     with db.session() as s:
         assert s.get(SourceRow, 1).raw == '["Nguyễn Văn Thử"]'  # old rows keep their text inline
     db.dispose()
+
+
+@pytest.mark.parametrize("args,cli", [([], False), (["--db", "x.db"], False), (["--db", "x.db", "import", "f"], True),
+                                      (["--db=x.db", "stats"], True), (["stats", "--json"], True),
+                                      (["--screenshot", "o.png", "--db", "x.db"], False), (["--help"], True)])
+def test_main_routes_commands_to_the_command_line(args, cli):
+    import main
+
+    assert main.is_command_line(args) is cli
+
+
+def test_main_runs_a_command(tmp_path):
+    out = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "m.db"), "stats", "--json"],
+                         capture_output=True, text=True, cwd=__import__("pathlib").Path(__file__).parents[2])
+    assert out.returncode == 0, out.stderr
+    assert '"by_status"' in out.stdout
