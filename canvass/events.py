@@ -115,8 +115,7 @@ def refresh_state(session: Session, resident: Resident) -> ResidentState:
     resident.status, resident.status_reason, resident.status_at = st.status, st.reason, st.status_at
     resident.attempts, resident.last_visit_at, resident.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
     resident.team_id = st.team_id
-    if st.phone_new:
-        resident.phone_new = st.phone_new
+    resident.phone_new = st.phone_new  # only visits report one: a voided visit's phone goes with it
     return st
 
 

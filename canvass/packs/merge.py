@@ -511,8 +511,7 @@ class _Merge:
             r.status, r.status_reason, r.status_at = st.status, st.reason, st.status_at
             r.attempts, r.last_visit_at, r.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
             r.team_id = st.team_id
-            if st.phone_new:
-                r.phone_new = st.phone_new
+            r.phone_new = st.phone_new
         self.result.touched = sorted(self.touched)
         for c in self.result.conflicts:
             r, p = self.touched[c["resident_id"]], c["pack"]
