@@ -95,8 +95,7 @@ class Application:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        from canvass.db import DatabaseError, open_database
-        from canvass.errors import CanvassError
+        from canvass.db import open_database
         from ui.context import AppContext
         from ui.dialogs.progress import ProgressDialog, error_text
 
@@ -120,15 +119,12 @@ class Application:
                     if not out.ok:
                         db.dispose()
                         target.unlink(missing_ok=True)
-                        QMessageBox.warning(parent, QCoreApplication.translate("Application", "Sample commune"), error_text(parent, out.error)
-                                            if parent is not None else str(out.error))
+                        QMessageBox.warning(parent, QCoreApplication.translate("Application", "Sample commune"),
+                                            error_text(parent, out.error))
                         return None
-        except (CanvassError, DatabaseError, OSError) as exc:
-            QMessageBox.warning(parent, QCoreApplication.translate("Application", "Cannot open the database"), str(exc))
-            return None
-        except Exception as exc:  # noqa: BLE001 - a broken file must not kill the window
+        except Exception as exc:  # noqa: BLE001 - a broken, locked or read-only file must not kill the window
             QMessageBox.warning(parent, QCoreApplication.translate("Application", "Cannot open the database"),
-                                f"{type(exc).__name__}: {exc}")
+                                error_text(parent, exc))
             return None
         if "://" not in path:
             self.settings.add_recent(str(Path(path).resolve()))
@@ -156,6 +152,41 @@ class Application:
         db = self.open_choice(choice, self.window)
         if db is not None:
             self.show(db)
+
+
+def report_unexpected(exc_type, exc, tb) -> None:
+    """sys.excepthook of the window: an error no dialog caught (in a slot or an event handler) is logged (type and
+    stack, not its message) and shown as one polite sentence instead of being lost on the console."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.dialogs.progress import error_text
+
+    if exc is not None and exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    text = error_text(None, exc)      # logs what is unexpected
+    if QApplication.instance() is not None:
+        QMessageBox.warning(QApplication.activeWindow(),
+                            QCoreApplication.translate("Application", "Something went wrong"), text)
+
+
+def setup_logging() -> None:
+    """Errors go to gocua.log in the user data folder (never names, CCCD or phones: see error_text)."""
+    import logging
+
+    from canvass.db import default_path
+
+    try:
+        folder = default_path().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "gocua.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    logging.getLogger("gocua").addHandler(handler)
 
 
 def make_qapp(argv: list[str]):
@@ -188,6 +219,8 @@ def main(argv: list[str]) -> int:
     from ui.tasks import Runner
 
     app = make_qapp([])
+    setup_logging()
+    sys.excepthook = report_unexpected
     settings = Settings(args.settings)
     i18n.install(app, args.lang or settings.get(LANGUAGE))
     runner = Runner()
@@ -210,4 +243,4 @@ def main(argv: list[str]) -> int:
     return code
 
 
-__all__ = ["main", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp"]
+__all__ = ["main", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp", "report_unexpected"]

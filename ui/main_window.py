@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
                     != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+            self.ctx.runner.cancel_all()
         s = self.ctx.settings
         if s is not None:
             s.set(WINDOW_GEOMETRY, self.saveGeometry())

@@ -80,6 +80,11 @@ class Runner(QObject):
         self.pool.start(task)
         return task
 
+    def cancel_all(self) -> None:
+        """Ask every queued or running task to stop (closing the window); each rolls back and ends Cancelled."""
+        for task in list(self._tasks):
+            task.cancel()
+
     def busy(self) -> bool:
         """True while any task is queued or running."""
         return bool(self._tasks)

@@ -535,47 +535,47 @@
 <context>
     <name>KeyingModel</name>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="95"/>
         <source>#</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="95"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="95"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93"/>
+        <location filename="../../ui/models/keying_model.py" line="96"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93"/>
+        <location filename="../../ui/models/keying_model.py" line="96"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93"/>
+        <location filename="../../ui/models/keying_model.py" line="96"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="94"/>
+        <location filename="../../ui/models/keying_model.py" line="97"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="94"/>
+        <location filename="../../ui/models/keying_model.py" line="97"/>
         <source>Visits</source>
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="167"/>
+        <location filename="../../ui/models/keying_model.py" line="170"/>
         <source>Last visit: %1</source>
         <translation>Ngày đến gần nhất: %1</translation>
     </message>
@@ -1189,7 +1189,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="118"/>
+        <location filename="../../ui/dialogs/progress.py" line="122"/>
         <source>Working</source>
         <translation>Đang xử lý</translation>
     </message>
@@ -1301,39 +1301,75 @@
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="52"/>
+        <location filename="../../ui/dialogs/progress.py" line="56"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="54"/>
+        <location filename="../../ui/dialogs/progress.py" line="58"/>
         <source>Stop the work; nothing is saved</source>
         <translation>Dừng lại; không lưu gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="84"/>
+        <location filename="../../ui/dialogs/progress.py" line="88"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="98"/>
+        <location filename="../../ui/dialogs/progress.py" line="102"/>
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="100"/>
+        <location filename="../../ui/dialogs/progress.py" line="104"/>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="156"/>
+        <location filename="../../ui/dialogs/progress.py" line="160"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="159"/>
-        <source>Unexpected error: %1</source>
-        <translation>Lỗi không mong đợi: %1</translation>
+        <location filename="../../ui/dialogs/progress.py" line="167"/>
+        <source>Unexpected error (%1). Nothing was saved by this step; try again, and if it happens again tell the person who supports the program.</source>
+        <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="183"/>
+        <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
+        <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="187"/>
+        <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
+        <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="192"/>
+        <location filename="../../ui/dialogs/progress.py" line="210"/>
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="193"/>
+        <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
+        <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="200"/>
+        <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
+        <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="204"/>
+        <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
+        <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="208"/>
+        <source>This file is not a Gõ Cửa database, or it is damaged.</source>
+        <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Đã có lỗi</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>

@@ -7,10 +7,14 @@ background, shows the progress, waits in a local event loop (the window keeps pa
 """
 from __future__ import annotations
 
+import errno
+import logging
+import sqlite3
+import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -147,13 +151,61 @@ class ProgressDialog(QDialog):
 
 
 def error_text(widget: QWidget, exc: BaseException) -> str:
-    """One sentence for a person: the core's message for CanvassError, a generic line otherwise."""
+    """One sentence for a person: the core's message for CanvassError, a plain sentence for a file or database
+    problem (no permission, file open elsewhere, database locked, read-only or not a database), else a generic line
+    (the type and the stack go to the log, never the message: it may hold personal data)."""
     from canvass.errors import CanvassError
-
-    from PySide6.QtCore import QCoreApplication
 
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("TaskBar", "Cancelled: nothing was changed.")
     if isinstance(exc, CanvassError):
         return str(exc)
-    return QCoreApplication.translate("TaskBar", "Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    known = known_error_text(exc)
+    if known:
+        return known
+    log_unexpected(exc)
+    return QCoreApplication.translate("TaskBar", "Unexpected error (%1). Nothing was saved by this step; try again, "
+                                      "and if it happens again tell the person who supports the program.") \
+        .replace("%1", type(exc).__name__)
+
+
+def log_unexpected(exc: BaseException) -> None:
+    """Log an unexpected error: its type and where it happened, not its message (names, CCCD or SQL values)."""
+    tb = "".join(traceback.format_tb(exc.__traceback__)) if exc.__traceback__ is not None else ""
+    logging.getLogger("gocua").error("unexpected %s.%s\n%s", type(exc).__module__, type(exc).__name__, tb)
+
+
+def known_error_text(exc: BaseException) -> Optional[str]:
+    """A Vietnamese (translated) sentence for the file and database errors a person can fix, or None."""
+    from canvass.db import DatabaseError as SchemaError
+
+    if isinstance(exc, SchemaError):
+        return QCoreApplication.translate(
+            "TaskBar", "This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). "
+            "Update the program.")
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate(
+            "TaskBar", "The file cannot be written or read: you may not write in that folder, or the file is open in "
+            "another program (such as Excel). Close it or choose another folder, then try again.")
+    if isinstance(exc, OSError):
+        if getattr(exc, "errno", None) == errno.ENOSPC:
+            return QCoreApplication.translate("TaskBar", "The disk is full. Free some space, then try again.")
+        return QCoreApplication.translate(
+            "TaskBar", "The file or folder cannot be used. Check that it exists and that you may write there, then try "
+            "again.")
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlite3.Error) or type(exc).__module__.startswith("sqlalchemy"):
+        msg = str(orig).lower()
+        if "locked" in msg or "busy" in msg:
+            return QCoreApplication.translate(
+                "TaskBar", "The database is busy: another program (or another Gõ Cửa window) is writing to it. "
+                "Wait a moment and try again.")
+        if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+            return QCoreApplication.translate(
+                "TaskBar", "The database file cannot be written: it is read-only or in a folder you may not write "
+                "to. Copy it to a folder of your own and open the copy.")
+        if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+            return QCoreApplication.translate("TaskBar", "This file is not a Gõ Cửa database, or it is damaged.")
+        if "disk" in msg and "full" in msg:
+            return QCoreApplication.translate("TaskBar", "The disk is full. Free some space, then try again.")
+    return None
