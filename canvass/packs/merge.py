@@ -10,6 +10,8 @@ Rules (what is matched, what wins, what is never done):
   before the campaign, malformed phone) rejects that row only, with sheet and row number.
 - A row whose visit is already in the log (same resident, team, outcome, reason, time, note and phone;
   from any import, voided or not) is `unchanged`: a pack imported twice changes nothing the second time.
+  A row without a date (dated by the file) is also `unchanged` when this pack already recorded the same
+  undated visit from an earlier save of the workbook.
   A row of the same pack for the same resident and the same visit time but other values is a correction
   (the earlier visit is voided and the new one recorded).
 - Conflict: the resident's version differs from the version the pack carries (after discounting the
@@ -305,6 +307,7 @@ class _Visit:
     at: dt.datetime
     note: Optional[str]
     new_phone: Optional[str]
+    dated: bool = True   # False: the row had no date and took the file's
 
 
 def _parse_row(values: dict, file_at: dt.datetime, start: Optional[dt.date], today: dt.date,
@@ -339,6 +342,7 @@ def _parse_row(values: dict, file_at: dt.datetime, start: Optional[dt.date], tod
             raise InvalidInput("bad_date", _detail(raw_date))
     else:
         at = file_at
+    dated = bool(L.cell_text(raw_date))
     if at.date() > today:
         raise InvalidInput("future_date", at.date().isoformat())
     if start is not None and at.date() < start:
@@ -349,7 +353,7 @@ def _parse_row(values: dict, file_at: dt.datetime, start: Optional[dt.date], tod
         raise InvalidInput("bad_phone", _detail(values.get("new_phone"))) from None
     if warning:
         warn("phone", warning)
-    return _Visit(outcome, reason, at, note, new_phone)
+    return _Visit(outcome, reason, at, note, new_phone, dated)
 
 
 # ---------------------------------------------------------------- the merge
@@ -416,6 +420,9 @@ class _Merge:
                     self.known.add(self._key(rid, e.team_id, e.outcome, e.reason, e.at, e.note, d.get("new_phone")))
                     if d.get("pack") == pack.id:
                         self.own[rid] += 1
+                        if d.get("file_date"):  # an undated row: a later save of the file changes its date
+                            self.known.add(self._key(rid, e.team_id, e.outcome, e.reason, None, e.note,
+                                                     d.get("new_phone")))
         for rid, evs in self.events.items():
             for e in evs:
                 if e.kind == "visit" and e.id not in voided and _data(e).get("pack") == pack.id:
@@ -472,7 +479,8 @@ class _Merge:
     def apply(self, sheet: str, rownum: int, r: Resident, v: _Visit, in_run: set) -> None:
         res, team_id = self.result, self.pack.team_id
         key = self._key(r.id, team_id, v.outcome, v.reason, v.at, v.note, v.new_phone)
-        if key in self.known or key in in_run:
+        undated = None if v.dated else self._key(r.id, team_id, v.outcome, v.reason, None, v.note, v.new_phone)
+        if key in self.known or key in in_run or undated in self.known:
             res.unchanged += 1
             return
         in_run.add(key)
@@ -488,6 +496,8 @@ class _Merge:
         # what record_visit stores (the values were validated with validate_visit); the cached state of every
         # touched resident is refreshed once, in finish()
         data = {"pack": self.pack.id, "row": rownum}
+        if not v.dated:
+            data["file_date"] = True
         if v.new_phone:
             data["new_phone"] = v.new_phone
         self.events[r.id].append(append_event(

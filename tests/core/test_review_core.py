@@ -92,3 +92,37 @@ def test_a_pack_correction_that_clears_the_new_phone_drops_it(db, tmp_path):
     r0 = resident(db, ids[0])
     assert (r0.status, r0.phone_new) == ("absent", None)
     assert_cache_matches_log(db, ids[:1])
+
+
+def _saved_on(path, stamp: dt.datetime) -> None:
+    """Rewrite a workbook's "last saved" property (docProps/core.xml), as if it had been saved at `stamp` (UTC)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["docProps/core.xml"] = re.sub(rb"(<dcterms:modified[^>]*>)[^<]+(<)",
+                                        rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
+                                        parts["docProps/core.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts.items():
+            z.writestr(n, b)
+
+
+def test_an_undated_row_returned_again_in_a_later_save_is_not_a_second_visit(db, tmp_path):
+    """A row without a visit date takes the file's date; the next evening's return (the same workbook with
+    more rows, saved again) must not record that row's visit a second time."""
+    from canvass.packs import export_pack, import_pack
+    from tests.core.test_packs import D2, assert_cache_matches_log, commune_with_teams, fill, resident, visits
+
+    ids, _ = commune_with_teams(db)
+    export_pack(db, "Tổ 1", tmp_path / "p.xlsx")
+    fill(tmp_path / "p.xlsx", tmp_path / "mon.xlsx", {ids[0]: {"outcome": "Vắng mặt"}})
+    _saved_on(tmp_path / "mon.xlsx", dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - dt.timedelta(days=1))
+    first = import_pack(db, tmp_path / "mon.xlsx")
+    assert first.applied == 1
+    fill(tmp_path / "mon.xlsx", tmp_path / "tue.xlsx", {ids[1]: {"outcome": "Từ chối", "visit_date": D2}})
+    res = import_pack(db, tmp_path / "tue.xlsx")
+    assert (res.applied, res.unchanged) == (1, 1)
+    assert len(visits(db, ids[0])) == 1 and resident(db, ids[0]).attempts == 1
+    assert_cache_matches_log(db, ids[:2])
