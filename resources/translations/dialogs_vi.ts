@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="223"/>
+        <source>“%1” is not a usable phone number.</source>
+        <translation>“%1” không phải số điện thoại dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="225"/>
+        <source>The team needs a name.</source>
+        <translation>Tổ cần có tên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="226"/>
+        <source>A team named “%1” already exists.</source>
+        <translation>Đã có tổ tên “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="228"/>
+        <source>Team “%1” is already retired.</source>
+        <translation>Tổ “%1” đã giải thể rồi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="230"/>
+        <source>Team “%1” was merged into another team.</source>
+        <translation>Tổ “%1” đã được gộp vào tổ khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="232"/>
+        <source>A team cannot be merged into itself.</source>
+        <translation>Không thể gộp một tổ vào chính nó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="234"/>
+        <source>Team “%1” is retired; merge into a working team.</source>
+        <translation>Tổ “%1” đã giải thể; hãy gộp vào một tổ đang hoạt động.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="236"/>
+        <source>Team “%1” was already merged.</source>
+        <translation>Tổ “%1” đã được gộp rồi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="238"/>
+        <source>Team “%1” is retired and takes no new residents.</source>
+        <translation>Tổ “%1” đã giải thể, không nhận thêm công dân.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="240"/>
+        <source>Choose at least one team to share the residents among.</source>
+        <translation>Hãy chọn ít nhất một tổ để chia công dân.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="242"/>
+        <source>Team “%1” has no residents assigned yet.</source>
+        <translation>Tổ “%1” chưa được giao công dân nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="244"/>
+        <source>“Other reason” needs a note saying what it is.</source>
+        <translation>“Lý do khác” cần ghi chú nói rõ lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="246"/>
+        <source>The visit date cannot be after today.</source>
+        <translation>Ngày đến không được sau hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="248"/>
+        <source>This outcome needs a reason.</source>
+        <translation>Kết quả này cần có lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="250"/>
+        <source>The folder “%1” does not exist.</source>
+        <translation>Thư mục “%1” không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="252"/>
+        <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
+        <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="254"/>
+        <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
+        <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="256"/>
+        <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
+        <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="259"/>
+        <source>The file “%1” does not exist.</source>
+        <translation>Tệp “%1” không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <source>“%1” is not a readable Excel workbook (.xlsx).</source>
+        <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <source>“%1” is far too large to be a team pack.</source>
+        <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <source>This file is not a team pack (its hidden sheet is missing).</source>
+        <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="267"/>
+        <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
+        <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="269"/>
+        <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
+        <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="271"/>
+        <source>This database has never exported a team pack.</source>
+        <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="273"/>
+        <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
+        <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="275"/>
+        <source>A new campaign needs a name, a start date and an end date.</source>
+        <translation>Chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="277"/>
+        <source>The campaign name is empty.</source>
+        <translation>Tên chiến dịch đang để trống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="279"/>
+        <source>The campaign ends before it starts.</source>
+        <translation>Ngày kết thúc chiến dịch trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="281"/>
+        <source>“%1” already exists.</source>
+        <translation>“%1” đã có rồi.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
@@ -583,89 +736,89 @@
 <context>
     <name>KeyingView</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="167"/>
+        <location filename="../../ui/views/keying.py" line="168"/>
         <source>The team whose walk list you are typing in</source>
         <translation>Tổ có danh sách đi thăm đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="170"/>
+        <location filename="../../ui/views/keying.py" line="171"/>
         <source>Only this hamlet&apos;s residents</source>
         <translation>Chỉ công dân của thôn này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="176"/>
+        <location filename="../../ui/views/keying.py" line="177"/>
         <source>The date written on the walk list; it stays for this session</source>
         <translation>Ngày ghi trên danh sách đi thăm; giữ nguyên cho cả lượt nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="177"/>
+        <location filename="../../ui/views/keying.py" line="178"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="179"/>
+        <location filename="../../ui/views/keying.py" line="180"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="181"/>
+        <location filename="../../ui/views/keying.py" line="182"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="187"/>
+        <location filename="../../ui/views/keying.py" line="188"/>
         <source>Undo last entry</source>
         <translation>Hoàn tác lần nhập cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="189"/>
+        <location filename="../../ui/views/keying.py" line="190"/>
         <source>Cancel the last outcome you typed (Ctrl+Z); it stays in the history</source>
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="216"/>
+        <location filename="../../ui/views/keying.py" line="217"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="252"/>
+        <location filename="../../ui/views/keying.py" line="253"/>
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="271"/>
+        <location filename="../../ui/views/keying.py" line="272"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="298"/>
+        <location filename="../../ui/views/keying.py" line="299"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="314"/>
+        <location filename="../../ui/views/keying.py" line="315"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="357"/>
+        <location filename="../../ui/views/keying.py" line="358"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="391"/>
+        <location filename="../../ui/views/keying.py" line="392"/>
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="401"/>
+        <location filename="../../ui/views/keying.py" line="402"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="416"/>
+        <location filename="../../ui/views/keying.py" line="417"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
@@ -792,94 +945,94 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="39"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="49"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="52"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="55"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="59"/>
         <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="65"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="70"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="79"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="80"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="81"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="82"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="96"/>
         <source>%n resident(s) selected.</source>
         <translation>
             <numerusform>Đã chọn %n công dân.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="111"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="111"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="131"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="135"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -1189,7 +1342,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="122"/>
+        <location filename="../../ui/dialogs/progress.py" line="123"/>
         <source>Working</source>
         <translation>Đang xử lý</translation>
     </message>
@@ -1197,27 +1350,27 @@
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="88"/>
+        <location filename="../../ui/views/keying.py" line="89"/>
         <source>Press the number of the reason, or choose it and press Enter</source>
         <translation>Nhấn số của lý do, hoặc chọn rồi nhấn Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="91"/>
+        <location filename="../../ui/views/keying.py" line="92"/>
         <source>What is the reason? (Enter to save, Escape to cancel)</source>
         <translation>Lý do là gì? (Enter để lưu, Esc để hủy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="92"/>
+        <location filename="../../ui/views/keying.py" line="93"/>
         <source>A note is needed for “Other reason”</source>
         <translation>Cần ghi chú cho “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="93"/>
+        <location filename="../../ui/views/keying.py" line="94"/>
         <source>Number: choose a reason · Enter: save · Escape: cancel</source>
         <translation>Số: chọn lý do · Enter: lưu · Esc: hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="108"/>
+        <location filename="../../ui/views/keying.py" line="109"/>
         <source>%1 – why? (%2)</source>
         <translation>%1 – vì sao? (%2)</translation>
     </message>
@@ -1301,73 +1454,73 @@
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="56"/>
+        <location filename="../../ui/dialogs/progress.py" line="57"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="58"/>
+        <location filename="../../ui/dialogs/progress.py" line="59"/>
         <source>Stop the work; nothing is saved</source>
         <translation>Dừng lại; không lưu gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="88"/>
+        <location filename="../../ui/dialogs/progress.py" line="89"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="102"/>
+        <location filename="../../ui/dialogs/progress.py" line="103"/>
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="104"/>
+        <location filename="../../ui/dialogs/progress.py" line="105"/>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="160"/>
+        <location filename="../../ui/dialogs/progress.py" line="161"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="167"/>
+        <location filename="../../ui/dialogs/progress.py" line="168"/>
         <source>Unexpected error (%1). Nothing was saved by this step; try again, and if it happens again tell the person who supports the program.</source>
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="183"/>
+        <location filename="../../ui/dialogs/progress.py" line="184"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="187"/>
+        <location filename="../../ui/dialogs/progress.py" line="188"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="192"/>
-        <location filename="../../ui/dialogs/progress.py" line="210"/>
+        <location filename="../../ui/dialogs/progress.py" line="193"/>
+        <location filename="../../ui/dialogs/progress.py" line="211"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="193"/>
+        <location filename="../../ui/dialogs/progress.py" line="194"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="200"/>
+        <location filename="../../ui/dialogs/progress.py" line="201"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="204"/>
+        <location filename="../../ui/dialogs/progress.py" line="205"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="208"/>
+        <location filename="../../ui/dialogs/progress.py" line="209"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>

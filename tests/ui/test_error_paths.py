@@ -135,3 +135,40 @@ def test_closing_the_window_cancels_running_work(ctx, window, monkeypatch, qtbot
     window.close()
     assert ctx.runner.wait(30000)
     assert seen == ["cancelled"]
+
+
+def test_the_cores_messages_read_in_vietnamese_in_the_window(vi, qtbot, tmp_path):
+    """A duplicate team name, a bad phone and a missing export folder: the core's English sentences come out translated,
+    with the person's own words (the team name, the folder) kept."""
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.views.teams import TeamsView
+
+    make_commune(vi.db, hamlets=("Thôn Nà Thí",), households_per_hamlet=2, people_per_household=2)
+    view = TeamsView(vi)
+    qtbot.addWidget(view)
+    view.show()
+    for _ in range(2):
+        view.new_team()
+        view.name_edit.setText("Tổ Nà Thí")
+        view.save_team()
+    assert view.status.text() == "Đã có tổ tên “Tổ Nà Thí”.", view.status.text()
+    view.new_team()
+    view.name_edit.setText("Tổ hai")
+    view.phone_edit.setText("12ab")
+    assert view.save_team() is None
+    assert "không phải số điện thoại" in view.status.text(), view.status.text()
+
+    dlg = ExportDialog(vi, None, kind="absent")
+    qtbot.addWidget(dlg)
+    missing = tmp_path / "không có" / "x.xlsx"
+    dlg.path.setText(str(missing))
+    dlg._path_edited("")
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=60000):
+        dlg.export_button.click()
+    assert dlg.message.text() == f"Thư mục “{missing.parent}” không tồn tại.", dlg.message.text()
+
+
+def test_an_unknown_core_message_is_shown_as_written():
+    from ui.dialogs.progress import core_text
+
+    assert core_text("something new the core says") == "something new the core says"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from canvass.db import now
 from canvass.errors import CanvassError, InvalidInput
 from canvass.events import OUTCOMES, REASONS, record_visit
+from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label
 
 
@@ -144,7 +145,7 @@ class OutcomeDialog(QDialog):
                                  revisit_on=self.revisit_on.date().toPython() if code == "revisit" else None,
                                  source={"via": "outcome_dialog"})
         except CanvassError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(self, exc))
             return False
         self.accept()
         return True

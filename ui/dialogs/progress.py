@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sqlite3
 import traceback
 from dataclasses import dataclass
@@ -159,7 +160,7 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("TaskBar", "Cancelled: nothing was changed.")
     if isinstance(exc, CanvassError):
-        return str(exc)
+        return core_text(str(exc))
     known = known_error_text(exc)
     if known:
         return known
@@ -209,3 +210,79 @@ def known_error_text(exc: BaseException) -> Optional[str]:
         if "disk" in msg and "full" in msg:
             return QCoreApplication.translate("TaskBar", "The disk is full. Free some space, then try again.")
     return None
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def core_text(message: str) -> str:
+    """The core's English CanvassError messages the window can meet, as translated sentences (names and files kept);
+    a message not listed here is shown as the core wrote it."""
+    table = (
+        (r"(.+) is not a usable phone number", lambda: QCoreApplication.translate(
+            "CoreErrors", "“%1” is not a usable phone number.")),
+        (r"a team needs a name", lambda: QCoreApplication.translate("CoreErrors", "The team needs a name.")),
+        (r"a team named (.+) already exists", lambda: QCoreApplication.translate(
+            "CoreErrors", "A team named “%1” already exists.")),
+        (r"team (.+) is already retired", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” is already retired.")),
+        (r"team (.+) was merged into another team", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” was merged into another team.")),
+        (r"a team cannot be merged into itself", lambda: QCoreApplication.translate(
+            "CoreErrors", "A team cannot be merged into itself.")),
+        (r"team (.+) is retired; merge into a working team", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” is retired; merge into a working team.")),
+        (r"team (.+) was already merged", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” was already merged.")),
+        (r"team (.+) is retired and takes no new assignments", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” is retired and takes no new residents.")),
+        (r"balancing needs at least one team", lambda: QCoreApplication.translate(
+            "CoreErrors", "Choose at least one team to share the residents among.")),
+        (r"team (.+) has no residents assigned", lambda: QCoreApplication.translate(
+            "CoreErrors", "Team “%1” has no residents assigned yet.")),
+        (r"reason 'other' needs a note saying what it is", lambda: QCoreApplication.translate(
+            "CoreErrors", "“Other reason” needs a note saying what it is.")),
+        (r"visit date (\S+) is after today", lambda: QCoreApplication.translate(
+            "CoreErrors", "The visit date cannot be after today.")),
+        (r"outcome (.+) needs a reason: .*", lambda: QCoreApplication.translate(
+            "CoreErrors", "This outcome needs a reason.")),
+        (r"folder (.+) does not exist", lambda: QCoreApplication.translate(
+            "CoreErrors", "The folder “%1” does not exist.")),
+        (r"(\d+) rows are too many for a PDF.*", lambda: QCoreApplication.translate(
+            "CoreErrors", "%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.")),
+        (r"(\d+) rows do not fit in one worksheet.*", lambda: QCoreApplication.translate(
+            "CoreErrors", "%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.")),
+        (r"cannot write (.+?): .*", lambda: QCoreApplication.translate(
+            "CoreErrors", "Cannot write %1: you may not write in that folder, or the file is open in another program "
+            "(such as Excel).")),
+        (r"file (.+) does not exist", lambda: QCoreApplication.translate(
+            "CoreErrors", "The file “%1” does not exist.")),
+        (r"(.+) is not a readable (?:\.xlsx )?workbook", lambda: QCoreApplication.translate(
+            "CoreErrors", "“%1” is not a readable Excel workbook (.xlsx).")),
+        (r"(.+) is far too large for a team pack", lambda: QCoreApplication.translate(
+            "CoreErrors", "“%1” is far too large to be a team pack.")),
+        (r"this file is not a team pack.*", lambda: QCoreApplication.translate(
+            "CoreErrors", "This file is not a team pack (its hidden sheet is missing).")),
+        (r"the pack's hidden sheet was changed.*", lambda: QCoreApplication.translate(
+            "CoreErrors", "The pack's hidden sheet was changed: nothing was applied.")),
+        (r"unknown pack: .*", lambda: QCoreApplication.translate(
+            "CoreErrors", "This pack was not exported from this database (or its hidden sheet was changed).")),
+        (r"this database has never exported a pack", lambda: QCoreApplication.translate(
+            "CoreErrors", "This database has never exported a team pack.")),
+        (r"the pack's main sheet .*", lambda: QCoreApplication.translate(
+            "CoreErrors", "The pack's main sheet is missing or has lost its header row with the fill-in columns.")),
+        (r"a new campaign needs a name, a start date and an end date", lambda: QCoreApplication.translate(
+            "CoreErrors", "A new campaign needs a name, a start date and an end date.")),
+        (r"the campaign name is empty", lambda: QCoreApplication.translate(
+            "CoreErrors", "The campaign name is empty.")),
+        (r"campaign end (\S+) is before its start .*", lambda: QCoreApplication.translate(
+            "CoreErrors", "The campaign ends before it starts.")),
+        (r"(.+) already exists", lambda: QCoreApplication.translate("CoreErrors", "“%1” already exists.")),
+    )
+    for pattern, text in table:
+        m = re.fullmatch(pattern, message.strip(), flags=re.S)
+        if m:
+            arg = _unquote(m.group(1)) if m.groups() else ""
+            return text().replace("%1", arg)
+    return message

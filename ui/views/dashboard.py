@@ -14,6 +14,7 @@ from PySide6.QtCore import QDateTime, QMargins, QObject, QRunnable, Qt, QThreadP
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.dialogs.progress import error_text
 from ui.i18n import fmt_date, fmt_float, fmt_int
 from ui.labels import STATUS_COLORS
 
@@ -211,7 +212,7 @@ class DashboardView(QWidget):
     def _failed(self, generation: int, exc: BaseException) -> None:
         self._jobs = {j for j in self._jobs if j.generation > generation}
         if generation == self._generation:
-            self.title.setText(self.tr("The figures could not be computed: %1").replace("%1", str(exc)))
+            self.title.setText(self.tr("The figures could not be computed: %1").replace("%1", error_text(self, exc)))
 
     def _tick(self) -> None:
         if self.stats is not None:

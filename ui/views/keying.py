@@ -22,6 +22,7 @@ from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
 from canvass.models import Hamlet, Resident, Team, TeamHamlet
+from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label, status_text
 from ui.models.keying_model import KeyingModel
 
@@ -380,7 +381,7 @@ class KeyingView(QWidget):
                                      note=note, source={"via": "keying"})
                 event_id = event.id
         except CanvassError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(self, exc), error=True)
             return False
         self.undo_stack.append((event_id, rid))
         self.undo_button.setEnabled(True)
@@ -405,7 +406,7 @@ class KeyingView(QWidget):
             with self.ctx.db.session() as s:
                 void_visit(s, event_id, actor=self.ctx.actor)
         except CanvassError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(self, exc), error=True)
             return False
         self.entries = max(0, self.entries - 1)
         self.undo_button.setEnabled(bool(self.undo_stack))

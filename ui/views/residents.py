@@ -12,6 +12,7 @@ from sqlalchemy import select
 from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
 from canvass.models import Hamlet, Team
 from canvass.text import name_sort_key
+from ui.dialogs.progress import error_text
 from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
@@ -115,7 +116,7 @@ class ResidentsView(QWidget):
             lambda: self.model.busy() and self.countLabel.setText(self.tr("Searching…")))
         self.model.requested.connect(lambda: self._busy_timer.start(300))
         self.model.failed.connect(lambda exc: self.countLabel.setText(self.tr("Search failed: %1")
-                                                                      .replace("%1", str(exc))))
+                                                                      .replace("%1", error_text(self, exc))))
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChanged.emit(len(self.selected_ids())))
 
