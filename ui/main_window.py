@@ -81,9 +81,12 @@ class SettingsDialog(QDialog):
     def ask(cls, settings, parent=None) -> Optional[bool]:
         """Show the dialog: None when cancelled, else whether the language changed."""
         dlg = cls(settings, parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dlg.apply()
+        try:
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dlg.apply()
+        finally:
+            dlg.deleteLater()   # parented to the window: free it once closed
 
 
 class MainWindow(QMainWindow):
@@ -463,8 +466,11 @@ class MainWindow(QMainWindow):
             return
         dlg = StartDialog([], self)
         dlg.open_on_new_form()
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.choice:
-            self.databaseRequested.emit(dlg.choice)
+        accepted = dlg.exec() == QDialog.DialogCode.Accepted and dlg.choice
+        choice = dlg.choice
+        dlg.deleteLater()
+        if accepted:
+            self.databaseRequested.emit(choice)
 
     def _fill_recent(self) -> None:
         from ui.start_dialog import StartChoice

@@ -172,3 +172,27 @@ def test_an_unknown_core_message_is_shown_as_written():
     from ui.dialogs.progress import core_text
 
     assert core_text("something new the core says") == "something new the core says"
+
+
+def test_closed_dialogs_do_not_pile_up_in_memory(ctx, window, qtbot, monkeypatch):
+    """Details, outcome, export and settings dialogs are children of the window: each one closed must be freed, or a
+    day of opening residents keeps hundreds of them (with their tables) alive."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+    from ui.main_window import SettingsDialog
+    from ui.views.details import ResidentDetailsDialog
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    rid = make_commune(ctx.db)[0]
+    for _ in range(3):
+        window.show_details(rid)
+        window.record_outcome([rid])
+        window.export()
+        window.open_settings()
+    QApplication.sendPostedEvents(None, 0)       # run the deleteLater calls
+    qtbot.wait(50)
+    left = [type(d).__name__ for d in window.findChildren(QDialog)
+            if isinstance(d, (ResidentDetailsDialog, OutcomeDialog, ExportDialog, SettingsDialog))]
+    assert left == []

@@ -25,8 +25,11 @@ class Asks:
     def ask(cls, ctx, parent: Optional[QWidget], *args, **kwargs):
         """Show the dialog; what it produced (see `answer`), or None."""
         dlg = cls(ctx, parent, *args, **kwargs)
-        dlg.exec()
-        return dlg.answer()
+        try:
+            dlg.exec()
+            return dlg.answer()
+        finally:
+            dlg.deleteLater()   # parented to the window: without this every dialog ever opened stays in memory
 
     def answer(self):
         """What `ask` returns."""

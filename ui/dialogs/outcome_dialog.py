@@ -156,4 +156,7 @@ class OutcomeDialog(QDialog):
         if not resident_ids:
             return False
         dlg = cls(ctx, resident_ids, parent)
-        return dlg.exec() == QDialog.DialogCode.Accepted
+        try:
+            return dlg.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dlg.deleteLater()   # parented to the window: free it once closed

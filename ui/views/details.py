@@ -214,3 +214,4 @@ class ResidentDetailsDialog(QDialog):
         """Open the dialog for one resident (modal)."""
         dlg = cls(ctx, resident_id, parent)
         dlg.exec()
+        dlg.deleteLater()   # parented to the window: free it once closed
