@@ -42,6 +42,10 @@ class DatabaseError(Exception):
     """The database cannot be opened or is of a newer schema than this program."""
 
 
+class ForeignDatabase(DatabaseError):
+    """The file is another program's database: it is refused and left unchanged."""
+
+
 def default_path() -> Path:
     """The embedded database in the user's data folder (%APPDATA%\\GoCua on Windows)."""
     if sys.platform == "win32":
@@ -147,6 +151,8 @@ def migrate(db: Database) -> int:
     """Bring the schema to SCHEMA_VERSION; refuse a database made by a newer program."""
     with db.engine.begin() as conn:
         current = schema_version(conn)
+        if current == 0 and inspect(conn).get_table_names():
+            raise ForeignDatabase("this database holds other tables and is not a Gõ Cửa database; it was left unchanged")
     if current > SCHEMA_VERSION:
         raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
     for version in range(current + 1, SCHEMA_VERSION + 1):
@@ -199,5 +205,5 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-__all__ = ["Database", "DatabaseError", "open_database", "default_path", "resolve_url", "migrate",
+__all__ = ["Database", "DatabaseError", "ForeignDatabase", "open_database", "default_path", "resolve_url", "migrate",
            "bulk_insert", "next_id", "sync_sequence", "now", "SCHEMA_VERSION", "Event"]

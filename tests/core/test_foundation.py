@@ -152,3 +152,20 @@ def test_main_runs_a_command(tmp_path):
                          capture_output=True, text=True, cwd=__import__("pathlib").Path(__file__).parents[2])
     assert out.returncode == 0, out.stderr
     assert '"by_status"' in out.stdout
+
+
+def test_another_programs_database_is_refused_and_left_unchanged(tmp_path):
+    import sqlite3
+
+    from canvass.db import ForeignDatabase
+
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(ForeignDatabase):
+        open_database(path)
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["contacts"]
+    con.close()

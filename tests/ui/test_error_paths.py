@@ -196,3 +196,21 @@ def test_closed_dialogs_do_not_pile_up_in_memory(ctx, window, qtbot, monkeypatch
     left = [type(d).__name__ for d in window.findChildren(QDialog)
             if isinstance(d, (ResidentDetailsDialog, OutcomeDialog, ExportDialog, SettingsDialog))]
     assert left == []
+
+
+def test_another_programs_database_gets_the_not_ours_sentence(qapp, tmp_path):
+    import sqlite3
+
+    from canvass.db import open_database
+    from ui.dialogs.progress import known_error_text
+
+    path = tmp_path / "contacts.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (name TEXT)")
+    con.commit()
+    con.close()
+    try:
+        open_database(path)
+    except Exception as exc:  # noqa: BLE001 - the window shows whatever comes
+        text = known_error_text(exc)
+    assert text and "Gõ Cửa" in text and "newer" not in text
