@@ -34,27 +34,10 @@ def sample_path() -> Path:
 
 
 def create_database(path: str, commune: str, campaign: str, start, end):
-    """A new database file with its commune and campaign (refuses an existing file)."""
-    from canvass.campaign import set_campaign
-    from canvass.db import open_database
-    from canvass.errors import InvalidInput
-    from canvass.models import Commune
-    from canvass.text import fold, nfc
+    """A new database file with its commune and campaign (refuses an existing file): `canvass.setup`."""
+    from canvass.setup import new_database
 
-    if Path(path).exists():
-        raise InvalidInput(f"{Path(path).name} already exists")
-    db = open_database(path)
-    try:
-        with db.session() as s:
-            c = Commune(name=nfc(commune), name_fold=fold(commune))
-            s.add(c)
-            s.flush()
-            camp = set_campaign(s, name=campaign, start=start, end=end, new=True)
-            camp.commune_id = c.id
-    except BaseException:
-        db.dispose()
-        raise
-    return db
+    return new_database(path, commune, campaign, start, end)
 
 
 def sample_database_path() -> Path:
@@ -66,18 +49,9 @@ def sample_database_path() -> Path:
 
 def import_sample(db, progress=None, cancel=None):
     """Import the bundled sample list into a database (and start a campaign around today if none)."""
-    import datetime as dt
+    from canvass.setup import import_sample as core_import_sample
 
-    from canvass.campaign import active_campaign, set_campaign
-    from canvass.importing import run_import
-
-    result = run_import(db, str(SAMPLE), progress=progress, cancel=cancel)
-    with db.session() as s:
-        if active_campaign(s) is None:
-            today = dt.date.today()
-            set_campaign(s, name="Chiến dịch 90 ngày (mẫu)", start=today - dt.timedelta(days=14),
-                         end=today + dt.timedelta(days=75))
-    return result
+    return core_import_sample(db, SAMPLE, progress=progress, cancel=cancel)
 
 
 class Application:
