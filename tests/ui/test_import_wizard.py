@@ -210,3 +210,28 @@ def test_going_back_to_the_file_keeps_corrections_and_hamlet_change_redoes_previ
     wizard.back()
     wizard.file_page.hamlet.setText("Thôn Khác")
     assert wizard.preview is None
+
+
+def test_every_message_the_importer_can_give_has_a_vietnamese_text(qapp):
+    """The wizard shows the importer's reasons and warnings in Vietnamese by their exact English text, so
+    a message added to the core without a text in the wizard would reach users in English: this fails first."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from canvass import dates, ids, phones
+    from canvass.importing import rows
+    from ui.dialogs.import_wizard import issue_text
+
+    messages = [v for mod in (ids, phones, dates, rows) for k, v in vars(mod).items()
+                if k[:2] in ("W_", "E_", "R_") and isinstance(v, str)]
+    samples = [m.format(8, "phone, dob") if "{}" in m else m for m in messages]
+    samples += [rows.R_BAD_CCCD.format(e) for e in (ids.E_EMPTY, ids.E_LENGTH, ids.E_DIGITS_LOST)]
+    translator = QTranslator()
+    assert translator.load(QLocale("vi_VN"), "dialogs", "_", str(__import__("pathlib").Path(__file__)
+                                                                    .resolve().parents[2] / "resources/translations"))
+    qapp.installTranslator(translator)
+    try:
+        untranslated = [m for m in samples if issue_text(m) == m or issue_text(m).isascii()]
+    finally:
+        qapp.removeTranslator(translator)
+    assert len(messages) > 20
+    assert untranslated == []
