@@ -13,6 +13,7 @@ from typing import Iterable, Optional, Sequence
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
+from canvass.address import hamlet_match_key
 from canvass.db import now
 from canvass.errors import InvalidInput, NotFound
 from canvass.events import append_event
@@ -136,25 +137,9 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
     exact = [h for h in hamlets if h.name_fold == folded or fold(h.name) == folded]
     if len(exact) == 1:
         return exact[0]
-    try:
-        from canvass.address import hamlet_match_key
-    except ImportError:
-        hamlet_match_key = None
-    if hamlet_match_key is not None and not exact:
+    if not exact:  # without the kind word: "Nà Thí" == "Thôn Nà Thí"
         mk = hamlet_match_key(text)
         exact = [h for h in hamlets if hamlet_match_key(h.name) == mk]
-        if len(exact) == 1:
-            return exact[0]
-    if not exact:
-        prefixes = ("thon ", "xom ", "ap ", "ban ", "to dan pho ", "khu pho ", "to ", "khu ", "lang ")
-
-        def bare(s: str) -> str:
-            s = fold(s)
-            for p in prefixes:
-                if s.startswith(p):
-                    return s[len(p):]
-            return s
-        exact = [h for h in hamlets if bare(h.name) == bare(text)]
         if len(exact) == 1:
             return exact[0]
     if len(exact) > 1:
