@@ -72,6 +72,10 @@ def resolve_url(target: str | os.PathLike | None = None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # The driver's own transaction handling is off: it would start a transaction only at the first write
+    # (so a read-then-write loses updates under concurrency) and commit before DDL (so a new database is
+    # made in many steps). `_begin` emits the BEGIN instead.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -81,12 +85,31 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+READ_ONLY = "canvass_read_only"          # execution option of `Database.read()` transactions
+WRITE_LOCK_KEY = 0x6F63_7561            # PostgreSQL advisory lock taken by every writing transaction
+
+
+def _begin(conn: Connection) -> None:
+    """Start every transaction the same way: writers take the write lock before their first read.
+
+    SQLite: `BEGIN IMMEDIATE` (the one writer lock, waited for up to busy_timeout), plain `BEGIN` for
+    `read()`. PostgreSQL: one transaction-scoped advisory lock for writers. So a transaction that reads a
+    resident and writes it back can never interleave with another writer: every outcome equals some serial
+    order (a count or version read is never stale when it is written)."""
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql" and not read_only:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 @dataclass
 class Database:
     """An open database: the engine, a session factory and what kind of server it is."""
     engine: Engine
     url: str
     Session: sessionmaker
+    ReadSession: sessionmaker
 
     @property
     def is_sqlite(self) -> bool:
@@ -95,15 +118,32 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One writing transaction (holds the write lock from its start): committed when the block ends,
+        rolled back if it raises."""
         with self.Session() as s, s.begin():
             yield s
 
     @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One reading transaction: a consistent snapshot that never waits for a writer (views, queries).
+        Writing in it is a bug: SQLite may refuse the write while another writer is busy."""
+        with self.ReadSession() as s, s.begin():
+            yield s
+
+    @contextmanager
     def connect(self) -> Iterator[Connection]:
-        """A Core connection in one transaction (for bulk work)."""
+        """A Core connection in one writing transaction (for bulk work)."""
         with self.engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def read_connect(self) -> Iterator[Connection]:
+        """A Core connection in one reading transaction (rolled back at the end)."""
+        with self.engine.execution_options(**{READ_ONLY: True}).connect() as conn:
+            try:
+                yield conn
+            finally:
+                conn.rollback()
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -116,7 +156,9 @@ def open_database(target: str | os.PathLike | None = None, *, migrate_schema: bo
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    db = Database(engine=engine, url=url, Session=sessionmaker(engine, expire_on_commit=False))
+    event.listen(engine, "begin", _begin)
+    db = Database(engine=engine, url=url, Session=sessionmaker(engine, expire_on_commit=False),
+                  ReadSession=sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False))
     if migrate_schema:
         migrate(db)
     return db

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             self.whereLabel.setObjectName("whereLabel")
             self.statusBar().addPermanentWidget(self.whereLabel)
         try:
-            with self.ctx.db.session() as s:
+            with self.ctx.db.read() as s:
                 campaign = active_campaign(s)
                 name = campaign.name if campaign is not None else ""
         except Exception:   # noqa: BLE001 - a label must never stop the window from opening

@@ -337,9 +337,8 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         progress(60, 100)
     rows, commune, sheets, _fmt, headers = read
     if dry_run:
-        with db.engine.connect() as conn:
+        with db.read_connect() as conn:
             iplan = plan_import(conn, rows, commune, cancel=cancel)
-            conn.rollback()
         result = _result(iplan, rows, dry_run=True)
         with _last_read_lock:
             _last_read = (key, read)

@@ -74,7 +74,7 @@ class ExportDialog(SaveDialog):
         self.team.setObjectName("exportTeam")
         self.team.setToolTip(self.tr("Only the residents given to one team"))
         self.team.addItem(self.tr("All teams"), None)
-        with ctx.db.session() as s:
+        with ctx.db.read() as s:
             for hid, name in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name)):
                 self.hamlet.addItem(name, hid)
             for t in list_teams(s, include_inactive=False):

@@ -44,7 +44,7 @@ class PackExportDialog(SaveDialog):
         self.team = QComboBox(self)
         self.team.setObjectName("packTeam")
         self.team.setToolTip(self.tr("The team that will take the workbook to the hamlet"))
-        with ctx.db.session() as s:
+        with ctx.db.read() as s:
             for t in list_teams(s, include_inactive=False):
                 self.team.addItem(self.tr("%1 (%2 residents)").replace("%1", t.name).replace("%2", str(t.assigned)),
                                   t.id)
@@ -287,7 +287,7 @@ class PackImportDialog(TaskDialog):
         ids = list(dict.fromkeys(ids or ()))
         if not ids:
             return []
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             rows = resident_rows(s, ids)
         return [(r.name, r.hamlet, r.household or "", status_text(r.status, r.status_reason))
                 for r in rows]

@@ -98,7 +98,7 @@ class KeyingModel(QAbstractTableModel):
 
     def load(self, team_id: Optional[int], hamlet_id: Optional[int] = None) -> None:
         """Show this team's (and hamlet's) residents."""
-        with self.db.session() as s:
+        with self.db.read() as s:
             rows = walk_rows(s, team_id, hamlet_id)
         self.beginResetModel()
         self.rows = rows
@@ -110,7 +110,7 @@ class KeyingModel(QAbstractTableModel):
         ids = [i for i in ids if i in self._pos]
         if not ids:
             return
-        with self.db.session() as s:
+        with self.db.read() as s:
             fresh = rows_by_id(s, ids)
         for rid, row in fresh.items():
             pos = self._pos[rid]

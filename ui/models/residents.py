@@ -80,7 +80,7 @@ class _QueryJob(QRunnable):
         if self.latest() != self.generation:
             return self.carrier.done.emit(self.generation, self.query, None)
         try:
-            with self.db.session() as s:
+            with self.db.read() as s:
                 with self._lock:
                     self.raw = s.connection().connection.driver_connection
                 try:
@@ -192,7 +192,7 @@ class ResidentTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Run the query again (after data changed) and forget every cached row."""
-        with self.db.session() as s:
+        with self.db.read() as s:
             ids = resident_ids(s, self.query)
         self._set_ids(ids)
 
@@ -229,7 +229,7 @@ class ResidentTableModel(QAbstractTableModel):
         cached = self._pages.get(page)
         if cached is None:
             chunk = self._ids[page * PAGE:(page + 1) * PAGE]
-            with self.db.session() as s:
+            with self.db.read() as s:
                 cached = {r.id: r for r in resident_rows(s, chunk)}
             self._pages[page] = cached
             while len(self._pages) > MAX_PAGES:

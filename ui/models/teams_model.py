@@ -67,7 +67,7 @@ class TeamsModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read every team and its load."""
-        with self.db.session() as s:
+        with self.db.read() as s:
             teams = list_teams(s)
             visited = dict(s.execute(select(Resident.team_id, func.count())
                                      .where(Resident.team_id.is_not(None), Resident.attempts > 0)

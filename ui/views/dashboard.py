@@ -42,7 +42,7 @@ class _StatsJob(QRunnable):
         from canvass.quotas import compute_stats
 
         try:
-            with self.db.session() as s:
+            with self.db.read() as s:
                 stats = compute_stats(s, self.as_of)
         except Exception as exc:  # noqa: BLE001 - shown on the UI thread
             self.carrier.failed.emit(self.generation, exc)

@@ -121,7 +121,7 @@ class ResidentDetailsDialog(QDialog):
 
     def load(self) -> None:
         """Read the resident, their source rows and their events."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             r = s.get(Resident, self.resident_id)
             if r is None:
                 self._add(self.tr("Resident"), self.tr("Not found"))

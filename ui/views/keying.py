@@ -265,7 +265,7 @@ class KeyingView(QWidget):
         """Re-read the teams and the table now."""
         self._stale = False
         current = self.team_combo.currentData()
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             teams = active_teams(s)
         self.team_combo.blockSignals(True)
         self.team_combo.clear()
@@ -291,7 +291,7 @@ class KeyingView(QWidget):
     def _team_changed(self, *_args) -> None:
         team_id = self.team_combo.currentData()
         current = self.hamlet_combo.currentData()
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             hamlets = team_hamlets(s, team_id)
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()

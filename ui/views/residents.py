@@ -166,7 +166,7 @@ class ResidentsView(QWidget):
     # --- filters --------------------------------------------------------------------------------
     def fill_filters(self) -> None:
         """(Re)fill the hamlet, team, status and reason lists, keeping what was chosen."""
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             hamlets = [(h.id, h.name) for h in s.scalars(select(Hamlet))]
             teams = [(t.id, t.name) for t in s.scalars(select(Team).where(Team.retired_at.is_(None)))]
         hamlets.sort(key=lambda x: name_sort_key(x[1]))

@@ -235,7 +235,7 @@ class TeamsView(QWidget):
             for col in ("name", "lead", "hamlets"):
                 i = self.model.COLUMNS.index(col)
                 header.resizeSection(i, min(header.sectionSize(i), 240))
-        with self.ctx.db.session() as s:
+        with self.ctx.db.read() as s:
             hamlets = [(h.id, h.name) for h in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name))]
         self.hamlets = hamlets
         current_hamlet = self.balance_hamlet.currentData()
