@@ -10,8 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "sample_commune.xlsx"
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "styles" / "gocua.qss"
+import resources
+
+SAMPLE = resources.path("sample", "sample_commune.xlsx")
+STYLE = resources.path("styles", "gocua.qss")
 VIEWS = ("residents", "dashboard", "teams", "keying", "import")
 
 
@@ -217,4 +219,9 @@ def main(argv: list[str]) -> int:
     return code
 
 
-__all__ = ["main", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp", "report_unexpected"]
+def run() -> None:
+    """The `gocua` program of an installed package: the window, with the same arguments as main.py."""
+    sys.exit(main(sys.argv[1:]))
+
+
+__all__ = ["main", "run", "parse_args", "create_database", "import_sample", "sample_path", "Application", "make_qapp", "report_unexpected"]

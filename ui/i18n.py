@@ -14,7 +14,9 @@ from typing import Optional
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+import resources
+
+TRANSLATIONS_DIR = resources.path("translations")
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 

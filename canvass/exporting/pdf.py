@@ -13,9 +13,11 @@ from typing import Sequence
 
 from fpdf import FPDF
 
+import resources
+
 from canvass.exporting.documents import MOTTO, NATION, Document, Section
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = resources.path("fonts")
 FONT_FILES = {"": "LiberationSerif-Regular.ttf", "B": "LiberationSerif-Bold.ttf", "I": "LiberationSerif-Italic.ttf",
               "BI": "LiberationSerif-BoldItalic.ttf"}
 FALLBACK_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"))
