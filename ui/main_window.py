@@ -1,12 +1,11 @@
 """The main window: a shell composing the views (tabs), the menus and toolbar, and the dialogs they open.
 
 No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
-window asks the views to refresh. The other engineer's dialogs and views are imported lazily and guarded,
-so the window works with whatever parts are installed.
+window asks the views to refresh: every tab view has `refresh()` and a `changed` signal (its own writes),
+the dashboard recomputes when it is next shown (`mark_dirty`).
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -16,22 +15,18 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ui import i18n
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_wizard import ImportWizard
+from ui.dialogs.outcome_dialog import OutcomeDialog
+from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
 from ui.settings import ACTOR, CURRENT_TAB, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.views.dashboard import DashboardView
 from ui.views.details import ResidentDetailsDialog
+from ui.views.keying import KeyingView
 from ui.views.residents import ResidentsView
+from ui.views.teams import TeamsView
 from ui.widgets.icons import icon
 from ui.widgets.sizing import fit_resize
-
-
-def optional(module: str, name: str) -> Optional[Any]:
-    """A class from a module that may not be installed yet (None then)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ImportError:
-        return None
-    except AttributeError:
-        return None
 
 
 def _plain(text: str) -> str:
@@ -130,9 +125,9 @@ class MainWindow(QMainWindow):
         self.residentsView.outcomeRequested.connect(self.record_outcome)
         self.residentsView.selectionChanged.connect(self._selection_changed)
         self.tabs.addTab(self.residentsView, icon("residents"), _plain(self.tr("&Residents")))
-        self.teamsView = self._optional_view("ui.views.teams", "TeamsView", "teamsView")
+        self.teamsView = self._view(TeamsView, "teamsView")
         self.tabs.addTab(self.teamsView, icon("teams"), _plain(self.tr("&Teams")))
-        self.keyingView = self._optional_view("ui.views.keying", "KeyingView", "keyingView")
+        self.keyingView = self._view(KeyingView, "keyingView")
         self.tabs.addTab(self.keyingView, icon("keying"), _plain(self.tr("&Keying walk lists")))
         self.dashboardView = DashboardView(self.ctx, self.tabs)
         self.tabs.addTab(self.dashboardView, icon("dashboard"), _plain(self.tr("&Dashboard")))
@@ -279,18 +274,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
 
-    def _optional_view(self, module: str, cls_name: str, object_name: str) -> QWidget:
-        cls = optional(module, cls_name)
-        if cls is None:
-            w = QLabel(self.tr("This part of the program is not installed yet."), self)
-            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            w.setObjectName(object_name)
-            return w
+    def _view(self, cls, object_name: str) -> QWidget:
         view = cls(self.ctx, self.tabs)
         if not view.objectName():
             view.setObjectName(object_name)
-        if hasattr(view, "changed"):
-            view.changed.connect(lambda v=view: self.data_changed(source=v))
+        view.changed.connect(lambda v=view: self.data_changed(source=v))
         return view
 
     # --- state ----------------------------------------------------------------------------------
@@ -344,7 +332,7 @@ class MainWindow(QMainWindow):
     def data_changed(self, source: Optional[QWidget] = None) -> None:
         """Something changed the data: refresh every view but the one that did it."""
         for view in (self.residentsView, self.teamsView, self.keyingView):
-            if view is not source and hasattr(view, "refresh"):
+            if view is not source:
                 view.refresh()
         self.dashboardView.mark_dirty()
 
@@ -353,10 +341,6 @@ class MainWindow(QMainWindow):
         self.data_changed(source=None)
 
     # --- actions --------------------------------------------------------------------------------
-    def _missing(self) -> None:
-        QMessageBox.information(self, self.tr("Not available"),
-                                self.tr("This part of the program is not installed yet."))
-
     def _after(self, result: Any, message: str) -> None:
         if result:
             self.data_changed()
@@ -364,29 +348,20 @@ class MainWindow(QMainWindow):
 
     def import_list(self, path: Optional[str] = None) -> Any:
         """Open the import wizard; refresh everything after an import."""
-        cls = optional("ui.dialogs.import_wizard", "ImportWizard")
-        if cls is None:
-            return self._missing()
-        result = cls.ask(self.ctx, self, path=path)
+        result = ImportWizard.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Import finished."))
         return result
 
     def export(self, kind: Optional[str] = None) -> Any:
         """Open the export dialog."""
-        cls = optional("ui.dialogs.export_dialog", "ExportDialog")
-        if cls is None:
-            return self._missing()
-        path = cls.ask(self.ctx, self, kind=kind)
+        path = ExportDialog.ask(self.ctx, self, kind=kind)
         if path:
             self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", str(path)), 10000)
         return path
 
     def pack_export(self, team_id: Optional[int] = None) -> Any:
         """Export a team pack."""
-        cls = optional("ui.dialogs.pack_dialogs", "PackExportDialog")
-        if cls is None:
-            return self._missing()
-        result = cls.ask(self.ctx, self, team_id=team_id)
+        result = PackExportDialog.ask(self.ctx, self, team_id=team_id)
         if result:
             self.statusBar().showMessage(self.tr("Team pack saved."), 8000)
             self.dashboardView.mark_dirty()
@@ -394,25 +369,17 @@ class MainWindow(QMainWindow):
 
     def pack_import(self, path: Optional[str] = None) -> Any:
         """Merge a returned team pack (the dialog previews before it merges)."""
-        cls = optional("ui.dialogs.pack_dialogs", "PackImportDialog")
-        if cls is None:
-            return self._missing()
-        result = cls.ask(self.ctx, self, path=path)
+        result = PackImportDialog.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Team pack merged."))
         return result
 
     def record_outcome(self, ids: list[int]) -> bool:
         """Record one outcome for some residents."""
-        cls = optional("ui.dialogs.outcome_dialog", "OutcomeDialog")
-        if cls is None:
-            self._missing()
-            return False
-        done = bool(cls.ask(self.ctx, self, list(ids)))
+        done = bool(OutcomeDialog.ask(self.ctx, self, list(ids)))
         if done:
             self.residentsView.model.refresh_rows(ids)
             for view in (self.teamsView, self.keyingView):
-                if hasattr(view, "refresh"):
-                    view.refresh()
+                view.refresh()
             self.dashboardView.mark_dirty()
             self.statusBar().showMessage(self.tr("Outcome recorded for %1 resident(s).")
                                          .replace("%1", i18n.fmt_int(len(ids))), 8000)

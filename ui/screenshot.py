@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Optional
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
@@ -33,23 +32,17 @@ def grab(widget: QWidget, out: str | Path) -> Path:
     return out
 
 
-def open_import_preview(window, path: str) -> Optional[QWidget]:
-    """Open the import wizard on a file and move it to its preview page (None when the wizard is missing)."""
-    from ui.main_window import optional
+def open_import_preview(window, path: str) -> QWidget:
+    """Open the import wizard on a file and move it to its preview page."""
+    from ui.dialogs.import_wizard import ImportWizard
 
-    cls = optional("ui.dialogs.import_wizard", "ImportWizard")
-    if cls is None:
-        return None
-    wiz = cls(window.ctx, window, path=path)
+    wiz = ImportWizard(window.ctx, window, path=path)
     wiz.resize(1100, 760)
     wiz.show()
     settle(300, until=lambda: not window.ctx.runner.busy())
     for _ in range(4):
-        page = wiz.currentPage() if hasattr(wiz, "currentPage") else None
-        name = page.objectName().lower() if page is not None else ""
-        if "preview" in name:
-            break
-        if not hasattr(wiz, "next"):
+        page = wiz.currentPage()
+        if page is not None and "preview" in page.objectName().lower():
             break
         wiz.next()
         settle(300, until=lambda: not window.ctx.runner.busy())
@@ -85,11 +78,7 @@ def main(args) -> int:
         target: QWidget = window
         if args.view == "import":
             settle(200)
-            wiz = open_import_preview(window, args.file or str(sample_path()))
-            if wiz is None:
-                print("the import wizard is not installed")
-                return 1
-            target = wiz
+            target = open_import_preview(window, args.file or str(sample_path()))
         else:
             window.show_tab(args.view)
             settle(400, until=lambda: not window.dashboardView.busy() and not window.residentsView.model.busy())

@@ -48,7 +48,7 @@ def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot
             _add_resident(ctx.db, "Hà Thị Mới", "020177700001", "+84922222222")
             return object()
 
-    monkeypatch.setattr(mw, "optional", lambda module, name: FakeWizard if name == "ImportWizard" else None)
+    monkeypatch.setattr(mw.ImportWizard, "ask", FakeWizard.ask)
     window.importButton.click()
     window.residentsView.wait_idle()
     assert seen["args"][0] is window.ctx and seen["args"][1] is window
@@ -66,7 +66,8 @@ def test_pack_and_export_actions_call_their_dialogs(window, monkeypatch):
             calls.append(kw)
             return "/tmp/x.xlsx"
 
-    monkeypatch.setattr(mw, "optional", lambda module, name: Fake)
+    for dialog in (mw.ExportDialog, mw.PackExportDialog, mw.PackImportDialog):
+        monkeypatch.setattr(dialog, "ask", Fake.ask)
     window.findChild(QAction, "actionExport").trigger()
     window.findChild(QAction, "actionPackExport").trigger()
     window.findChild(QAction, "actionPackImport").trigger()
@@ -94,7 +95,7 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
                     record_visit(s, i, "refused")
             return True
 
-    monkeypatch.setattr(mw, "optional", lambda module, name: FakeOutcome)
+    monkeypatch.setattr(mw.OutcomeDialog, "ask", FakeOutcome.ask)
     window.actionMark.trigger()
     view.wait_idle()
     row = view.model.row_of(rid)
