@@ -103,7 +103,6 @@ def drive_export(qtbot, out: Path, fmt: str):
         qtbot.addWidget(dlg)
         dlg.format.setCurrentIndex(dlg.format.findData(fmt))
         dlg.path.setText(str(out))
-        dlg._path_edited("")
         with qtbot.waitSignal(dlg.taskbar.finished, timeout=60000):
             dlg.export_button.click()
         return dlg.written

@@ -76,7 +76,6 @@ def test_export_onto_something_that_cannot_be_written_says_what_to_do(vi, qtbot,
     dlg = ExportDialog(vi, None, kind="absent")
     qtbot.addWidget(dlg)
     dlg.path.setText(str(target))
-    dlg._path_edited("")
     with qtbot.waitSignal(dlg.taskbar.finished, timeout=60000):
         dlg.export_button.click()
     assert not dlg.written
@@ -162,7 +161,6 @@ def test_the_cores_messages_read_in_vietnamese_in_the_window(vi, qtbot, tmp_path
     qtbot.addWidget(dlg)
     missing = tmp_path / "không có" / "x.xlsx"
     dlg.path.setText(str(missing))
-    dlg._path_edited("")
     with qtbot.waitSignal(dlg.taskbar.finished, timeout=60000):
         dlg.export_button.click()
     assert dlg.message.text() == f"Thư mục “{missing.parent}” không tồn tại.", dlg.message.text()

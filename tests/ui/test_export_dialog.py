@@ -35,7 +35,6 @@ def test_exports_the_absent_list_to_xlsx(ctx, qtbot, tmp_path, absent_names):
     assert dlg.path.text().endswith(".xlsx")
     out = tmp_path / "vang.xlsx"
     dlg.path.setText(str(out))
-    dlg._path_edited("")
     run_export(dlg, qtbot)
     assert dlg.written == str(out), dlg.message.text()
     assert out.exists()
@@ -57,7 +56,6 @@ def test_daily_report_to_pdf_is_previewed(ctx, qtbot, tmp_path, absent_names):
     dlg.format.setCurrentIndex(dlg.format.findData(".pdf"))
     assert dlg.path.text().endswith(".pdf")
     dlg.path.setText(str(tmp_path / "bao_cao.pdf"))
-    dlg._path_edited("")
     run_export(dlg, qtbot)
     assert dlg.written, dlg.message.text()
     assert (tmp_path / "bao_cao.pdf").read_bytes().startswith(b"%PDF")
@@ -71,10 +69,79 @@ def test_a_missing_folder_is_reported_and_nothing_written(ctx, qtbot, tmp_path, 
     dlg = ExportDialog(ctx, None, kind="walklist")
     qtbot.addWidget(dlg)
     dlg.path.setText(str(tmp_path / "no" / "such" / "dir" / "x.xlsx"))
-    dlg._path_edited("")
     run_export(dlg, qtbot)
     assert dlg.written is None
     assert dlg.message.text()
     # changing the format keeps the person's path, with the new suffix
     dlg.format.setCurrentIndex(dlg.format.findData(".csv"))
     assert dlg.path.text().endswith("x.csv")
+
+
+def test_default_names_carry_kind_hamlet_team_and_day_and_follow_the_kind(ctx, qtbot, tmp_path, absent_names):
+    """Changing the kind after the folder was edited renames the file (it was the dialog's name, not the
+    person's); a hamlet or team chosen is in the name, so team 2's walk list never takes team 1's name."""
+    from ui.dialogs.export_dialog import ExportDialog
+    from canvass.teams import add_team
+
+    with ctx.db.session() as s:
+        add_team(s, "Tổ 1")
+        add_team(s, "Tổ Hai")
+    dlg = ExportDialog(ctx, None, kind="absent")
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(tmp_path / dlg.default_name()))          # the person picks another folder
+    dlg.kind.setCurrentIndex(dlg.kind.findData("ineligible"))
+    first = dlg.path.text()
+    assert first.startswith(str(tmp_path)) and "DS_khong_the_kich_hoat" in first and "vang_mat" not in first
+    dlg.kind.setCurrentIndex(dlg.kind.findData("walklist"))
+    dlg.team.setCurrentIndex(dlg.team.findText("Tổ 1"))
+    one = dlg.path.text()
+    dlg.team.setCurrentIndex(dlg.team.findText("Tổ Hai"))
+    two = dlg.path.text()
+    assert "To_1" in one and "To_Hai" in two and one != two
+    dlg.hamlet.setCurrentIndex(1)
+    assert "Thon_" in dlg.path.text()
+    dlg.path.setText(str(tmp_path / "my_list.xlsx"))               # a name the person typed stays
+    dlg.kind.setCurrentIndex(dlg.kind.findData("absent"))
+    assert dlg.path.text() == str(tmp_path / "my_list.xlsx")
+    dlg.format.setCurrentIndex(dlg.format.findData(".pdf"))
+    assert dlg.path.text() == str(tmp_path / "my_list.pdf")
+
+
+def test_an_existing_file_is_replaced_only_after_a_yes(ctx, qtbot, tmp_path, absent_names, monkeypatch):
+    from ui.dialogs.base import SaveDialog
+    from ui.dialogs.export_dialog import ExportDialog
+
+    out = tmp_path / "list.xlsx"
+    out.write_bytes(b"the absent list handed in yesterday")
+    asked = []
+    monkeypatch.setattr(SaveDialog, "ask_replace", lambda self, target: asked.append(target) or False)
+    dlg = ExportDialog(ctx, None, kind="ineligible")
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(out))
+    dlg.export_button.click()
+    assert asked == [out] and not dlg.taskbar.running()
+    assert out.read_bytes() == b"the absent list handed in yesterday" and dlg.written is None
+    assert dlg.message.text()
+
+    monkeypatch.setattr(SaveDialog, "ask_replace", lambda self, target: asked.append(target) or True)
+    run_export(dlg, qtbot)
+    assert len(asked) == 2 and dlg.written == str(out)
+    assert out.read_bytes().startswith(b"PK")                      # the new workbook
+
+
+def test_a_pack_never_replaces_a_file_without_asking(ctx, qtbot, tmp_path, monkeypatch):
+    from canvass.teams import add_team
+    from ui.dialogs.base import SaveDialog
+    from ui.dialogs.pack_dialogs import PackExportDialog
+
+    make_commune(ctx.db)
+    with ctx.db.session() as s:
+        add_team(s, "Tổ 1")
+    out = tmp_path / "pack.xlsx"
+    out.write_bytes(b"team 1's pack of this morning")
+    monkeypatch.setattr(SaveDialog, "ask_replace", lambda self, target: False)
+    dlg = PackExportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(out))
+    dlg.export_button.click()
+    assert out.read_bytes() == b"team 1's pack of this morning" and not dlg.taskbar.running()

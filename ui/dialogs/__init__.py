@@ -4,6 +4,11 @@ The labels of the core's codes live in `ui.labels` (one wording for the whole wi
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
+from typing import Optional
+
 from PySide6.QtCore import Qt
 
 from ui.models.simple import ListTableModel
@@ -58,3 +63,18 @@ def open_folder(path) -> bool:
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).resolve().parent)))
+
+
+def file_name(stem: str, *parts: Optional[str], day: Optional[dt.date] = None, suffix: str = ".xlsx") -> str:
+    """A default file name: `<stem>_<part>_..._<yyyy-mm-dd><suffix>`, ASCII without spaces, so two documents of
+    another kind, hamlet or team never get the same name ("Thôn Nà Thí" -> "Thon_Na_Thi"; empty parts left out)."""
+    words = [stem]
+    for part in parts:
+        if part:
+            plain = "".join(c for c in unicodedata.normalize("NFD", part.replace("đ", "d").replace("Đ", "D"))
+                            if not unicodedata.combining(c))
+            slug = re.sub(r"[^A-Za-z0-9]+", "_", plain).strip("_")
+            if slug:
+                words.append(slug)
+    words.append((day or dt.date.today()).isoformat())
+    return "_".join(words) + suffix

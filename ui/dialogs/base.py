@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QWidget)
 
 from ui.dialogs import open_folder, remember_dir
 from ui.dialogs.progress import TaskBar, error_text
@@ -68,11 +71,15 @@ class TaskDialog(Asks, QDialog):
 
 
 class SaveDialog(TaskDialog):
-    """A TaskDialog that writes one file: path + Browse, a message line, "Open folder", Export and Close."""
+    """A TaskDialog that writes one file: path + Browse, a message line, "Open folder", Export and Close.
+
+    Nothing is replaced without a question: `may_write(path)` asks before an existing file is overwritten
+    (unless the file dialog has just asked, `confirmed(path)`)."""
 
     def __init__(self, ctx, parent: Optional[QWidget], prefix: str, export_name: str):
         super().__init__(ctx, parent)
         self.written: Optional[str] = None
+        self._confirmed: Optional[str] = None
         self.path = QLineEdit(self)
         self.path.setObjectName(f"{prefix}Path")
         self.path.setToolTip(QCoreApplication.translate("SaveDialog", "The folder and file name to write"))
@@ -121,6 +128,33 @@ class SaveDialog(TaskDialog):
 
     def choose_path(self) -> None:   # pragma: no cover - every subclass has its own
         raise NotImplementedError
+
+    def confirmed(self, path: str) -> None:
+        """The file dialog has already asked whether to replace `path`."""
+        self._confirmed = str(Path(path))
+
+    def may_write(self, path: str) -> bool:
+        """True when `path` is free, or the person agrees to replace the file that is there."""
+        target = Path(path)
+        if not target.exists() or str(target) == self._confirmed:
+            return True
+        if target.is_dir():
+            return True          # the core reports a folder in the way, in words
+        if self.ask_replace(target):
+            self._confirmed = str(target)
+            return True
+        self.message.setStyleSheet("")
+        self.message.setText(QCoreApplication.translate("SaveDialog", "Nothing was written: choose another file name."))
+        return False
+
+    def ask_replace(self, target: Path) -> bool:
+        """Ask whether to replace an existing file (No is the default: Enter keeps the file)."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("SaveDialog", "Replace the file?"),
+            QCoreApplication.translate("SaveDialog", "“%1” already exists in %2.\nReplace it with the new document?")
+            .replace("%1", target.name).replace("%2", str(target.parent)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def start(self) -> None:   # pragma: no cover - every subclass has its own
         raise NotImplementedError

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
 from sqlalchemy import select
 
 from canvass.models import Hamlet
-from ui.dialogs import last_dir
+from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
 from ui.widgets.sizing import fit_resize
 # kind -> (English source of the user's name, Vietnamese-style ASCII file stem)
@@ -56,7 +56,7 @@ class ExportDialog(SaveDialog):
         super().__init__(ctx, parent, "export", "exportButton")
         from canvass.teams import list_teams
 
-        self._auto_path = True
+        self._auto_name: Optional[str] = None   # the file name this dialog made (not typed by the person)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export a document"))
         fit_resize(self, 620, 420)
@@ -97,7 +97,6 @@ class ExportDialog(SaveDialog):
         self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
         self.format.addItem(self.tr("PDF for printing (.pdf)"), ".pdf")
         self.format.addItem(self.tr("CSV text (.csv), for very large lists"), ".csv")
-        self.path.textEdited.connect(self._path_edited)
 
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Document:"), self.kind), self.kind)
@@ -129,6 +128,8 @@ class ExportDialog(SaveDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.format.currentIndexChanged.connect(self._update_path)
         self.as_of.dateChanged.connect(self._update_path)
+        self.hamlet.currentIndexChanged.connect(self._update_path)
+        self.team.currentIndexChanged.connect(self._update_path)
         if kind is not None and self.kind.findData(kind) >= 0:
             self.kind.setCurrentIndex(self.kind.findData(kind))
         self._kind_changed()
@@ -147,19 +148,25 @@ class ExportDialog(SaveDialog):
             self.team.setCurrentIndex(0)
         self._update_path()
 
-    def _path_edited(self, _text: str) -> None:
-        self._auto_path = False
+    def default_name(self) -> str:
+        """The file name for the current choices: kind, hamlet, team and day (Thôn/Tổ names in ASCII)."""
+        hamlet = self.hamlet.currentText() if self.hamlet.currentData() is not None else None
+        team = self.team.currentText() if self.team.currentData() is not None else None
+        return file_name(KIND_NAMES[self.kind.currentData()][1], hamlet, team, day=self.as_of.date().toPython(),
+                         suffix=self.format.currentData())
 
     def _update_path(self, *_args) -> None:
+        """Follow the choices in a file name this dialog made (in whatever folder the path names); a name the
+        person typed keeps, with only its suffix following the format."""
         suffix = self.format.currentData()
-        if self._auto_path:
-            stem = KIND_NAMES[self.kind.currentData()][1]
-            day = self.as_of.date().toPython()
-            self.path.setText(str(Path(last_dir(self.ctx, EXPORT_DIR_KEY)) / f"{stem}_{day.isoformat()}{suffix}"))
-        else:
-            p = Path(self.path.text())
-            if p.suffix.lower() in FORMATS and p.suffix.lower() != suffix:
-                self.path.setText(str(p.with_suffix(suffix)))
+        text = self.path.text().strip()
+        current = Path(text) if text else None
+        if current is None or current.name == self._auto_name:
+            folder = current.parent if current is not None else Path(last_dir(self.ctx, EXPORT_DIR_KEY))
+            self._auto_name = self.default_name()
+            self.path.setText(str(folder / self._auto_name))
+        elif current.suffix.lower() in FORMATS and current.suffix.lower() != suffix:
+            self.path.setText(str(current.with_suffix(suffix)))
 
     def choose_path(self) -> None:
         """Ask where to save (a file dialog)."""
@@ -167,8 +174,9 @@ class ExportDialog(SaveDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the document"), self.path.text(),
                                               f"*{suffix}")
         if path:
-            self._auto_path = False
-            self.path.setText(path if path.lower().endswith(suffix) else path + suffix)
+            path = path if path.lower().endswith(suffix) else path + suffix
+            self.path.setText(path)
+            self.confirmed(path)
 
     def start(self) -> None:
         """Write the document in the background."""
@@ -177,6 +185,8 @@ class ExportDialog(SaveDialog):
         path = self.path.text().strip()
         if not path:
             self.message.setText(self.tr("Choose where to save the document."))
+            return
+        if not self.may_write(path):
             return
         kind = self.kind.currentData()
         opts = dict(hamlet=self.hamlet.currentData(), team=self.team.currentData(),

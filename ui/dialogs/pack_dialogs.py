@@ -7,7 +7,6 @@ confirms, for real. Both run in the background through ctx.runner with progress 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Optional
 
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDial
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
-from canvass.text import fold
-from ui.dialogs import RowsModel, last_dir, remember_dir
+from ui.dialogs import RowsModel, file_name, last_dir, remember_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog, TaskDialog
 from ui.labels import code_label, format_datetime, status_text
 from ui.widgets.sizing import fit_resize
@@ -27,8 +25,7 @@ TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the previ
 
 def pack_file_name(team_name: str, day: Optional[dt.date] = None) -> str:
     """A default file name for a team's pack: Goi_<team>_<yyyy-mm-dd>.xlsx (ASCII, no spaces)."""
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", fold(team_name)).strip("_") or "to"
-    return f"Goi_{slug}_{(day or dt.date.today()).isoformat()}.xlsx"
+    return file_name("Goi", team_name or "to", day=day, suffix=".xlsx")
 
 
 class PackExportDialog(SaveDialog):
@@ -81,7 +78,9 @@ class PackExportDialog(SaveDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the team pack"), self.path.text(),
                                               self.tr("Excel workbook (*.xlsx)"))
         if path:
-            self.path.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            path = path if path.lower().endswith(".xlsx") else path + ".xlsx"
+            self.path.setText(path)
+            self.confirmed(path)
 
     def start(self) -> None:
         """Write the pack in the background."""
@@ -90,6 +89,8 @@ class PackExportDialog(SaveDialog):
         team_id, path, mask = self.team.currentData(), self.path.text().strip(), self.mask.isChecked()
         if team_id is None or not path:
             self.message.setText(self.tr("Choose a team and where to save the pack."))
+            return
+        if not self.may_write(path):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self.begin(lambda progress, cancel: export_pack(db, team_id, path, mask=mask, actor=actor,
