@@ -159,9 +159,9 @@ def test_outcome_dialog_records_for_several_residents(ctx, qtbot):
     ids = make_commune(ctx.db)
     dlg = OutcomeDialog(ctx, ids[:3])
     qtbot.addWidget(dlg)
-    assert not dlg.form.isRowVisible(dlg.revisit_on)
+    assert not dlg.revisit_on.isEnabled()
     dlg.set_outcome("ineligible")
-    assert dlg.form.isRowVisible(dlg.reason)
+    assert dlg.reason.isEnabled()
     assert dlg.save() is False                       # no reason yet: stays open, nothing written
     assert dlg.error.text()
     assert statuses(ctx.db, ids[:3])[ids[0]] == ("pending", None)
@@ -181,13 +181,40 @@ def test_outcome_dialog_rejects_a_bad_phone_and_writes_nothing(ctx, qtbot):
     dlg = OutcomeDialog(ctx, ids[:2])
     qtbot.addWidget(dlg)
     dlg.set_outcome("revisit")
-    assert dlg.form.isRowVisible(dlg.revisit_on)
+    assert dlg.revisit_on.isEnabled()
     dlg.phone.setText("12")
     assert dlg.save() is False
     assert statuses(ctx.db, ids[:2])[ids[0]] == ("pending", None)
     dlg.phone.clear()
     assert dlg.save() is True
     assert statuses(ctx.db, ids[:2])[ids[1]] == ("revisit", None)
+
+
+def test_outcome_dialog_names_whom_it_records_and_a_stray_enter_records_nothing(ctx, qtbot):
+    from PySide6.QtCore import Qt
+    from canvass.residents import resident_rows
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    ids = make_commune(ctx.db)
+    with ctx.db.read() as s:
+        rows = resident_rows(s, ids[:12])
+    dlg = OutcomeDialog(ctx, ids[:1])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    text = dlg.summary.text()
+    assert rows[0].name in text and str(rows[0].dob.year) in text and rows[0].hamlet in text
+    assert dlg.outcome.currentData() is None
+    height = dlg.sizeHint().height()
+    qtbot.keyClick(dlg, Qt.Key.Key_Return)                 # a stray Enter
+    assert statuses(ctx.db, ids[:1])[ids[0]] == ("pending", None)
+    dlg.set_outcome("ineligible")                          # the reason row appears without moving the rest
+    assert dlg.sizeHint().height() == height
+    dlg.set_outcome("revisit")
+    assert dlg.sizeHint().height() == height
+
+    many = OutcomeDialog(ctx, ids[:12])
+    qtbot.addWidget(many)
+    assert "12" in many.summary.text() and rows[0].name in many.summary.text() and "4" in many.summary.text()
 
 
 def test_vietnamese_catalogue_is_complete_and_loads(ctx, qtbot, qapp):

@@ -1,4 +1,9 @@
-"""Record one visit outcome (reason, note, new phone, date) for one or several selected residents."""
+"""Record one visit outcome (reason, note, new phone, date) for one or several selected residents.
+
+The dialog says whom it records (name, birth year, hamlet; the list for several) and starts with no outcome
+chosen, so a stray Enter records nothing; every row stays in place (rows that do not apply are disabled, not
+hidden), so the layout never jumps under the pointer.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from canvass.db import now
 from canvass.errors import CanvassError, InvalidInput
 from canvass.events import OUTCOMES, REASONS, record_visit
+from canvass.residents import resident_rows
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label
 
@@ -44,6 +50,7 @@ class OutcomeDialog(QDialog):
         self.summary.setWordWrap(True)
         self.outcome = QComboBox(self)
         self.outcome.setObjectName("outcomeCombo")
+        self.outcome.addItem(self.tr("(choose the outcome)"), None)
         for code in OUTCOMES:
             self.outcome.addItem(outcome_label(code), code)
         self.outcome.setToolTip(self.tr("What happened at the door"))
@@ -93,8 +100,28 @@ class OutcomeDialog(QDialog):
         lay.addWidget(self.buttons)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self.reason.currentIndexChanged.connect(self._outcome_changed)
-        self.summary.setText(self.tr("%n resident(s) selected.", "", len(self.resident_ids)))
+        self.summary.setText(self.whom())
         self._outcome_changed()
+        self.outcome.setFocus()
+
+    def whom(self, shown: int = 8) -> str:
+        """Who gets the outcome: "Name (1986), Thôn X" for one; "N residents:" and the first few for several."""
+        from canvass.exporting.documents import _year   # the birth year the documents print
+
+        with self.ctx.db.read() as s:
+            rows = resident_rows(s, self.resident_ids[:shown])
+
+        def line(r) -> str:
+            year = _year(r.dob, r.dob_raw)
+            return f"{r.name} ({year}), {r.hamlet}" if year else f"{r.name}, {r.hamlet}"
+
+        if len(self.resident_ids) == 1 and rows:
+            return self.tr("Outcome for %1").replace("%1", line(rows[0]))
+        text = self.tr("%n resident(s):", "", len(self.resident_ids)) + "\n" + "\n".join("• " + line(r) for r in rows)
+        more = len(self.resident_ids) - len(rows)
+        if more > 0:
+            text += "\n" + self.tr("… and %n more", "", more)
+        return text
 
     def set_outcome(self, code: str, reason: Optional[str] = None) -> None:
         """Choose an outcome (and reason) by code."""
@@ -112,9 +139,10 @@ class OutcomeDialog(QDialog):
             for r in reasons:
                 self.reason.addItem(reason_label(r), r)
             self.reason.blockSignals(False)
-        self.form.setRowVisible(self.reason, bool(reasons))
-        self.form.setRowVisible(self.revisit_on, code == "revisit")
-        self.form.setRowVisible(self.phone, code not in ("pending",))
+        self.reason.setEnabled(bool(reasons))
+        self.revisit_on.setEnabled(code == "revisit")
+        self.phone.setEnabled(code not in (None, "pending"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(code is not None)
         self.error.clear()
 
     def visit_at(self) -> dt.datetime:
@@ -127,6 +155,10 @@ class OutcomeDialog(QDialog):
         """Record the outcome for every chosen resident (one transaction); stay open on an error."""
         code = self.outcome.currentData()
         reason = self.reason.currentData()
+        if code is None:
+            self.error.setText(self.tr("Choose the outcome first."))
+            self.outcome.setFocus()
+            return False
         if code == "ineligible" and not reason:
             self.error.setText(self.tr("Choose why the resident cannot be activated."))
             self.reason.setFocus()
@@ -136,7 +168,7 @@ class OutcomeDialog(QDialog):
             self.note.setFocus()
             return False
         try:
-            phone = normalize_new_phone(self.phone.text()) if self.form.isRowVisible(self.phone) else None
+            phone = normalize_new_phone(self.phone.text()) if self.phone.isEnabled() else None
             with self.ctx.db.session() as s:
                 for rid in self.resident_ids:
                     record_visit(s, rid, code, at=self.visit_at(), actor=self.ctx.actor,
