@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QToolButton, QWidget
 
@@ -300,3 +300,30 @@ def test_settings_dialog_switches_the_language(window, qtbot, qapp, monkeypatch)
         assert window.residentsView.searchBox.placeholderText().startswith("Tìm")
     finally:
         i18n.install(qapp, "en")
+
+
+def test_every_shortcut_has_one_owner(window):
+    """No key sequence is bound twice anywhere in the window (Qt then runs neither: 'Ambiguous shortcut')."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    owners: dict[str, list[str]] = {}
+    for obj in window.findChildren(QAction) + window.findChildren(QShortcut):
+        keys = obj.shortcuts() if isinstance(obj, QAction) else [obj.key()]
+        for k in keys:
+            if not k.isEmpty():
+                owners.setdefault(k.toString(QKeySequence.SequenceFormat.PortableText), []).append(
+                    obj.objectName() or obj.text() if isinstance(obj, QAction) else obj.objectName())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_ctrl_k_opens_the_outcome_dialog_for_the_selected_rows(window, monkeypatch, qtbot):
+    import ui.main_window as mw
+
+    view = window.residentsView
+    view.wait_idle()
+    view.table.setFocus()
+    view.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(mw.OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
+    qtbot.keyClick(view.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [view.selected_ids()]
