@@ -294,7 +294,22 @@ class MainWindow(QMainWindow):
             self.restoreState(st)
         self.tabs.setCurrentIndex(max(0, min(int(s.get(CURRENT_TAB)), self.tabs.count() - 1)))
 
+    def ask_unsaved_team(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for a team form with unsaved changes (tests replace this method)."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved team"),
+            self.tr("The team form has changes that are not saved. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.teamsView.has_unsaved_changes():
+            answer = self.ask_unsaved_team()
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and self.teamsView.save_team() is None):
+                self.show_tab("teams")
+                event.ignore()
+                return
         self.residentsView.model.wait(5000)
         self.dashboardView.wait_idle(5000)
         if self.ctx.runner.busy():

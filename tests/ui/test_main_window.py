@@ -327,3 +327,37 @@ def test_ctrl_k_opens_the_outcome_dialog_for_the_selected_rows(window, monkeypat
     monkeypatch.setattr(mw.OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
     qtbot.keyClick(view.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert asked == [view.selected_ids()]
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Save", "Discard"])
+def test_closing_with_an_unsaved_team_form_asks_first(window, monkeypatch, qtbot, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    from canvass.teams import list_teams
+
+    asked = []
+    monkeypatch.setattr(type(window), "ask_unsaved_team",
+                        lambda self: asked.append(1) or getattr(QMessageBox.StandardButton, answer))
+    window.show_tab("teams")
+    view = window.teamsView
+    view.new_team()
+    qtbot.keyClicks(view.name_edit, "To Moi")
+    assert view.has_unsaved_changes()
+    closed = window.close()
+    with window.ctx.db.read() as s:
+        names = [t.name for t in list_teams(s)]
+    assert asked == [1]
+    assert closed == (answer != "Cancel")
+    assert ("To Moi" in names) == (answer == "Save")
+
+
+def test_closing_with_nothing_unsaved_asks_nothing(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(type(window), "ask_unsaved_team",
+                        lambda self: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    window.show_tab("teams")
+    window.teamsView.select_team(window.teamsView.model.teams[0].id)
+    assert not window.teamsView.has_unsaved_changes(), (window.teamsView._loaded_form, window.teamsView.form_values())
+    assert window.close() and asked == []

@@ -309,6 +309,7 @@ class TeamsView(QWidget):
                 self.merge_target.addItem(other.name, other.id)
         self.merge_button.setEnabled(t.merged_into_id is None and self.merge_target.count() > 0)
         self.merge_target.setEnabled(self.merge_button.isEnabled())
+        self._loaded_form = self.form_values()
 
     # --- editing
     def new_team(self) -> None:
@@ -326,6 +327,17 @@ class TeamsView(QWidget):
         self.merge_target.clear()
         self.merge_target.setEnabled(False)
         self.name_edit.setFocus()
+        self._loaded_form = self.form_values()
+
+    def form_values(self) -> tuple:
+        """What the editor holds now (compared with what it was loaded with to find unsaved changes)."""
+        return (self.name_edit.text().strip(), self.kind_combo.currentData(), self.lead_edit.text().strip(),
+                self.phone_edit.text().strip(), self.members_edit.toPlainText().strip(),
+                tuple(self.ticked(self.hamlets_list)))
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the team editor holds changes that were not saved."""
+        return self.form_values() != getattr(self, "_loaded_form", self.form_values())
 
     def save_team(self) -> Optional[int]:
         """Create the team in the editor, or save the changes to the selected one; its id."""
