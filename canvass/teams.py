@@ -287,8 +287,9 @@ def reactivate_team(session: Session, team: Team | int | str, *, actor: Optional
     team = _team(session, team)
     if team.merged_into_id is not None:
         raise InvalidInput(f"team {team.name!r} was merged into another team")
+    was_active = is_active(team)
     team.retired_at = None
-    _log(session, team, "reactivate", actor)
+    _log(session, team, "reactivate", actor, active_before=was_active)
     session.flush()
     return team
 
@@ -423,7 +424,7 @@ def _undo(state: dict, d: dict) -> None:
     elif action == "retire":
         state["active"] = True
     elif action == "reactivate":
-        state["active"] = False
+        state["active"] = d.get("active_before", False)
     elif action == "merge":
         state["active"], state["hamlets"] = d.get("active_before", True), set(d.get("hamlets") or ())
     elif action == "absorb":

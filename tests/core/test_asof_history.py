@@ -186,7 +186,8 @@ def test_a_database_without_history_takes_todays_values_from_the_beginning(db, c
         update_team(s, tid, hamlet_ids=[h1, h2])
         set_hamlet_target(s, h1, 8)
         set_hamlet_target(s, h2, 5)
-        set_campaign(s, name="Chiến dịch mới tên", end=dt.date(2025, 6, 1), quota_per_team_day=6, deadline="16:30")
+        set_campaign(s, name="Chiến dịch mới tên", end=dt.date(2025, 6, 1), quota_per_team_day=6,
+                     deadline="16:30")
         set_phases(s, [])
     assert _report(db, run, tmp_path, DAY1, "again") == first
 
@@ -214,3 +215,85 @@ def test_changes_are_recorded_once_in_the_log(db, clock):
     assert [c["action"] for c in campaign] == ["set", "phases", "target", "target", "target", "set", "phases"]
     assert campaign[-2]["before"]["end"] == "2025-04-30" and campaign[-2]["after"]["end"] == "2025-05-15"
     assert all(r.date() in (DAY1, DAY2) for _k, r, _d in rows)
+
+
+def _teams_now(s):
+    covers = {}
+    for tid, hid in s.execute(select(TeamHamlet.team_id, TeamHamlet.hamlet_id)):
+        covers.setdefault(tid, set()).add(hid)
+    return {t.id: (t.name, t.retired_at is None and t.merged_into_id is None, frozenset(covers.get(t.id, ())))
+            for t in s.scalars(select(Team))}
+
+
+def test_random_changes_read_back_as_of_every_day(db, clock):
+    """Random team and campaign changes over 12 days, some on teams and a campaign made without a recorded
+    creation (an older program): the settings as of each day equal what the database held at its end."""
+    import random
+
+    from canvass.campaign import campaign_info
+    from canvass.errors import InvalidInput
+    from canvass.teams import teams_as_of
+
+    rnd = random.Random(9)
+    start = dt.date(2025, 3, 1)
+    clock.value = at(start, 7)
+    make_commune(db, hamlets=("Thôn A", "Thôn B", "Thôn C", "Thôn D"), households_per_hamlet=1)
+    snapshots = {}
+    with db.session() as s:
+        hamlets = s.scalars(select(Hamlet.id)).all()
+        s.add(Campaign(name="Cũ", start_date=start, end_date=dt.date(2025, 5, 1), report_deadline="15:30",
+                       quota_per_team_day=5, created_at=at(start, 7)))
+        s.add(HamletTarget(campaign_id=1, hamlet_id=hamlets[0], target=4))
+        for i in range(2):
+            t = Team(name=f"Tổ cũ {i}", created_at=at(start, 7))
+            s.add(t)
+            s.flush()
+            s.add(TeamHamlet(team_id=t.id, hamlet_id=hamlets[i]))
+        add_team(s, "Tổ 1", hamlet_ids=[hamlets[2]])
+    serial = 1
+    for day_no in range(12):
+        day = start + dt.timedelta(days=day_no)
+        with db.session() as s:
+            for k in range(rnd.randrange(1, 6)):
+                clock.value = at(day, 8 + k)
+                tids = s.scalars(select(Team.id)).all()
+                tid = rnd.choice(tids)
+                op = rnd.randrange(10)
+                try:
+                    if op == 0:
+                        serial += 1
+                        rename_team(s, tid, f"Tổ đổi {serial}")
+                    elif op == 1:
+                        update_team(s, tid, hamlet_ids=rnd.sample(hamlets, rnd.randrange(3)))
+                    elif op == 2:
+                        retire_team(s, tid)
+                    elif op == 3:
+                        reactivate_team(s, tid)
+                    elif op == 4 and rnd.random() < 0.4:
+                        merge_teams(s, tid, rnd.choice(tids))
+                    elif op == 5:
+                        serial += 1
+                        add_team(s, f"Tổ mới {serial}", hamlet_ids=rnd.sample(hamlets, 1))
+                    elif op == 6:
+                        set_campaign(s, name=f"Chiến dịch {serial}",
+                                     end=dt.date(2025, 5, 1) + dt.timedelta(rnd.randrange(30)),
+                                     quota_per_team_day=rnd.randrange(3, 9), deadline=rnd.choice(["15:30", "16:00"]))
+                    elif op == 7:
+                        phase = ("Đợt 1", start, day + dt.timedelta(days=rnd.randrange(5)))
+                        set_phases(s, [phase][:rnd.randrange(2)])
+                    elif op == 8:
+                        set_hamlet_target(s, rnd.choice(hamlets), rnd.choice([None, 1, 2, 3]))
+                    elif op == 9 and rnd.random() < 0.2:
+                        set_campaign(s, name=f"Chiến dịch mới {serial}", start=day, end=day + dt.timedelta(60),
+                                     new=True)
+                except InvalidInput:
+                    pass
+                s.flush()
+            snapshots[day] = (_teams_now(s), campaign_info(s))
+    with db.session() as s:
+        kinds = set(s.scalars(select(Event.kind)))
+        for day, (teams_then, campaign_then) in snapshots.items():
+            got = {tid: (t.name, t.active, t.hamlet_ids) for tid, t in teams_as_of(s, day).items()}
+            assert got == teams_then, day
+            assert campaign_info(s, day) == campaign_then, day
+    assert {"team", "campaign"} <= kinds
