@@ -38,15 +38,20 @@ def clock(monkeypatch):
     return c
 
 
-@pytest.fixture
-def run(db, capsys):
-    """`canvass --db <test db> ARGS...` in this process (so it sees the clock); returns its stdout."""
+def _runner(database, capsys):
+    """`canvass --db <database> ARGS...` in this process (so it sees the clock); returns its stdout."""
     def _run(*args):
-        code = main(["--db", db.url, *args])
+        code = main(["--db", database.url, *args])
         out = capsys.readouterr()
         assert code == 0, out.err
         return out.out
     return _run
+
+
+@pytest.fixture
+def run(db, capsys):
+    """The command line on the test's database."""
+    return _runner(db, capsys)
 
 
 def _system(s, rid, when):
@@ -122,6 +127,15 @@ def _day_two(db, clock, ids, hamlets, teams):
 
 
 def test_yesterdays_report_is_handed_in_again_unchanged(db, clock, run, tmp_path):
+    _handed_in_again(db, clock, run, tmp_path)
+
+
+@pytest.mark.postgres
+def test_yesterdays_report_is_handed_in_again_on_postgres(pg_db, clock, capsys, tmp_path):
+    _handed_in_again(pg_db, clock, _runner(pg_db, capsys), tmp_path)
+
+
+def _handed_in_again(db, clock, run, tmp_path):
     ids, hamlets, teams = _day_one(db, clock)
     first = _report(db, run, tmp_path, DAY1, "first")
     assert first["figures"]["campaign_name"] == "Chiến dịch 90 ngày, đêm"
@@ -297,3 +311,14 @@ def test_random_changes_read_back_as_of_every_day(db, clock):
             assert got == teams_then, day
             assert campaign_info(s, day) == campaign_then, day
     assert {"team", "campaign"} <= kinds
+
+
+def test_campaign_show_as_of_a_past_day(db, clock, run):
+    ids, hamlets, teams = _day_one(db, clock)
+    _day_two(db, clock, ids, hamlets, teams)
+    then = json.loads(run("campaign", "show", "--as-of", DAY1.isoformat(), "--json"))
+    now = json.loads(run("campaign", "show", "--json"))
+    assert (then["name"], then["end"], then["quota_per_team_day"]) == ("Chiến dịch 90 ngày, đêm", "2025-04-30", 5)
+    assert then["targets"] == {str(hamlets[0]): 12} and len(then["phases"]) == 1
+    assert (now["name"], now["end"], now["quota_per_team_day"]) == ("Chiến dịch cao điểm", "2025-05-15", 8)
+    assert "Chiến dịch 90 ngày, đêm: 2025-03-01 .. 2025-04-30" in run("campaign", "show", "--as-of", "10/03/2025")
