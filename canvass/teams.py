@@ -2,8 +2,8 @@
 
 A team is never deleted: a merged team keeps its row (marked `merged_into_id`, retired) and its history, and its
 residents and hamlets move to the team it was merged into. A retired team takes no new assignments. Every
-change is a `team` event (resident_id None) whose data names the action and the changed fields (an update also
-the fields' values `before`).
+change is a `team` event (resident_id None) whose data names the action and the changed fields (a change of
+hamlets also the hamlets `before`; a reactivation or merge whether the team was working before).
 
 `teams_as_of` reads from those events the teams as they were at the end of a day (name, working or not,
 hamlets): a team's events recorded by then, replayed from its `add`. A team made without an `add` event (by
@@ -229,8 +229,7 @@ def update_team(session: Session, team: Team | int | str, *, kind=_UNSET, lead_n
     """Change a team's kind, lead, members or hamlets (arguments left out keep their value)."""
     team = _team(session, team)
     changed = {}
-    before = {"kind": team.kind, "lead_name": team.lead_name, "lead_phone": team.lead_phone,
-              "members": team_members(team), "hamlets": team_hamlet_ids(session, team.id)}
+    before_hamlets = team_hamlet_ids(session, team.id) if hamlet_ids is not _UNSET else None
     if kind is not _UNSET:
         team.kind = _check_kind(kind)
         changed["kind"] = team.kind
@@ -247,7 +246,8 @@ def update_team(session: Session, team: Team | int | str, *, kind=_UNSET, lead_n
         _set_hamlets(session, team, list(hamlet_ids or ()))
         changed["hamlets"] = list(hamlet_ids or ())
     if changed:
-        _log(session, team, "update", actor, **changed, before={k: before[k] for k in changed})
+        extra = {"before": {"hamlets": before_hamlets}} if "hamlets" in changed else {}
+        _log(session, team, "update", actor, **changed, **extra)
     session.flush()
     return team
 
