@@ -8,6 +8,8 @@ Balancing splits a hamlet's residents among teams by whole households (one door 
 households in address order (`Household.sort_key`) in contiguous runs so neighbours stay together; each cut is
 placed at the household boundary nearest the even share, so every team's count is within one household of
 even. Residents without a household count as households of one, after the others, in address order.
+Balancing only the unassigned residents never splits a door either: the unassigned members of a household
+already partly on a working team join that team (see `_hamlet_units`).
 """
 from __future__ import annotations
 
@@ -208,16 +210,25 @@ def plan_balance(units: Sequence[tuple[Hashable, int]], n: int) -> list[list[Has
 
 
 def _hamlet_units(session: Session, hamlet_id: int, only_unassigned: bool,
-                  active_ids: set[int]) -> list[tuple[Hashable, list[int]]]:
-    """A hamlet's residents grouped by household in address order (households of one at the end)."""
+                  active_ids: set[int]) -> tuple[list[tuple[Hashable, list[int]]], dict[int, int]]:
+    """A hamlet's residents grouped by household in address order (households of one at the end), and the
+    residents who must join a team already chosen (resident id -> team id).
+
+    With `only_unassigned`, residents on a working team stay out, and so does the rest of their household:
+    a household partly on a working team is that team's door, so its unassigned members join it (the team
+    with most of its members; the lowest id on a tie) instead of being balanced on their own."""
     q = (select(Resident.id, Resident.household_id, Resident.team_id, Household.sort_key, Resident.address_fold,
                 Resident.name_sort)
          .outerjoin(Household, Household.id == Resident.household_id)
          .where(Resident.hamlet_id == hamlet_id))
     groups: dict[Hashable, list[int]] = {}
     order: dict[Hashable, tuple] = {}
+    held: dict[int, dict[int, int]] = {}   # household id -> {working team: members on it}
     for rid, hid, tid, hsort, addr, nsort in session.execute(q):
         if only_unassigned and tid is not None and tid in active_ids:
+            if hid is not None:
+                held.setdefault(hid, {}).setdefault(tid, 0)
+                held[hid][tid] += 1
             continue
         if hid is not None:
             key = ("h", hid)
@@ -226,7 +237,13 @@ def _hamlet_units(session: Session, hamlet_id: int, only_unassigned: bool,
             key = ("r", rid)
             order[key] = (1, addr or "", nsort or "", rid)
         groups.setdefault(key, []).append(rid)
-    return [(k, groups[k]) for k in sorted(groups, key=lambda k: order[k])]
+    joins: dict[int, int] = {}
+    for hid, counts in held.items():
+        rids = groups.pop(("h", hid), None)
+        if rids:
+            team = min(counts, key=lambda t: (-counts[t], t))
+            joins.update((rid, team) for rid in rids)
+    return [(k, groups[k]) for k in sorted(groups, key=lambda k: order[k])], joins
 
 
 def _active_team_ids(session: Session) -> set[int]:
@@ -243,10 +260,10 @@ def balance_hamlet(session: Session, hamlet_id: int, team_ids: Sequence[int], *,
         raise InvalidInput("balancing needs at least one team")
     for tid in team_ids:
         _check_team(session, tid, allow_retired=False)
-    units = _hamlet_units(session, hamlet_id, only_unassigned, _active_team_ids(session))
+    units, joins = _hamlet_units(session, hamlet_id, only_unassigned, _active_team_ids(session))
     runs = plan_balance([(k, len(rids)) for k, rids in units], len(team_ids))
     members = dict(units)
-    mapping: dict[int, Optional[int]] = {}
+    mapping: dict[int, Optional[int]] = dict(joins)
     for tid, run in zip(team_ids, runs):
         for key in run:
             for rid in members[key]:
@@ -273,7 +290,8 @@ def assign_by_hamlet(session: Session, *, hamlet_ids: Optional[Sequence[int]] = 
             covers.setdefault(hid, []).append(tid)
     mapping: dict[int, Optional[int]] = {}
     for hid, tids in covers.items():
-        units = _hamlet_units(session, hid, only_unassigned, active)
+        units, joins = _hamlet_units(session, hid, only_unassigned, active)
+        mapping.update(joins)
         if cancel is not None and cancel():
             raise Cancelled("assignment cancelled")
         runs = plan_balance([(k, len(rids)) for k, rids in units], len(tids))

@@ -1,8 +1,18 @@
 """The campaign: one active campaign (the newest), its dates, report deadline, daily quota, phases and
-per-hamlet targets (a hamlet without a target row targets all its eligible residents)."""
+per-hamlet targets (a hamlet without a target row targets all its eligible residents).
+
+History: every change (`set_campaign`, `set_phases`, `set_hamlet_target`, the only writers) is also a `campaign`
+event in the log (resident_id None; data: action, campaign id, the values `before` and `after`), dated when it
+was recorded. `campaign_info(session, as_of=DAY)` reads the settings in force at the end of DAY from it:
+the `after` of the latest change recorded by then, else the `before` of the first later change, else the
+current values. So a database made before changes were recorded takes its current values as valid from the
+beginning, and a change made today never alters yesterday's figures. As of a day, the active campaign is the
+newest one created by its end (before the first campaign existed: the first one).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -12,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from canvass.db import now
 from canvass.errors import InvalidInput, NotFound
-from canvass.models import Campaign, CampaignPhase, Hamlet, HamletTarget, Resident
+from canvass.events import append_event
+from canvass.models import Campaign, CampaignPhase, Event, Hamlet, HamletTarget, Resident
 
 DEFAULT_DEADLINE = "15:30"
 DEFAULT_QUOTA = 5
@@ -45,17 +56,90 @@ def active_campaign(session: Session) -> Optional[Campaign]:
     return session.scalars(select(Campaign).order_by(Campaign.id.desc()).limit(1)).first()
 
 
-def campaign_info(session: Session) -> Optional[CampaignInfo]:
-    """The active campaign with its phases and explicit hamlet targets, or None."""
+def campaign_info(session: Session, as_of: Optional[dt.date] = None) -> Optional[CampaignInfo]:
+    """The active campaign with its phases and explicit hamlet targets, or None; with `as_of`, the campaign
+    and its settings as they were at the end of that day (see the module)."""
+    if as_of is not None:
+        return _campaign_as_of(session, end_of_day(as_of))
     c = active_campaign(session)
     if c is None:
         return None
-    phases = [(p.name, p.start_date, p.end_date) for p in session.scalars(
-        select(CampaignPhase).where(CampaignPhase.campaign_id == c.id).order_by(CampaignPhase.start_date))]
-    return CampaignInfo(id=c.id, name=c.name, start=c.start_date, end=c.end_date,
-                        report_deadline=c.report_deadline or DEFAULT_DEADLINE,
-                        quota_per_team_day=c.quota_per_team_day if c.quota_per_team_day is not None else DEFAULT_QUOTA,
-                        phases=phases, targets=hamlet_targets(session, c.id))
+    return _info(c, _fields(c), _phases(session, c.id), hamlet_targets(session, c.id))
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first moment after `day`: what was recorded before it is known as of that day."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+
+
+def _fields(c: Campaign) -> dict:
+    """A campaign's own settings as JSON-able values (what a `set` change records)."""
+    return {"name": c.name, "start": c.start_date.isoformat(), "end": c.end_date.isoformat(),
+            "deadline": c.report_deadline or DEFAULT_DEADLINE,
+            "quota": c.quota_per_team_day if c.quota_per_team_day is not None else DEFAULT_QUOTA}
+
+
+def _phases(session: Session, campaign_id: int) -> list[list]:
+    """A campaign's phases as JSON-able [name, start, end] lists, in date order."""
+    return [[p.name, p.start_date.isoformat(), p.end_date.isoformat()] for p in session.scalars(
+        select(CampaignPhase).where(CampaignPhase.campaign_id == campaign_id)
+        .order_by(CampaignPhase.start_date, CampaignPhase.id))]
+
+
+def _info(c: Campaign, fields: dict, phases: list, targets: dict[int, int]) -> CampaignInfo:
+    day = dt.date.fromisoformat
+    return CampaignInfo(id=c.id, name=fields["name"], start=day(fields["start"]), end=day(fields["end"]),
+                        report_deadline=fields["deadline"], quota_per_team_day=fields["quota"],
+                        phases=[(n, day(a), day(b)) for n, a, b in phases], targets=targets)
+
+
+def _log(session: Session, campaign_id: int, action: str, before, after, **extra) -> None:
+    """Record one change of the campaign's settings (see the module)."""
+    append_event(session, None, "campaign",
+                 data={"action": action, "campaign": campaign_id, **extra, "before": before, "after": after})
+
+
+def _in_force(changes: list[tuple[dt.datetime, dict]], cut: dt.datetime, current, *, created: bool = False):
+    """The value in force before `cut`, from one setting's changes (recorded time, data) in log order.
+
+    `created`: a first change without a `before` made the campaign, whose first values then hold from the
+    beginning (for a target, no `before` is a value: the default)."""
+    known = [d for when, d in changes if when < cut]
+    if known:
+        return known[-1]["after"]
+    if changes:
+        first = changes[0][1]
+        return first["after"] if created and first["before"] is None else first["before"]
+    return current
+
+
+def _campaign_as_of(session: Session, cut: dt.datetime) -> Optional[CampaignInfo]:
+    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.id)))
+    if not campaigns:
+        return None
+    started = [c for c in campaigns if c.created_at is None or c.created_at < cut]
+    c = started[-1] if started else campaigns[0]
+    sets, phases, targets = [], [], {}
+    for when, data in session.execute(select(Event.recorded_at, Event.data)
+                                      .where(Event.kind == "campaign").order_by(Event.id)):
+        d = json.loads(data)
+        if d.get("campaign") != c.id:
+            continue
+        if d["action"] == "set":
+            sets.append((when, d))
+        elif d["action"] == "phases":
+            phases.append((when, d))
+        elif d["action"] == "target":
+            targets.setdefault(d["hamlet"], []).append((when, d))
+    explicit = hamlet_targets(session, c.id)
+    for hid, changes in targets.items():
+        value = _in_force(changes, cut, explicit.get(hid))
+        if value is None:
+            explicit.pop(hid, None)
+        else:
+            explicit[hid] = value
+    return _info(c, _in_force(sets, cut, _fields(c), created=True), _in_force(phases, cut, _phases(session, c.id)),
+                 explicit)
 
 
 def set_campaign(session: Session, *, name: Optional[str] = None, start: Optional[dt.date] = None,
@@ -66,6 +150,7 @@ def set_campaign(session: Session, *, name: Optional[str] = None, start: Optiona
     `new=True` starts another campaign, which becomes the active one (the old one stays with its targets).
     """
     c = None if new else active_campaign(session)
+    before = None if c is None else _fields(c)
     if c is None:
         if not (name and name.strip()) or start is None or end is None:
             raise InvalidInput("a new campaign needs a name, a start date and an end date")
@@ -89,6 +174,10 @@ def set_campaign(session: Session, *, name: Optional[str] = None, start: Optiona
     if deadline is not None:
         c.report_deadline = parse_deadline(deadline)
     session.flush()
+    after = _fields(c)
+    if after != before:
+        _log(session, c.id, "set", before, after)
+        session.flush()
     return c
 
 
@@ -105,10 +194,15 @@ def set_phases(session: Session, phases: Sequence[tuple[str, dt.date, dt.date]])
     for name, start, end in phases:
         if end < start:
             raise InvalidInput(f"phase {name!r} ends before it starts")
+    before = _phases(session, c.id)
     session.execute(delete(CampaignPhase).where(CampaignPhase.campaign_id == c.id))
     rows = [CampaignPhase(campaign_id=c.id, name=name, start_date=start, end_date=end) for name, start, end in phases]
     session.add_all(rows)
     session.flush()
+    after = _phases(session, c.id)
+    if after != before:
+        _log(session, c.id, "phases", before, after)
+        session.flush()
     return rows
 
 
@@ -118,6 +212,7 @@ def set_hamlet_target(session: Session, hamlet_id: int, target: Optional[int]) -
     if session.get(Hamlet, hamlet_id) is None:
         raise NotFound(f"no hamlet with id {hamlet_id}")
     row = session.get(HamletTarget, (c.id, hamlet_id))
+    before = row.target if row is not None else None
     if target is None:
         if row is not None:
             session.delete(row)
@@ -128,6 +223,8 @@ def set_hamlet_target(session: Session, hamlet_id: int, target: Optional[int]) -
             session.add(HamletTarget(campaign_id=c.id, hamlet_id=hamlet_id, target=target))
         else:
             row.target = target
+    if target != before:
+        _log(session, c.id, "target", before, target, hamlet=hamlet_id)
     session.flush()
 
 

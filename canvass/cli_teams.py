@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Optional
 
 from canvass.errors import InvalidInput, NotFound
 
@@ -292,12 +293,21 @@ def cmd_campaign_set(args, db) -> int:
     return 0
 
 
+def _as_of(args) -> Optional[dt.date]:
+    """The --as-of day of a command (None: today); a day after today is refused."""
+    as_of = parse_date(args.as_of, "as-of date") if getattr(args, "as_of", None) else None
+    if as_of is not None and as_of > dt.date.today():
+        raise InvalidInput(f"as-of date {as_of.isoformat()} is after today")
+    return as_of
+
+
 def cmd_campaign_show(args, db) -> int:
     from dataclasses import asdict
 
     from canvass.campaign import campaign_info
+    as_of = _as_of(args)
     with db.session() as s:
-        info = campaign_info(s)
+        info = campaign_info(s, as_of)
     if info is None:
         raise NotFound("no campaign yet: canvass campaign set --name N --start D --end D")
     if args.json:
@@ -339,9 +349,7 @@ def _fmt_group(g) -> str:
 def cmd_stats(args, db) -> int:
     from canvass.events import STATUS_LABELS_VI
     from canvass.quotas import compute_stats
-    as_of = parse_date(args.as_of, "as-of date") if getattr(args, "as_of", None) else None
-    if as_of is not None and as_of > dt.date.today():
-        raise InvalidInput(f"as-of date {as_of.isoformat()} is after today")
+    as_of = _as_of(args)
     with db.session() as s:
         st = compute_stats(s, as_of)
     if getattr(args, "json", False):
@@ -467,6 +475,7 @@ def register(sub) -> None:
     p.add_argument("--new", action="store_true", help="start a new campaign instead of changing the active one")
     p.set_defaults(func=cmd_campaign_set)
     p = csub.add_parser("show", help="show the active campaign")
+    p.add_argument("--as-of", help="the campaign and its settings as they were at the end of this day")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_campaign_show)
     p = csub.add_parser("target", help="set a hamlet's target (or 'default': all its eligible residents)")

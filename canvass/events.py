@@ -51,7 +51,7 @@ REASON_LABELS_VI = {
 }
 
 EVENT_KINDS = ("imported", "updated", "activated_system", "system_reopened", "assigned", "visit", "visit_void",
-               "export", "pack_export", "pack_import", "team")
+               "export", "pack_export", "pack_import", "team", "campaign")
 
 
 @dataclass

@@ -228,7 +228,8 @@ class Event(Base):
     """One entry of the append-only log. Never updated or deleted.
 
     kind: imported | updated | activated_system | system_reopened | assigned | visit | visit_void |
-    export | pack_export | pack_import | team (team changes) ... `at` is when it happened (a visit's
+    export | pack_export | pack_import | team (team changes) | campaign (campaign settings and targets, with
+    the values before and after) ... `at` is when it happened (a visit's
     date and time as written by the team), `recorded_at` when it entered this database.
     `data` is JSON for what does not fit the columns (changed fields, the voided event id, ...).
     """

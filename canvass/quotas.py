@@ -5,6 +5,10 @@ What counts:
   `Event.at`. Each resident's state as of D follows the rules of `canvass.events.derive_state` (the fold here is
   the same rules over plain rows; a test proves they agree on a random log). So yesterday's report can be
   regenerated exactly: visits recorded today do not change it.
+- The settings are those in force at the end of D too: the campaign (name, dates, deadline, quota, phases,
+  hamlet targets: `canvass.campaign.campaign_info(session, as_of)`) and the teams (names, working or not,
+  hamlets: `canvass.teams.teams_as_of`), both read from their changes in the log. Renaming a team, moving a
+  target or the end date today leaves yesterday's report as it was handed in.
 - Only system-verified activations (`activated_system`) count toward targets (`remaining`, `percent`,
   `done_today`, the required pace). Team-reported activations (`activated`) are shown beside them as
   "reported, awaiting system confirmation".
@@ -29,7 +33,7 @@ from sqlalchemy import Date, and_, case, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from canvass.events import STATUSES
-from canvass.models import Event, Hamlet, HamletTarget, Resident, Team, TeamHamlet
+from canvass.models import Event, Hamlet, Resident, Team
 from canvass.text import sort_key
 
 # Event kinds that change a resident's state (the others do not matter to the figures).
@@ -221,18 +225,6 @@ def _listed_residents(session: Session, as_of: dt.date) -> list[tuple[int, int]]
     return [(r, h) for r, h in rows if r not in later] if later else [tuple(x) for x in rows]
 
 
-def _active_teams(session: Session, as_of: dt.date) -> dict[int, Team]:
-    """Teams working as of as_of: created by then, not retired or merged before the end of that day."""
-    out = {}
-    for t in session.scalars(select(Team)):
-        if t.created_at is not None and t.created_at.date() > as_of:
-            continue
-        if t.retired_at is not None and t.retired_at.date() <= as_of:
-            continue
-        out[t.id] = t
-    return out
-
-
 def _fill(g: GroupStats, counts: "defaultdict", quota: int, days: Optional[int]) -> GroupStats:
     g.remaining = max(g.target - g.activated_system, 0)
     g.percent = round(g.activated_system / g.target * 100, 1) if g.target else 0.0
@@ -395,22 +387,22 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
     the log's state, and the figures come from SQL aggregates over it; otherwise from one pass over the
     log. `from_log` forces one way (tests prove both give the same figures).
     """
-    from canvass.campaign import DEFAULT_DEADLINE, DEFAULT_QUOTA, active_campaign, days_left as _days_left
+    from canvass.campaign import DEFAULT_DEADLINE, DEFAULT_QUOTA, campaign_info, days_left as _days_left
+    from canvass.teams import teams_as_of
 
     as_of = as_of or dt.date.today()
-    camp = active_campaign(session)
-    quota = camp.quota_per_team_day if camp is not None and camp.quota_per_team_day is not None else DEFAULT_QUOTA
-    days = _days_left(camp.end_date, as_of, camp.start_date) if camp is not None else None
-    explicit = {} if camp is None else dict(session.execute(
-        select(HamletTarget.hamlet_id, HamletTarget.target).where(HamletTarget.campaign_id == camp.id)).all())
+    camp = campaign_info(session, as_of)   # the settings and teams in force that day, not today's
+    quota = camp.quota_per_team_day if camp is not None else DEFAULT_QUOTA
+    days = _days_left(camp.end, as_of, camp.start) if camp is not None else None
+    explicit = camp.targets if camp is not None else {}
+    team_rows = teams_as_of(session, as_of)
+    active = {tid for tid, t in team_rows.items() if t.active}
 
     if from_log is None:
         from_log = not _cache_is_current(session, as_of)
     keys, sys_days, any_days = (_collect_from_log if from_log else _collect_from_cache)(session, as_of)
 
     hamlet_rows = {h.id: h for h in session.scalars(select(Hamlet))}
-    team_rows = {t.id: t for t in session.scalars(select(Team))}
-    active = _active_teams(session, as_of)
     hamlets: dict[int, GroupStats] = {}
     teams: dict[int, GroupStats] = {}
     total = GroupStats(key=None, name="Toàn xã")
@@ -426,14 +418,14 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
         if tid is not None:
             t = teams.get(tid)
             if t is None:
-                trow = team_rows.get(tid)
+                trow = team_rows.get(tid) or session.get(Team, tid)
                 t = teams[tid] = GroupStats(key=tid, name=trow.name if trow else str(tid))
             _add(t, status, reason, tid, visited, s_today, r_today, n)
             team_hamlet_n[(tid, hid)] += n
             if tid in active:
                 hamlet_teams[hid].add(tid)
-    for tid, hid in session.execute(select(TeamHamlet.team_id, TeamHamlet.hamlet_id)).all():
-        if tid in active:
+    for tid in active:
+        for hid in team_rows[tid].hamlet_ids:
             hamlet_teams[hid].add(tid)
     for hid, target in explicit.items():  # a hamlet with a target but nobody listed yet
         if hid not in hamlets and hid in hamlet_rows:
@@ -460,10 +452,10 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
         by_status[status] = by_status.get(status, 0) + n
 
     # progress curve, from the campaign start (or the first activation) to as_of
-    first_day = camp.start_date if camp is not None else (min(any_days) if any_days else None)
+    first_day = camp.start if camp is not None else (min(any_days) if any_days else None)
     daily: list[DayPoint] = []
     if first_day is not None and first_day <= as_of:
-        span = (camp.end_date - camp.start_date).days + 1 if camp is not None else None
+        span = (camp.end - camp.start).days + 1 if camp is not None else None
         cum_sys = sum(n for d, n in sys_days.items() if d < first_day)
         cum_any = sum(n for d, n in any_days.items() if d < first_day)
         day = first_day
@@ -471,7 +463,7 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
             cum_sys += sys_days.get(day, 0)
             cum_any += any_days.get(day, 0)
             if span:
-                elapsed = min((day - camp.start_date).days + 1, span)
+                elapsed = min((day - camp.start).days + 1, span)
                 target_cum = round(total.target * elapsed / span, 2)
             else:
                 target_cum = 0.0
@@ -499,9 +491,9 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
 
     key_name = lambda g: sort_key(g.name)  # noqa: E731
     return CampaignStats(
-        as_of=as_of, campaign_name=camp.name if camp else None, start=camp.start_date if camp else None,
-        end=camp.end_date if camp else None,
-        report_deadline=(camp.report_deadline if camp and camp.report_deadline else DEFAULT_DEADLINE),
+        as_of=as_of, campaign_name=camp.name if camp else None, start=camp.start if camp else None,
+        end=camp.end if camp else None,
+        report_deadline=camp.report_deadline if camp else DEFAULT_DEADLINE,
         quota_per_team_day=quota, days_left=days, total=total,
         hamlets=sorted(hamlets.values(), key=key_name), teams=sorted(teams.values(), key=key_name),
         by_status=by_status, daily=daily, projected_finish=projected,

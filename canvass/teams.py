@@ -2,10 +2,16 @@
 
 A team is never deleted: a merged team keeps its row (marked `merged_into_id`, retired) and its history, and its
 residents and hamlets move to the team it was merged into. A retired team takes no new assignments. Every
-change is a `team` event (resident_id None) whose data names the action and the changed fields.
+change is a `team` event (resident_id None) whose data names the action and the changed fields (a change of
+hamlets also the hamlets `before`; a reactivation or merge whether the team was working before).
+
+`teams_as_of` reads from those events the teams as they were at the end of a day (name, working or not,
+hamlets): a team's events recorded by then, replayed from its `add`. A team made without an `add` event (by
+an older program) starts from its current values with the later changes undone.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -17,7 +23,7 @@ from canvass.address import hamlet_match_key
 from canvass.db import now
 from canvass.errors import InvalidInput, NotFound
 from canvass.events import append_event
-from canvass.models import Hamlet, Resident, Team, TeamHamlet
+from canvass.models import Event, Hamlet, Resident, Team, TeamHamlet
 from canvass.text import fold, nfc, sort_key
 
 TEAM_KINDS = ("to_cong_tac_06", "cong_nghe_so", "doan_thanh_nien", "hoi_phu_nu", "cong_an_khu_vuc", "other")
@@ -53,6 +59,15 @@ class TeamInfo:
     remaining: int = 0          # of them, still open: pending, revisit, absent, refused, wrong phone
     activated_reported: int = 0
     activated_system: int = 0
+
+
+@dataclass(frozen=True)
+class TeamAsOf:
+    """A team as it was at the end of a day: what the figures of that day show."""
+    id: int
+    name: str
+    active: bool
+    hamlet_ids: frozenset[int]
 
 
 @dataclass
@@ -214,6 +229,7 @@ def update_team(session: Session, team: Team | int | str, *, kind=_UNSET, lead_n
     """Change a team's kind, lead, members or hamlets (arguments left out keep their value)."""
     team = _team(session, team)
     changed = {}
+    before_hamlets = team_hamlet_ids(session, team.id) if hamlet_ids is not _UNSET else None
     if kind is not _UNSET:
         team.kind = _check_kind(kind)
         changed["kind"] = team.kind
@@ -230,7 +246,8 @@ def update_team(session: Session, team: Team | int | str, *, kind=_UNSET, lead_n
         _set_hamlets(session, team, list(hamlet_ids or ()))
         changed["hamlets"] = list(hamlet_ids or ())
     if changed:
-        _log(session, team, "update", actor, **changed)
+        extra = {"before": {"hamlets": before_hamlets}} if "hamlets" in changed else {}
+        _log(session, team, "update", actor, **changed, **extra)
     session.flush()
     return team
 
@@ -270,8 +287,9 @@ def reactivate_team(session: Session, team: Team | int | str, *, actor: Optional
     team = _team(session, team)
     if team.merged_into_id is not None:
         raise InvalidInput(f"team {team.name!r} was merged into another team")
+    was_active = is_active(team)
     team.retired_at = None
-    _log(session, team, "reactivate", actor)
+    _log(session, team, "reactivate", actor, active_before=was_active)
     session.flush()
     return team
 
@@ -299,9 +317,11 @@ def merge_teams(session: Session, source: Team | int | str, target: Team | int |
     for hid in new_hamlets:
         session.add(TeamHamlet(team_id=target.id, hamlet_id=hid))
     session.execute(delete(TeamHamlet).where(TeamHamlet.team_id == source.id))
+    was_active = is_active(source)
     source.merged_into_id = target.id
     source.retired_at = source.retired_at or now()
-    _log(session, source, "merge", actor, into=target.id, residents=moved.moved, hamlets=src_hamlets)
+    _log(session, source, "merge", actor, into=target.id, residents=moved.moved, hamlets=src_hamlets,
+         active_before=was_active)
     _log(session, target, "absorb", actor, source=source.id, residents=moved.moved, hamlets=new_hamlets)
     session.flush()
     return MergeResult(source_id=source.id, target_id=target.id, residents_moved=moved.moved,
@@ -335,3 +355,77 @@ def list_teams(session: Session, *, include_inactive: bool = True) -> list[TeamI
                             activated_reported=int(rep or 0), activated_system=int(sysn or 0)))
     out.sort(key=lambda i: (not i.active, sort_key(i.name)))
     return out
+
+
+def teams_as_of(session: Session, as_of: dt.date) -> dict[int, TeamAsOf]:
+    """The teams that existed at the end of `as_of` (id -> TeamAsOf), from the `team` events (see the module)."""
+    from canvass.campaign import end_of_day
+
+    cut = end_of_day(as_of)
+    session.flush()
+    changes: dict[int, list[tuple[dt.datetime, dict]]] = {}
+    for tid, when, data in session.execute(select(Event.team_id, Event.recorded_at, Event.data)
+                                           .where(Event.kind == "team").order_by(Event.id)):
+        if tid is not None and data:
+            changes.setdefault(tid, []).append((when, json.loads(data)))
+    covers: dict[int, set[int]] = {}
+    for tid, hid in session.execute(select(TeamHamlet.team_id, TeamHamlet.hamlet_id)):
+        covers.setdefault(tid, set()).add(hid)
+    out = {}
+    for t in session.scalars(select(Team)):
+        log = changes.get(t.id, [])
+        if any(d.get("action") == "add" for _w, d in log):
+            state = None
+            for when, d in log:
+                if when < cut:
+                    state = _replay(state, d)
+        elif t.created_at is not None and t.created_at >= cut:
+            state = None
+        else:
+            state = {"name": t.name, "active": is_active(t), "hamlets": set(covers.get(t.id, ()))}
+            for when, d in reversed(log):
+                if when >= cut:
+                    _undo(state, d)
+        if state is not None:
+            out[t.id] = TeamAsOf(id=t.id, name=state["name"], active=state["active"],
+                                 hamlet_ids=frozenset(state["hamlets"]))
+    return out
+
+
+def _replay(state: Optional[dict], d: dict) -> Optional[dict]:
+    """A team's state after one of its changes (None: not created yet)."""
+    action = d.get("action")
+    if action == "add":
+        return {"name": d["name"], "active": True, "hamlets": set(d.get("hamlets") or ())}
+    if state is None:
+        return None
+    if action == "rename":
+        state["name"] = d["new"]
+    elif action == "update" and "hamlets" in d:
+        state["hamlets"] = set(d["hamlets"] or ())
+    elif action == "retire":
+        state["active"] = False
+    elif action == "reactivate":
+        state["active"] = True
+    elif action == "merge":
+        state["active"], state["hamlets"] = False, set()
+    elif action == "absorb":
+        state["hamlets"] |= set(d.get("hamlets") or ())
+    return state
+
+
+def _undo(state: dict, d: dict) -> None:
+    """A team's state before one of its changes (the inverse of `_replay`, for a team without `add`)."""
+    action = d.get("action")
+    if action == "rename":
+        state["name"] = d["old"]
+    elif action == "update" and "hamlets" in (d.get("before") or {}):
+        state["hamlets"] = set(d["before"]["hamlets"] or ())
+    elif action == "retire":
+        state["active"] = True
+    elif action == "reactivate":
+        state["active"] = d.get("active_before", False)
+    elif action == "merge":
+        state["active"], state["hamlets"] = d.get("active_before", True), set(d.get("hamlets") or ())
+    elif action == "absorb":
+        state["hamlets"] -= set(d.get("hamlets") or ())
