@@ -212,6 +212,7 @@ def main(argv: list[str]) -> int:
             return 0
         db = shell.open_choice(choice)
     shell.show(db)
+    shell.window.ensure_actor()
     code = app.exec()
     runner.wait(5000)
     if shell.ctx is not None:

@@ -421,8 +421,32 @@ class MainWindow(QMainWindow):
         if self.ctx.settings is None:
             return
         changed = SettingsDialog.ask(self.ctx.settings, self)
+        if changed is not None:
+            self.ctx.actor = self.ctx.settings.get(ACTOR) or None    # from the next event on
         if changed:
             self.set_language(self.ctx.settings.get(LANGUAGE))
+
+    def ask_name(self) -> Optional[str]:
+        """Ask the person's name (tests replace this method); None when they decline."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self, self.tr("Who is working?"),
+            self.tr("Your name, written beside every outcome, import and export you record here\n"
+                    "(the resident's history shows it). You can change it in Settings."))
+        return name.strip() if ok and name.strip() else None
+
+    def ensure_actor(self) -> Optional[str]:
+        """On a first start (no name in the settings) ask once who is working, and record it from then on."""
+        s = self.ctx.settings
+        if s is None or s.get(ACTOR):
+            return self.ctx.actor
+        name = self.ask_name()
+        if name:
+            s.set(ACTOR, name)
+            s.sync()
+            self.ctx.actor = name
+        return self.ctx.actor
 
     def set_language(self, lang: str) -> None:
         """Install another language and rebuild every text of the window."""

@@ -361,3 +361,39 @@ def test_closing_with_nothing_unsaved_asks_nothing(window, monkeypatch):
     window.teamsView.select_team(window.teamsView.model.teams[0].id)
     assert not window.teamsView.has_unsaved_changes(), (window.teamsView._loaded_form, window.teamsView.form_values())
     assert window.close() and asked == []
+
+
+def test_a_first_start_asks_who_is_working_and_events_carry_the_name(window, monkeypatch):
+    from canvass.events import resident_events
+    from ui.settings import ACTOR
+
+    window.ctx.settings.set(ACTOR, "")
+    window.ctx.actor = None
+    asked = []
+    monkeypatch.setattr(type(window), "ask_name", lambda self: asked.append(1) or "Trung úy Lò Văn Ba")
+    assert window.ensure_actor() == "Trung úy Lò Văn Ba"
+    assert window.ensure_actor() == "Trung úy Lò Văn Ba" and asked == [1]       # once
+    assert window.ctx.settings.get(ACTOR) == "Trung úy Lò Văn Ba"
+    view = window.residentsView
+    view.wait_idle()
+    view.table.selectRow(0)
+    rid = view.selected_ids()[0]
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    dlg = OutcomeDialog(window.ctx, [rid], window)
+    dlg.set_outcome("refused")
+    assert dlg.save()
+    with window.ctx.db.read() as s:
+        assert resident_events(s, rid)[-1].actor == "Trung úy Lò Văn Ba"
+
+
+def test_a_name_changed_in_settings_is_used_at_once(window, monkeypatch):
+    import ui.main_window as mw
+    from ui.settings import ACTOR
+
+    def ask(cls, settings, parent=None):
+        settings.set(ACTOR, "Người mới")
+        return False
+    monkeypatch.setattr(mw.SettingsDialog, "ask", classmethod(ask))
+    window.open_settings()
+    assert window.ctx.actor == "Người mới"
