@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
                                 QKeySequence.StandardKey.Preferences, self.tr("Language and your name"))
         self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, "Ctrl+Q")   # Windows has no standard key
         self.actionAbout = A("actionAbout", self.tr("&About Gõ Cửa"), "app", self.about)
+        self.actionHelp = A("actionHelp", self.tr("&Guide"), None, self.show_help, QKeySequence.StandardKey.HelpContents,
+                            self.tr("The campaign day in seven steps, the keying keys, what counts as activated"))
         self.actionMark.setEnabled(False)
         self.actionDetails.setEnabled(False)
         self.tabActions = []
@@ -222,7 +224,8 @@ class MainWindow(QMainWindow):
             self.tabActions.append(A(name, text, self.TABS[i], lambda i=i: self.show_tab(i), f"Ctrl+{i + 1}"))
         self._actions = [self.actionNew, self.actionOpen, self.actionSample, self.actionImport, self.actionExport,
                          self.actionPackExport, self.actionPackImport, self.actionMark, self.actionDetails,
-                         self.actionRefresh, self.actionSettings, self.actionQuit, self.actionAbout] + self.tabActions
+                         self.actionRefresh, self.actionSettings, self.actionQuit, self.actionAbout,
+                         self.actionHelp] + self.tabActions
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         t = mb.addMenu(self.tr("&Tools"))
         t.addAction(self.actionSettings)
         h = mb.addMenu(self.tr("&Help"))
+        h.addAction(self.actionHelp)
         h.addAction(self.actionAbout)
 
     def _make_toolbar(self) -> None:
@@ -496,7 +500,32 @@ class MainWindow(QMainWindow):
         self.build()
 
     def about(self) -> None:
-        """A short description."""
+        """A short description with the version and where the data is."""
+        import canvass
+
         QMessageBox.about(self, self.tr("About Gõ Cửa"),
-                          self.tr("<b>Gõ Cửa</b><br>Door-to-door e-ID (VNeID) activation campaigns: lists, teams, "
-                                  "outcomes, team packs and the daily report. Works offline."))
+                          self.tr("<b>Gõ Cửa</b> %1<br>Door-to-door e-ID (VNeID) activation campaigns: lists, teams, "
+                                  "outcomes, team packs and the daily report. Works offline.<br><br>Database: %2")
+                          .replace("%1", canvass.__version__).replace("%2", self._db_label()))
+
+    def show_help(self) -> QDialog:
+        """The short guide (Vietnamese: the campaign's working language), in a window of its own."""
+        import resources
+        from PySide6.QtWidgets import QTextBrowser
+
+        dlg = QDialog(self)
+        dlg.setObjectName("helpDialog")
+        dlg.setWindowTitle(self.tr("Guide"))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser = QTextBrowser(dlg)
+        browser.setObjectName("helpText")
+        browser.setOpenExternalLinks(False)
+        browser.setHtml(resources.path("help", "guide_vi.html").read_text(encoding="utf-8"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dlg)
+        buttons.rejected.connect(dlg.close)
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(browser)
+        lay.addWidget(buttons)
+        fit_resize(dlg, 720, 640)
+        dlg.show()
+        return dlg

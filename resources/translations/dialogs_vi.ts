@@ -4,152 +4,152 @@
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="223"/>
+        <location filename="../../ui/dialogs/progress.py" line="225"/>
         <source>“%1” is not a usable phone number.</source>
         <translation>“%1” không phải số điện thoại dùng được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="225"/>
+        <location filename="../../ui/dialogs/progress.py" line="227"/>
         <source>The team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="226"/>
+        <location filename="../../ui/dialogs/progress.py" line="228"/>
         <source>A team named “%1” already exists.</source>
         <translation>Đã có tổ tên “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="228"/>
+        <location filename="../../ui/dialogs/progress.py" line="230"/>
         <source>Team “%1” is already retired.</source>
         <translation>Tổ “%1” đã giải thể rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="230"/>
+        <location filename="../../ui/dialogs/progress.py" line="232"/>
         <source>Team “%1” was merged into another team.</source>
         <translation>Tổ “%1” đã được gộp vào tổ khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="232"/>
+        <location filename="../../ui/dialogs/progress.py" line="234"/>
         <source>A team cannot be merged into itself.</source>
         <translation>Không thể gộp một tổ vào chính nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="234"/>
+        <location filename="../../ui/dialogs/progress.py" line="236"/>
         <source>Team “%1” is retired; merge into a working team.</source>
         <translation>Tổ “%1” đã giải thể; hãy gộp vào một tổ đang hoạt động.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="236"/>
+        <location filename="../../ui/dialogs/progress.py" line="238"/>
         <source>Team “%1” was already merged.</source>
         <translation>Tổ “%1” đã được gộp rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="238"/>
+        <location filename="../../ui/dialogs/progress.py" line="240"/>
         <source>Team “%1” is retired and takes no new residents.</source>
         <translation>Tổ “%1” đã giải thể, không nhận thêm công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="240"/>
+        <location filename="../../ui/dialogs/progress.py" line="242"/>
         <source>Choose at least one team to share the residents among.</source>
         <translation>Hãy chọn ít nhất một tổ để chia công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="242"/>
+        <location filename="../../ui/dialogs/progress.py" line="244"/>
         <source>Team “%1” has no residents assigned yet.</source>
         <translation>Tổ “%1” chưa được giao công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="244"/>
+        <location filename="../../ui/dialogs/progress.py" line="246"/>
         <source>“Other reason” needs a note saying what it is.</source>
         <translation>“Lý do khác” cần ghi chú nói rõ lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="246"/>
+        <location filename="../../ui/dialogs/progress.py" line="248"/>
         <source>The visit date cannot be after today.</source>
         <translation>Ngày đến không được sau hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="248"/>
+        <location filename="../../ui/dialogs/progress.py" line="250"/>
         <source>This outcome needs a reason.</source>
         <translation>Kết quả này cần có lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="250"/>
+        <location filename="../../ui/dialogs/progress.py" line="252"/>
         <source>The folder “%1” does not exist.</source>
         <translation>Thư mục “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="252"/>
+        <location filename="../../ui/dialogs/progress.py" line="254"/>
         <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
         <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="254"/>
+        <location filename="../../ui/dialogs/progress.py" line="256"/>
         <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
         <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="256"/>
+        <location filename="../../ui/dialogs/progress.py" line="258"/>
         <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
         <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="259"/>
+        <location filename="../../ui/dialogs/progress.py" line="261"/>
         <source>The file “%1” does not exist.</source>
         <translation>Tệp “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <location filename="../../ui/dialogs/progress.py" line="263"/>
         <source>“%1” is not a readable Excel workbook (.xlsx).</source>
         <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <location filename="../../ui/dialogs/progress.py" line="265"/>
         <source>“%1” is far too large to be a team pack.</source>
         <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <location filename="../../ui/dialogs/progress.py" line="267"/>
         <source>This file is not a team pack (its hidden sheet is missing).</source>
         <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="267"/>
+        <location filename="../../ui/dialogs/progress.py" line="269"/>
         <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
         <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="269"/>
+        <location filename="../../ui/dialogs/progress.py" line="271"/>
         <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
         <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="271"/>
+        <location filename="../../ui/dialogs/progress.py" line="273"/>
         <source>This database has never exported a team pack.</source>
         <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="273"/>
+        <location filename="../../ui/dialogs/progress.py" line="275"/>
         <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
         <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="275"/>
+        <location filename="../../ui/dialogs/progress.py" line="277"/>
         <source>A new campaign needs a name, a start date and an end date.</source>
         <translation>Chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="277"/>
+        <location filename="../../ui/dialogs/progress.py" line="279"/>
         <source>The campaign name is empty.</source>
         <translation>Tên chiến dịch đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="279"/>
+        <location filename="../../ui/dialogs/progress.py" line="281"/>
         <source>The campaign ends before it starts.</source>
         <translation>Ngày kết thúc chiến dịch trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="281"/>
+        <location filename="../../ui/dialogs/progress.py" line="283"/>
         <source>“%1” already exists.</source>
         <translation>“%1” đã có rồi.</translation>
     </message>
@@ -262,47 +262,47 @@
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
         <source>&amp;Document:</source>
         <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="108"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="174"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="187"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="195"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -945,94 +945,116 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="45"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="53"/>
+        <source>(choose the outcome)</source>
+        <translation>(chọn kết quả)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="56"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="59"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="62"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="66"/>
         <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="72"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="84"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="85"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="86"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="87"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="88"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="89"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="119"/>
+        <source>Outcome for %1</source>
+        <translation>Kết quả cho %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="96"/>
-        <source>%n resident(s) selected.</source>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="120"/>
+        <source>%n resident(s):</source>
         <translation>
-            <numerusform>Đã chọn %n công dân.</numerusform>
+            <numerusform>%n công dân:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="123"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… và %n người khác</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="138"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="138"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="159"/>
+        <source>Choose the outcome first.</source>
+        <translation>Hãy chọn kết quả trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="163"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="167"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -1040,69 +1062,69 @@
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="42"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="39"/>
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="43"/>
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="46"/>
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="53"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="50"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="52"/>
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="54"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="75"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="72"/>
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="78"/>
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="82"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="79"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="91"/>
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="98"/>
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="104"/>
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="108"/>
         <source>It replaces the team&apos;s earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -1110,198 +1132,198 @@
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="122"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="123"/>
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
         <source>The workbook the team sent back (.xlsx)</source>
         <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="129"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="131"/>
         <source>Choose the workbook on this computer or a USB stick</source>
         <translation>Chọn tệp bảng tính trên máy này hoặc trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="133"/>
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="135"/>
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="140"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="141"/>
         <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
         <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="162"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="163"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="165"/>
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="182"/>
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="184"/>
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="193"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="194"/>
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="203"/>
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="203"/>
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="224"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="225"/>
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="232"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="233"/>
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="251"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="261"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
         <source>Status now</source>
         <translation>Trạng thái hiện tại</translation>
     </message>
@@ -1411,44 +1433,61 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="75"/>
+        <location filename="../../ui/dialogs/base.py" line="85"/>
         <source>The folder and file name to write</source>
         <translation>Thư mục và tên tệp sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="76"/>
+        <location filename="../../ui/dialogs/base.py" line="86"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="78"/>
+        <location filename="../../ui/dialogs/base.py" line="88"/>
         <source>Choose the folder and the file name</source>
         <translation>Chọn thư mục và tên tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="83"/>
+        <location filename="../../ui/dialogs/base.py" line="93"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="85"/>
+        <location filename="../../ui/dialogs/base.py" line="95"/>
         <source>Show the saved file in the file manager</source>
         <translation>Mở thư mục chứa tệp đã lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="89"/>
+        <location filename="../../ui/dialogs/base.py" line="99"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="92"/>
+        <location filename="../../ui/dialogs/base.py" line="102"/>
         <source>Write the file now</source>
         <translation>Ghi tệp ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="99"/>
+        <location filename="../../ui/dialogs/base.py" line="109"/>
         <source>&amp;Save as:</source>
         <translation>Lư&amp;u vào:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="147"/>
+        <source>Nothing was written: choose another file name.</source>
+        <translation>Chưa ghi gì: hãy chọn tên tệp khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="153"/>
+        <source>Replace the file?</source>
+        <translation>Thay tệp đã có?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="154"/>
+        <source>“%1” already exists in %2.
+Replace it with the new document?</source>
+        <translation>Tệp “%1” đã có trong thư mục %2.
+Thay bằng tài liệu mới?</translation>
     </message>
 </context>
 <context>
@@ -1489,38 +1528,39 @@
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="184"/>
+        <location filename="../../ui/dialogs/progress.py" line="186"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="188"/>
+        <location filename="../../ui/dialogs/progress.py" line="190"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="193"/>
-        <location filename="../../ui/dialogs/progress.py" line="211"/>
+        <location filename="../../ui/dialogs/progress.py" line="195"/>
+        <location filename="../../ui/dialogs/progress.py" line="213"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="194"/>
+        <location filename="../../ui/dialogs/progress.py" line="196"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="201"/>
+        <location filename="../../ui/dialogs/progress.py" line="203"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="205"/>
+        <location filename="../../ui/dialogs/progress.py" line="207"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="209"/>
+        <location filename="../../ui/dialogs/progress.py" line="184"/>
+        <location filename="../../ui/dialogs/progress.py" line="211"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>
@@ -1782,72 +1822,72 @@
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="318"/>
+        <location filename="../../ui/views/teams.py" line="319"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="336"/>
+        <location filename="../../ui/views/teams.py" line="348"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="347"/>
+        <location filename="../../ui/views/teams.py" line="359"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="353"/>
+        <location filename="../../ui/views/teams.py" line="365"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="373"/>
+        <location filename="../../ui/views/teams.py" line="385"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="377"/>
+        <location filename="../../ui/views/teams.py" line="389"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="380"/>
+        <location filename="../../ui/views/teams.py" line="392"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="396"/>
+        <location filename="../../ui/views/teams.py" line="408"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="405"/>
+        <location filename="../../ui/views/teams.py" line="417"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="428"/>
+        <location filename="../../ui/views/teams.py" line="440"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="438"/>
+        <location filename="../../ui/views/teams.py" line="450"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="450"/>
+        <location filename="../../ui/views/teams.py" line="462"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="456"/>
+        <location filename="../../ui/views/teams.py" line="468"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="468"/>
+        <location filename="../../ui/views/teams.py" line="480"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

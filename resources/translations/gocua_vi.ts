@@ -569,6 +569,14 @@
         <translation>&amp;Giới thiệu Gõ Cửa</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Hướng dẫn</translation>
+    </message>
+    <message>
+        <source>The campaign day in seven steps, the keying keys, what counts as activated</source>
+        <translation>Một ngày chiến dịch trong bảy bước, các phím nhập phiếu, thế nào là đã kích hoạt</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>Tệ&amp;p</translation>
     </message>
@@ -597,8 +605,20 @@
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <source>This part of the program is not installed yet.</source>
-        <translation>Phần này của chương trình chưa được cài đặt.</translation>
+        <source>Unsaved team</source>
+        <translation>Tổ chưa lưu</translation>
+    </message>
+    <message>
+        <source>The team form has changes that are not saved. Save them before closing?</source>
+        <translation>Thông tin tổ có thay đổi chưa lưu. Lưu trước khi đóng?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gõ Cửa&lt;/b&gt; %1&lt;br&gt;Door-to-door e-ID (VNeID) activation campaigns: lists, teams, outcomes, team packs and the daily report. Works offline.&lt;br&gt;&lt;br&gt;Database: %2</source>
+        <translation>&lt;b&gt;Gõ Cửa&lt;/b&gt; %1&lt;br&gt;Chiến dịch kích hoạt định danh điện tử (VNeID) đến từng nhà: danh sách, tổ công tác, kết quả xác minh, gói của tổ và báo cáo ngày. Chạy không cần Internet.&lt;br&gt;&lt;br&gt;Cơ sở dữ liệu: %2</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Hướng dẫn</translation>
     </message>
     <message>
         <source>Work in progress</source>
@@ -611,10 +631,6 @@
     <message>
         <source>%1 residents selected</source>
         <translation>Đã chọn %1 công dân</translation>
-    </message>
-    <message>
-        <source>Not available</source>
-        <translation>Chưa có</translation>
     </message>
     <message>
         <source>Import finished.</source>
@@ -637,6 +653,16 @@
         <translation>Đã ghi kết quả cho %1 công dân.</translation>
     </message>
     <message>
+        <source>Who is working?</source>
+        <translation>Ai đang làm việc?</translation>
+    </message>
+    <message>
+        <source>Your name, written beside every outcome, import and export you record here
+(the resident&apos;s history shows it). You can change it in Settings.</source>
+        <translation>Họ tên của đồng chí, được ghi bên cạnh mỗi kết quả, lần nhập và lần xuất trên máy này
+(lịch sử của từng công dân hiển thị tên này). Có thể đổi trong Cài đặt.</translation>
+    </message>
+    <message>
         <source>Open a database</source>
         <translation>Mở cơ sở dữ liệu</translation>
     </message>
@@ -651,10 +677,6 @@
     <message>
         <source>About Gõ Cửa</source>
         <translation>Giới thiệu Gõ Cửa</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Gõ Cửa&lt;/b&gt;&lt;br&gt;Door-to-door e-ID (VNeID) activation campaigns: lists, teams, outcomes, team packs and the daily report. Works offline.</source>
-        <translation>&lt;b&gt;Gõ Cửa&lt;/b&gt;&lt;br&gt;Hỗ trợ chiến dịch đến từng nhà kích hoạt tài khoản định danh điện tử (VNeID): danh sách, tổ công tác, kết quả xác minh, gói cho tổ và báo cáo ngày. Chạy không cần mạng.</translation>
     </message>
 </context>
 <context>

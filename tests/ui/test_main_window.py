@@ -397,3 +397,17 @@ def test_a_name_changed_in_settings_is_used_at_once(window, monkeypatch):
     monkeypatch.setattr(mw.SettingsDialog, "ask", classmethod(ask))
     window.open_settings()
     assert window.ctx.actor == "Người mới"
+
+
+def test_the_guide_and_the_about_box(window, monkeypatch):
+    import canvass
+    import ui.main_window as mw
+
+    dlg = window.show_help()
+    text = dlg.findChild(QWidget, "helpText").toPlainText()
+    assert "bảy bước" in text and "theo hệ thống" in text and "Ctrl+Z" in text
+    dlg.close()
+    shown = []
+    monkeypatch.setattr(mw.QMessageBox, "about", lambda parent, title, body: shown.append(body))
+    window.about()
+    assert canvass.__version__ in shown[0]
