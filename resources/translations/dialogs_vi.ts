@@ -1433,57 +1433,79 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="85"/>
+        <location filename="../../ui/dialogs/base.py" line="84"/>
         <source>The folder and file name to write</source>
         <translation>Thư mục và tên tệp sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="86"/>
+        <location filename="../../ui/dialogs/base.py" line="85"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="88"/>
+        <location filename="../../ui/dialogs/base.py" line="87"/>
         <source>Choose the folder and the file name</source>
         <translation>Chọn thư mục và tên tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="93"/>
+        <location filename="../../ui/dialogs/base.py" line="92"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="95"/>
+        <location filename="../../ui/dialogs/base.py" line="94"/>
         <source>Show the saved file in the file manager</source>
         <translation>Mở thư mục chứa tệp đã lưu</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/base.py" line="97"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/base.py" line="99"/>
+        <source>Print the PDF that was just written</source>
+        <translation>In tệp PDF vừa ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="103"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="102"/>
+        <location filename="../../ui/dialogs/base.py" line="106"/>
         <source>Write the file now</source>
         <translation>Ghi tệp ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="109"/>
+        <location filename="../../ui/dialogs/base.py" line="113"/>
         <source>&amp;Save as:</source>
         <translation>Lư&amp;u vào:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="147"/>
+        <location filename="../../ui/dialogs/base.py" line="130"/>
+        <source>The folder could not be opened here. The file is at:
+%1</source>
+        <translation>Không mở được thư mục trên máy này. Tệp nằm ở:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="155"/>
+        <source>The document could not be printed.</source>
+        <translation>Không in được tài liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="185"/>
         <source>Nothing was written: choose another file name.</source>
         <translation>Chưa ghi gì: hãy chọn tên tệp khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="153"/>
+        <location filename="../../ui/dialogs/base.py" line="191"/>
         <source>Replace the file?</source>
         <translation>Thay tệp đã có?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="154"/>
+        <location filename="../../ui/dialogs/base.py" line="192"/>
         <source>“%1” already exists in %2.
 Replace it with the new document?</source>
         <translation>Tệp “%1” đã có trong thư mục %2.

@@ -145,3 +145,35 @@ def test_a_pack_never_replaces_a_file_without_asking(ctx, qtbot, tmp_path, monke
     dlg.path.setText(str(out))
     dlg.export_button.click()
     assert out.read_bytes() == b"team 1's pack of this morning" and not dlg.taskbar.running()
+
+
+def test_a_written_pdf_prints_and_an_unopenable_folder_is_explained(ctx, qtbot, tmp_path, absent_names, monkeypatch):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    import ui.dialogs.base as base
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dlg = ExportDialog(ctx, None, kind="absent")
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(dlg.format.findData(".pdf"))
+    dlg.path.setText(str(tmp_path / "vang.pdf"))
+    run_export(dlg, qtbot)
+    assert not dlg.print_button.isHidden()
+    printed = tmp_path / "printed.pdf"
+
+    def printer(self):
+        p = QPrinter(QPrinter.PrinterMode.HighResolution)
+        p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        p.setOutputFileName(str(printed))
+        return p
+    monkeypatch.setattr(ExportDialog, "ask_printer", printer)
+    pages = dlg.print_written()
+    doc = QPdfDocument(None)
+    doc.load(str(printed))
+    assert pages >= 1 and doc.pageCount() == pages
+    doc.close()
+
+    monkeypatch.setattr(base, "open_folder", lambda path: False)
+    assert dlg.open_written_folder() is False
+    assert str(tmp_path / "vang.pdf") in dlg.message.text()

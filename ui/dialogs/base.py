@@ -6,11 +6,10 @@ subclass's own context does not hide them.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QCoreApplication
-from pathlib import Path
-
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QWidget)
 
@@ -94,7 +93,12 @@ class SaveDialog(TaskDialog):
         self.open_button.setObjectName(f"{prefix}OpenFolder")
         self.open_button.setToolTip(QCoreApplication.translate("SaveDialog", "Show the saved file in the file manager"))
         self.open_button.hide()
-        self.open_button.clicked.connect(lambda: open_folder(self.written))
+        self.open_button.clicked.connect(self.open_written_folder)
+        self.print_button = QPushButton(QCoreApplication.translate("SaveDialog", "&Print…"), self)
+        self.print_button.setObjectName(f"{prefix}Print")
+        self.print_button.setToolTip(QCoreApplication.translate("SaveDialog", "Print the PDF that was just written"))
+        self.print_button.hide()
+        self.print_button.clicked.connect(self.print_written)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(QCoreApplication.translate("SaveDialog", "&Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -118,10 +122,44 @@ class SaveDialog(TaskDialog):
         row.addWidget(self.browse)
         return row
 
+    def open_written_folder(self) -> bool:
+        """Show the written file's folder in the file manager; say so when the system cannot."""
+        if open_folder(self.written):
+            return True
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(QCoreApplication.translate(
+            "SaveDialog", "The folder could not be opened here. The file is at:\n%1").replace("%1", str(self.written)))
+        return False
+
+    def ask_printer(self):
+        """A printer the person chose in the print dialog, or None (tests replace this method)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dlg = QPrintDialog(printer, self)
+        try:
+            return printer if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+    def print_written(self) -> int:
+        """Print the PDF just written (the same file as the preview); the pages sent."""
+        from ui.widgets.printing import print_pdf
+
+        printer = self.ask_printer()
+        if printer is None:
+            return 0
+        pages = print_pdf(self.written, printer)
+        if not pages:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(QCoreApplication.translate("SaveDialog", "The document could not be printed."))
+        return pages
+
     def bottom_row(self) -> QHBoxLayout:
-        """"Open folder" on the left, Export and Close on the right."""
+        """"Open folder" and "Print" on the left, Export and Close on the right."""
         row = QHBoxLayout()
         row.addWidget(self.open_button)
+        row.addWidget(self.print_button)
         row.addStretch(1)
         row.addWidget(self.buttons)
         return row
@@ -163,6 +201,7 @@ class SaveDialog(TaskDialog):
         """Run `fn(progress, cancel)` under the task bar, with Export disabled and the last message cleared."""
         self.export_button.setEnabled(False)
         self.open_button.hide()
+        self.print_button.hide()
         self.message.setStyleSheet("")
         self.message.clear()
         self.taskbar.show()
@@ -177,6 +216,7 @@ class SaveDialog(TaskDialog):
         self.written = str(res.path)
         remember_dir(self.ctx, EXPORT_DIR_KEY, res.path)
         self.open_button.show()
+        self.print_button.setVisible(str(res.path).lower().endswith(".pdf"))
         return res
 
     def answer(self) -> Optional[str]:
