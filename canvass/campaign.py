@@ -234,6 +234,28 @@ def hamlet_targets(session: Session, campaign_id: int) -> dict[int, int]:
                                 .where(HamletTarget.campaign_id == campaign_id)).all())
 
 
+@dataclass
+class HamletTargetRow:
+    """One hamlet as the campaign settings show it: residents on the list and its explicit target (None:
+    the default, every eligible resident)."""
+    hamlet_id: int
+    name: str
+    residents: int
+    target: Optional[int]
+
+
+def hamlet_target_rows(session: Session) -> list[HamletTargetRow]:
+    """Every hamlet with its residents and the active campaign's explicit target, in Vietnamese name order."""
+    from canvass.text import name_sort_key
+
+    counts = dict(session.execute(select(Resident.hamlet_id, func.count()).group_by(Resident.hamlet_id)).all())
+    c = active_campaign(session)
+    targets = hamlet_targets(session, c.id) if c is not None else {}
+    rows = [HamletTargetRow(hid, name, counts.get(hid, 0), targets.get(hid))
+            for hid, name in session.execute(select(Hamlet.id, Hamlet.name))]
+    return sorted(rows, key=lambda r: name_sort_key(r.name))
+
+
 def effective_targets(session: Session) -> dict[int, int]:
     """Every hamlet's target now: its explicit target, else its number of residents on the list."""
     counts = dict(session.execute(select(Resident.hamlet_id, func.count()).group_by(Resident.hamlet_id)).all())

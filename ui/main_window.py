@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ui import i18n
+from ui.dialogs.campaign_dialog import CampaignDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.outcome_dialog import OutcomeDialog
@@ -212,6 +213,8 @@ class MainWindow(QMainWindow):
                                 QKeySequence.StandardKey.Preferences, self.tr("Language and your name"))
         self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, "Ctrl+Q")   # Windows has no standard key
         self.actionAbout = A("actionAbout", self.tr("&About Gõ Cửa"), "app", self.about)
+        self.actionCampaign = A("actionCampaign", self.tr("&Campaign settings…"), None, self.campaign_settings, None,
+                                self.tr("Dates, phases, the daily quota per team, the report deadline, hamlet targets"))
         self.actionHelp = A("actionHelp", self.tr("&Guide"), None, self.show_help, QKeySequence.StandardKey.HelpContents,
                             self.tr("The campaign day in seven steps, the keying keys, what counts as activated"))
         self.actionMark.setEnabled(False)
@@ -225,7 +228,7 @@ class MainWindow(QMainWindow):
         self._actions = [self.actionNew, self.actionOpen, self.actionSample, self.actionImport, self.actionExport,
                          self.actionPackExport, self.actionPackImport, self.actionMark, self.actionDetails,
                          self.actionRefresh, self.actionSettings, self.actionQuit, self.actionAbout,
-                         self.actionHelp] + self.tabActions
+                         self.actionHelp, self.actionCampaign] + self.tabActions
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         v.addAction(self.actionRefresh)
         t = mb.addMenu(self.tr("&Tools"))
+        t.addAction(self.actionCampaign)
         t.addAction(self.actionSettings)
         h = mb.addMenu(self.tr("&Help"))
         h.addAction(self.actionHelp)
@@ -429,6 +433,15 @@ class MainWindow(QMainWindow):
             self.ctx.actor = self.ctx.settings.get(ACTOR) or None    # from the next event on
         if changed:
             self.set_language(self.ctx.settings.get(LANGUAGE))
+
+    def campaign_settings(self) -> bool:
+        """Edit the campaign; the dashboard's figures follow."""
+        saved = bool(CampaignDialog.ask(self.ctx, self))
+        if saved:
+            self.dashboardView.mark_dirty()
+            self._show_where()
+            self.statusBar().showMessage(self.tr("Campaign settings saved."), 8000)
+        return saved
 
     def ask_name(self) -> Optional[str]:
         """Ask the person's name (tests replace this method); None when they decline."""

@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="38"/>
+        <source>Campaign settings</source>
+        <translation>Thiết lập chiến dịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="52"/>
+        <source>Activations each team is asked for per day</source>
+        <translation>Số tài khoản mỗi tổ cần kích hoạt mỗi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="57"/>
+        <source>Hamlets report by this time every day</source>
+        <translation>Các thôn báo cáo trước giờ này hằng ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="61"/>
+        <source>Phase</source>
+        <translation>Đợt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="61"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="61"/>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="67"/>
+        <source>&amp;Add phase</source>
+        <translation>Thê&amp;m đợt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="69"/>
+        <source>Phase %1</source>
+        <translation>Đợt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="71"/>
+        <source>&amp;Remove phase</source>
+        <translation>&amp;Xoá đợt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="78"/>
+        <source>Hamlet</source>
+        <translation>Thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="78"/>
+        <source>On the list</source>
+        <translation>Trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="78"/>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="81"/>
+        <source>A hamlet without a target counts every resident on its list</source>
+        <translation>Thôn chưa đặt chỉ tiêu thì chỉ tiêu là toàn bộ công dân trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="89"/>
+        <source>(all on the list)</source>
+        <translation>(toàn bộ danh sách)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="103"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="104"/>
+        <source>&amp;Start:</source>
+        <translation>&amp;Bắt đầu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="105"/>
+        <source>&amp;End:</source>
+        <translation>&amp;Kết thúc:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="106"/>
+        <source>&amp;Quota per team per day:</source>
+        <translation>&amp;Chỉ tiêu mỗi tổ mỗi ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="107"/>
+        <source>Report &amp;deadline:</source>
+        <translation>&amp;Giờ báo cáo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="114"/>
+        <source>Phases (đợt):</source>
+        <translation>Các đợt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="117"/>
+        <source>Hamlet targets:</source>
+        <translation>Chỉ tiêu từng thôn:</translation>
+    </message>
+</context>
+<context>
     <name>CoreErrors</name>
     <message>
         <location filename="../../ui/dialogs/progress.py" line="225"/>

@@ -569,6 +569,14 @@
         <translation>&amp;Giới thiệu Gõ Cửa</translation>
     </message>
     <message>
+        <source>&amp;Campaign settings…</source>
+        <translation>&amp;Thiết lập chiến dịch…</translation>
+    </message>
+    <message>
+        <source>Dates, phases, the daily quota per team, the report deadline, hamlet targets</source>
+        <translation>Thời gian, các đợt, chỉ tiêu mỗi tổ mỗi ngày, giờ báo cáo, chỉ tiêu từng thôn</translation>
+    </message>
+    <message>
         <source>&amp;Guide</source>
         <translation>&amp;Hướng dẫn</translation>
     </message>
@@ -611,6 +619,10 @@
     <message>
         <source>The team form has changes that are not saved. Save them before closing?</source>
         <translation>Thông tin tổ có thay đổi chưa lưu. Lưu trước khi đóng?</translation>
+    </message>
+    <message>
+        <source>Campaign settings saved.</source>
+        <translation>Đã lưu thiết lập chiến dịch.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Gõ Cửa&lt;/b&gt; %1&lt;br&gt;Door-to-door e-ID (VNeID) activation campaigns: lists, teams, outcomes, team packs and the daily report. Works offline.&lt;br&gt;&lt;br&gt;Database: %2</source>
