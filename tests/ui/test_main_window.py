@@ -411,3 +411,10 @@ def test_the_guide_and_the_about_box(window, monkeypatch):
     monkeypatch.setattr(mw.QMessageBox, "about", lambda parent, title, body: shown.append(body))
     window.about()
     assert canvass.__version__ in shown[0]
+
+
+def test_the_keying_view_reads_nothing_until_it_is_first_shown(window, qtbot):
+    """A fast start: the window shows residents without loading a team's walk list nobody has opened."""
+    assert window.keyingView.model.rowCount() == 0 and window.keyingView.team_combo.count() == 0
+    window.show_tab("keying")
+    qtbot.waitUntil(lambda: window.keyingView.model.rowCount() > 0, timeout=10000)

@@ -237,7 +237,9 @@ class KeyingView(QWidget):
 
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.hamlet_combo.currentIndexChanged.connect(self._hamlet_changed)
-        self.refresh()
+        # nothing is read until the view is first shown: a team's walk list can be 24,000 rows, and the
+        # window must show its first rows without waiting for a tab nobody has opened yet
+        self._stale = True
 
     def showEvent(self, event) -> None:
         """Shown: re-read if the data changed meanwhile; the table takes the keyboard, so typing can start."""
@@ -256,7 +258,7 @@ class KeyingView(QWidget):
     def refresh(self) -> None:
         """Re-read the teams and the table (keeping the chosen team and hamlet); deferred until shown when
         the view is hidden."""
-        if not self.isVisible() and self.team_combo.count():
+        if not self.isVisible():
             self._stale = True
             return
         self.reload()
@@ -279,6 +281,8 @@ class KeyingView(QWidget):
 
     def select_team(self, team_id: Optional[int], hamlet_id: Optional[int] = None) -> None:
         """Show one team's walk list (and one hamlet of it)."""
+        if self._stale:
+            self.reload()
         pos = self.team_combo.findData(team_id)
         if pos >= 0:
             self.team_combo.setCurrentIndex(pos)
