@@ -328,6 +328,39 @@ def merge_teams(session: Session, source: Team | int | str, target: Team | int |
                        hamlets_moved=len(new_hamlets))
 
 
+def _by_name(rows) -> list[tuple[int, str]]:
+    return sorted(((int(i), n) for i, n in rows), key=lambda x: (sort_key(x[1]), x[0]))   # walk-list hamlet order
+
+
+def hamlet_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every hamlet, in Vietnamese name order: the hamlet pick list of every view and dialog."""
+    return _by_name(session.execute(select(Hamlet.id, Hamlet.name)).all())
+
+
+def team_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the working (not retired) teams, in Vietnamese name order: the team pick list."""
+    return _by_name(session.execute(select(Team.id, Team.name).where(Team.retired_at.is_(None))).all())
+
+
+def team_hamlets(session: Session, team_id: Optional[int]) -> list[tuple[int, str]]:
+    """(id, name) of the hamlets a team covers or has residents in (every hamlet for no team), by name."""
+    if team_id is None:
+        return hamlet_choices(session)
+    ids = set(session.scalars(select(Resident.hamlet_id).distinct().where(Resident.team_id == team_id)))
+    ids |= set(session.scalars(select(TeamHamlet.hamlet_id).where(TeamHamlet.team_id == team_id)))
+    if not ids:
+        return []
+    return _by_name(session.execute(select(Hamlet.id, Hamlet.name).where(Hamlet.id.in_(ids))).all())
+
+
+def visited_counts(session: Session) -> dict[int, int]:
+    """Team id -> how many of its residents have had at least one visit."""
+    rows = session.execute(select(Resident.team_id, func.count())
+                           .where(Resident.team_id.is_not(None), Resident.attempts > 0)
+                           .group_by(Resident.team_id)).all()
+    return {int(k): int(v) for k, v in rows}
+
+
 def list_teams(session: Session, *, include_inactive: bool = True) -> list[TeamInfo]:
     """Every team with its hamlets and load (assigned, remaining open, activated), in Vietnamese name order."""
     session.flush()

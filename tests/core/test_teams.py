@@ -149,3 +149,29 @@ def test_list_teams_with_load(db):
         assert teams[0].assigned == 0 and not teams[2].active
         assert [t.name for t in list_teams(s, include_inactive=False)] == ["Tổ An", "Tổ Bắc"]
         assert b.id != a.id
+
+
+def test_pick_lists_come_from_the_core_in_walk_list_order(db):
+    """The hamlet and team pick lists of every view: Vietnamese order, retired teams left out, a team's hamlets."""
+    from canvass.assignment import assign_by_hamlet
+    from canvass.teams import add_team, hamlet_choices, retire_team, team_choices, team_hamlets, visited_counts
+    from canvass.events import record_visit
+    from canvass.models import Resident
+    from tests.factories import make_commune
+
+    ids = make_commune(db, hamlets=("Thôn Đông", "Thôn Dọc", "Thôn An"))
+    with db.session() as s:
+        names = [n for _i, n in hamlet_choices(s)]
+        assert names == ["Thôn An", "Thôn Dọc", "Thôn Đông"]          # D before Đ, as the walk list orders them
+        by_name = dict((n, i) for i, n in hamlet_choices(s))
+        a = add_team(s, "Tổ Bảy", hamlet_ids=[by_name["Thôn Đông"]])
+        b = add_team(s, "Tổ Ánh")
+        c = add_team(s, "Tổ Cũ")
+        retire_team(s, c.id)
+        assign_by_hamlet(s)
+        assert [n for _i, n in team_choices(s)] == ["Tổ Ánh", "Tổ Bảy"]
+        assert [n for _i, n in team_hamlets(s, a.id)] == ["Thôn Đông"]
+        assert team_hamlets(s, b.id) == []
+        first = s.get(Resident, ids[-1])
+        record_visit(s, first.id, "absent", reason="short")
+        assert visited_counts(s) == ({a.id: 1} if first.team_id == a.id else {})

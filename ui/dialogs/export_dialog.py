@@ -10,9 +10,8 @@ from typing import Optional
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
-from sqlalchemy import select
 
-from canvass.models import Hamlet
+from canvass.teams import hamlet_choices
 from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
 from ui.widgets.sizing import fit_resize
@@ -75,7 +74,7 @@ class ExportDialog(SaveDialog):
         self.team.setToolTip(self.tr("Only the residents given to one team"))
         self.team.addItem(self.tr("All teams"), None)
         with ctx.db.read() as s:
-            for hid, name in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name)):
+            for hid, name in hamlet_choices(s):
                 self.hamlet.addItem(name, hid)
             for t in list_teams(s, include_inactive=False):
                 self.team.addItem(t.name, t.id)

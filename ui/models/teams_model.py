@@ -10,11 +10,8 @@ from typing import Optional
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import func, select
-
-from canvass.models import Resident
-from canvass.teams import TeamInfo, list_teams
-from ui.labels import team_kind_label
+from canvass.teams import TeamInfo, list_teams, visited_counts
+from ui.labels import phone_display, team_kind_label
 
 RESIDENT_MIME = "application/x-gocua-resident-ids"
 
@@ -69,12 +66,10 @@ class TeamsModel(QAbstractTableModel):
         """Re-read every team and its load."""
         with self.db.read() as s:
             teams = list_teams(s)
-            visited = dict(s.execute(select(Resident.team_id, func.count())
-                                     .where(Resident.team_id.is_not(None), Resident.attempts > 0)
-                                     .group_by(Resident.team_id)).all())
+            visited = visited_counts(s)
         self.beginResetModel()
         self.teams = teams
-        self.visited = {k: int(v) for k, v in visited.items()}
+        self.visited = visited
         self.endResetModel()
 
     def team(self, row: int) -> Optional[TeamInfo]:
@@ -104,7 +99,7 @@ class TeamsModel(QAbstractTableModel):
         if col == "kind":
             return team_kind_label(t.kind)
         if col == "lead":
-            return t.lead_name or t.lead_phone or ""
+            return t.lead_name or phone_display(t.lead_phone)
         if col == "hamlets":
             return ", ".join(t.hamlets)
         if col == "assigned":
@@ -134,7 +129,7 @@ class TeamsModel(QAbstractTableModel):
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "lead" and t.lead_phone:
-                return " · ".join(x for x in (t.lead_name, t.lead_phone) if x)
+                return " · ".join(x for x in (t.lead_name, phone_display(t.lead_phone)) if x)
             if col == "hamlets" and t.hamlets:
                 return ", ".join(t.hamlets)
             if col == "activated":

@@ -16,12 +16,11 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
-from sqlalchemy import select
 
 from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
-from canvass.models import Hamlet, Resident, Team, TeamHamlet
+from canvass.teams import team_choices, team_hamlets
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label, status_text
 from ui.models.keying_model import KeyingModel
@@ -36,25 +35,6 @@ OUTCOME_KEYS = {
 LEGEND = (("1", "K", "activated"), ("2", "V", "absent"), ("3", "X", "ineligible"), ("4", "S", "wrong_phone"),
           ("5", "T", "refused"), ("6", "H", "revisit"), ("0", "C", "pending"))
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
-
-
-def active_teams(session) -> list[tuple[int, str]]:
-    """(id, name) of the teams not retired, by name."""
-    rows = session.execute(select(Team.id, Team.name).where(Team.retired_at.is_(None)).order_by(Team.name))
-    return [(r.id, r.name) for r in rows]
-
-
-def team_hamlets(session, team_id: Optional[int]) -> list[tuple[int, str]]:
-    """(id, name) of the hamlets a team covers or has residents in (every hamlet without a team)."""
-    if team_id is None:
-        stmt = select(Hamlet.id, Hamlet.name).order_by(Hamlet.name)
-        return [(r.id, r.name) for r in session.execute(stmt)]
-    ids = set(session.scalars(select(Resident.hamlet_id).distinct().where(Resident.team_id == team_id)))
-    ids |= set(session.scalars(select(TeamHamlet.hamlet_id).where(TeamHamlet.team_id == team_id)))
-    if not ids:
-        return []
-    stmt = select(Hamlet.id, Hamlet.name).where(Hamlet.id.in_(ids)).order_by(Hamlet.name)
-    return [(r.id, r.name) for r in session.execute(stmt)]
 
 
 class KeyingTable(QTableView):
@@ -268,7 +248,7 @@ class KeyingView(QWidget):
         self._stale = False
         current = self.team_combo.currentData()
         with self.ctx.db.read() as s:
-            teams = active_teams(s)
+            teams = team_choices(s)
         self.team_combo.blockSignals(True)
         self.team_combo.clear()
         self.team_combo.addItem(self.tr("(residents of a hamlet, any team)"), None)

@@ -7,11 +7,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
-from sqlalchemy import select
 
 from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
-from canvass.models import Hamlet, Team
-from canvass.text import name_sort_key
+from canvass.teams import hamlet_choices, team_choices
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_labels
@@ -165,10 +163,8 @@ class ResidentsView(QWidget):
     def fill_filters(self) -> None:
         """(Re)fill the hamlet, team, status and reason lists, keeping what was chosen."""
         with self.ctx.db.read() as s:
-            hamlets = [(h.id, h.name) for h in s.scalars(select(Hamlet))]
-            teams = [(t.id, t.name) for t in s.scalars(select(Team).where(Team.retired_at.is_(None)))]
-        hamlets.sort(key=lambda x: name_sort_key(x[1]))
-        teams.sort(key=lambda x: name_sort_key(x[1]))
+            hamlets = hamlet_choices(s)
+            teams = team_choices(s)
         self._refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
         self._refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
         labels = status_labels()

@@ -12,12 +12,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
-from sqlalchemy import select
 
 from canvass.errors import CanvassError
-from canvass.models import Hamlet
-from canvass.teams import TEAM_KINDS
-from ui.labels import team_kind_label
+from canvass.teams import TEAM_KINDS, hamlet_choices
+from ui.labels import phone_display, team_kind_label
 from ui.dialogs.progress import ProgressDialog, error_text
 from ui.models.teams_model import TeamsModel
 
@@ -236,7 +234,7 @@ class TeamsView(QWidget):
                 i = self.model.COLUMNS.index(col)
                 header.resizeSection(i, min(header.sectionSize(i), 240))
         with self.ctx.db.read() as s:
-            hamlets = [(h.id, h.name) for h in s.execute(select(Hamlet.id, Hamlet.name).order_by(Hamlet.name))]
+            hamlets = hamlet_choices(s)
         self.hamlets = hamlets
         current_hamlet = self.balance_hamlet.currentData()
         self.balance_hamlet.clear()
@@ -298,7 +296,7 @@ class TeamsView(QWidget):
         self.name_edit.setText(t.name)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(t.kind), 0))
         self.lead_edit.setText(t.lead_name or "")
-        self.phone_edit.setText(t.lead_phone or "")
+        self.phone_edit.setText(phone_display(t.lead_phone))
         self.members_edit.setPlainText("\n".join(t.members))
         self._fill_hamlets(t.hamlet_ids)
         self.retire_button.setText(self.tr("&Retire") if t.active else self.tr("Re&activate"))
