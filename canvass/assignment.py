@@ -65,9 +65,9 @@ def _check_team(session: Session, team_id: Optional[int], allow_retired: bool) -
         return
     team = session.get(Team, team_id)
     if team is None:
-        raise NotFound(f"no team with id {team_id}")
+        raise NotFound("team_id_unknown", id=team_id)
     if not allow_retired and (team.retired_at is not None or team.merged_into_id is not None):
-        raise InvalidInput(f"team {team.name!r} is retired and takes no new assignments")
+        raise InvalidInput("team_retired_no_assign", name=team.name)
 
 
 def _current_teams(session: Session, ids: Sequence[int]) -> dict[int, Optional[int]]:
@@ -96,7 +96,7 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
     current = _current_teams(session, ids)
     missing = [i for i in ids if i not in current]
     if missing:
-        raise NotFound(f"{len(missing)} resident(s) not found (first id {missing[0]})")
+        raise NotFound("residents_unknown", count=len(missing), first=missing[0])
     result = AssignResult()
     changes: list[tuple[int, Optional[int], Optional[int]]] = []
     for rid in ids:
@@ -123,7 +123,7 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
     done = 0
     for chunk in _chunks(changes, CHUNK):
         if cancel is not None and cancel():
-            raise Cancelled("assignment cancelled")
+            raise Cancelled("cancelled")
         bulk_insert(conn, Event.__table__, cols,
                     [(rid, "assigned", stamp, stamp, actor, new, note,
                       json.dumps({"from": old}) if old is not None else None) for rid, old, new in chunk])
@@ -170,7 +170,7 @@ def household_residents(session: Session, household_ids: Iterable[int]) -> list[
                                    .order_by(Resident.id)))
     missing = [h for h in hids if h not in found]
     if missing:
-        raise NotFound(f"no household with id {missing[0]}")
+        raise NotFound("household_unknown", id=missing[0])
     return out
 
 
@@ -189,7 +189,7 @@ def plan_balance(units: Sequence[tuple[Hashable, int]], n: int) -> list[list[Has
     run's size is within one unit (the largest household) of the even share.
     """
     if n <= 0:
-        raise InvalidInput("balancing needs at least one team")
+        raise InvalidInput("balance_no_team")
     total = sum(size for _k, size in units)
     cum = [0]
     for _k, size in units:
@@ -254,10 +254,10 @@ def balance_hamlet(session: Session, hamlet_id: int, team_ids: Sequence[int], *,
                    actor: Optional[str] = None, progress=None, cancel=None) -> AssignResult:
     """Split a hamlet's residents among teams (in the order given) by whole households, neighbours together."""
     if session.get(Hamlet, hamlet_id) is None:
-        raise NotFound(f"no hamlet with id {hamlet_id}")
+        raise NotFound("hamlet_id_unknown", id=hamlet_id)
     team_ids = list(dict.fromkeys(team_ids))
     if not team_ids:
-        raise InvalidInput("balancing needs at least one team")
+        raise InvalidInput("balance_no_team")
     for tid in team_ids:
         _check_team(session, tid, allow_retired=False)
     units, joins = _hamlet_units(session, hamlet_id, only_unassigned, _active_team_ids(session))
@@ -293,7 +293,7 @@ def assign_by_hamlet(session: Session, *, hamlet_ids: Optional[Sequence[int]] = 
         units, joins = _hamlet_units(session, hid, only_unassigned, active)
         mapping.update(joins)
         if cancel is not None and cancel():
-            raise Cancelled("assignment cancelled")
+            raise Cancelled("cancelled")
         runs = plan_balance([(k, len(rids)) for k, rids in units], len(tids))
         members = dict(units)
         for tid, run in zip(tids, runs):

@@ -47,7 +47,7 @@ def parse_deadline(value: str) -> str:
     """A report deadline written HH:MM (or H:MM), returned as HH:MM."""
     m = _HHMM_RE.match((value or "").strip())
     if not m:
-        raise InvalidInput(f"deadline {value!r} is not a time HH:MM (e.g. 15:30)")
+        raise InvalidInput("deadline_invalid", value=value)
     return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
@@ -153,23 +153,23 @@ def set_campaign(session: Session, *, name: Optional[str] = None, start: Optiona
     before = None if c is None else _fields(c)
     if c is None:
         if not (name and name.strip()) or start is None or end is None:
-            raise InvalidInput("a new campaign needs a name, a start date and an end date")
+            raise InvalidInput("campaign_new_incomplete")
         c = Campaign(name=name.strip(), start_date=start, end_date=end, report_deadline=DEFAULT_DEADLINE,
                      quota_per_team_day=DEFAULT_QUOTA, created_at=now())
         session.add(c)
     if name is not None:
         if not name.strip():
-            raise InvalidInput("the campaign name is empty")
+            raise InvalidInput("campaign_name_empty")
         c.name = name.strip()
     if start is not None:
         c.start_date = start
     if end is not None:
         c.end_date = end
     if c.end_date < c.start_date:
-        raise InvalidInput(f"campaign end {c.end_date.isoformat()} is before its start {c.start_date.isoformat()}")
+        raise InvalidInput("campaign_end_before_start", end=c.end_date.isoformat(), start=c.start_date.isoformat())
     if quota_per_team_day is not None:
         if quota_per_team_day < 0:
-            raise InvalidInput("the quota per team per day cannot be negative")
+            raise InvalidInput("quota_negative")
         c.quota_per_team_day = quota_per_team_day
     if deadline is not None:
         c.report_deadline = parse_deadline(deadline)
@@ -184,7 +184,7 @@ def set_campaign(session: Session, *, name: Optional[str] = None, start: Optiona
 def _require(session: Session) -> Campaign:
     c = active_campaign(session)
     if c is None:
-        raise NotFound("no campaign yet: set one first (canvass campaign set --name ... --start ... --end ...)")
+        raise NotFound("campaign_missing")
     return c
 
 
@@ -193,7 +193,7 @@ def set_phases(session: Session, phases: Sequence[tuple[str, dt.date, dt.date]])
     c = _require(session)
     for name, start, end in phases:
         if end < start:
-            raise InvalidInput(f"phase {name!r} ends before it starts")
+            raise InvalidInput("phase_end_before_start", name=name)
     before = _phases(session, c.id)
     session.execute(delete(CampaignPhase).where(CampaignPhase.campaign_id == c.id))
     rows = [CampaignPhase(campaign_id=c.id, name=name, start_date=start, end_date=end) for name, start, end in phases]
@@ -210,7 +210,7 @@ def set_hamlet_target(session: Session, hamlet_id: int, target: Optional[int]) -
     """Set a hamlet's target in the active campaign (None: back to the default, all eligible residents)."""
     c = _require(session)
     if session.get(Hamlet, hamlet_id) is None:
-        raise NotFound(f"no hamlet with id {hamlet_id}")
+        raise NotFound("hamlet_id_unknown", id=hamlet_id)
     row = session.get(HamletTarget, (c.id, hamlet_id))
     before = row.target if row is not None else None
     if target is None:
@@ -218,7 +218,7 @@ def set_hamlet_target(session: Session, hamlet_id: int, target: Optional[int]) -
             session.delete(row)
     else:
         if target < 0:
-            raise InvalidInput("a target cannot be negative")
+            raise InvalidInput("target_negative")
         if row is None:
             session.add(HamletTarget(campaign_id=c.id, hamlet_id=hamlet_id, target=target))
         else:

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 from canvass.db import DatabaseError, open_database
 from canvass.errors import CanvassError
+from canvass.messages import cli_language, text
 
 COMMAND_MODULES = (
     "canvass.importing.cli",   # import, residents, stats (foundation)
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args, db) or 0)
     except CanvassError as exc:
-        print(f"canvass: {exc}", file=sys.stderr)
+        print(f"canvass: {text(exc, cli_language())}", file=sys.stderr)
         return 1
     finally:
         db.dispose()

@@ -39,7 +39,7 @@ def parse_date(value: str, what: str = "date") -> dt.date:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what} {value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)") from None
+        raise InvalidInput("date_invalid", what=what, value=value) from None
 
 
 def parse_datetime(value: str) -> dt.datetime:
@@ -51,12 +51,12 @@ def parse_datetime(value: str) -> dt.datetime:
         try:
             t = dt.time.fromisoformat(parts[1]) if len(parts) > 1 else dt.time()
         except ValueError:
-            raise InvalidInput(f"visit time {parts[1]!r} is not HH:MM") from None
+            raise InvalidInput("time_invalid", value=parts[1]) from None
         return dt.datetime.combine(day, t)
     try:
         return dt.datetime.fromisoformat(text).replace(tzinfo=None, microsecond=0)
     except ValueError:
-        raise InvalidInput(f"visit date {value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        raise InvalidInput("datetime_invalid", value=value) from None
 
 
 def _print_json(obj) -> None:
@@ -68,7 +68,7 @@ def _resident(session, key: str):
     from canvass.residents import find_resident
     r = find_resident(session, key)
     if r is None:
-        raise NotFound(f"no resident with CCCD {key!r}")
+        raise NotFound("resident_cccd_unknown", key=key)
     return r
 
 
@@ -168,22 +168,22 @@ def cmd_assign(args, db) -> int:
     from canvass.teams import find_team
     modes = sum(bool(x) for x in (args.by_hamlet, args.balance, args.team is not None or args.unassign))
     if modes != 1:
-        raise InvalidInput("choose one of --by-hamlet, --balance, or --team T / --unassign")
+        raise InvalidInput("assign_mode_missing")
     with db.session() as s:
         if args.by_hamlet:
             hids = _hamlet_ids(s, args.hamlet) if args.hamlet else None
             res = assign_by_hamlet(s, hamlet_ids=hids, only_unassigned=args.only_unassigned, actor=args.by)
         elif args.balance:
             if not args.hamlet or len(args.hamlet) != 1:
-                raise InvalidInput("--balance needs one --hamlet")
+                raise InvalidInput("balance_needs_hamlet")
             if not args.teams:
-                raise InvalidInput("--balance needs --teams T1,T2")
+                raise InvalidInput("balance_needs_teams")
             hid = _hamlet_ids(s, args.hamlet)[0]
             tids = [find_team(s, name.strip()).id for name in args.teams.split(",") if name.strip()]
             res = balance_hamlet(s, hid, tids, only_unassigned=args.only_unassigned, actor=args.by)
         else:
             if bool(args.resident) == bool(args.household):
-                raise InvalidInput("name the residents (--resident CCCD ...) or the households (--household ID ...)")
+                raise InvalidInput("assign_whom_missing")
             tid = None if args.unassign else find_team(s, args.team).id
             if args.resident:
                 ids = [_resident(s, key).id for key in args.resident]
@@ -192,7 +192,7 @@ def cmd_assign(args, db) -> int:
                 try:
                     hh = [int(h) for h in args.household]
                 except ValueError:
-                    raise InvalidInput("households are named by their id (a number)") from None
+                    raise InvalidInput("household_id_not_number") from None
                 res = assign_households(s, hh, tid, actor=args.by)
         summary = {"assigned": res.assigned, "moved": res.moved, "unassigned": res.unassigned,
                    "unchanged": res.unchanged, "per_team": {str(k): v for k, v in res.per_team.items()}}
@@ -281,7 +281,7 @@ def cmd_campaign_set(args, db) -> int:
     for spec in args.phase or []:
         parts = spec.rsplit(":", 2)
         if len(parts) != 3:
-            raise InvalidInput(f"phase {spec!r} is not NAME:START:END")
+            raise InvalidInput("phase_spec_invalid", spec=spec)
         phases.append((parts[0].strip(), parse_date(parts[1], "phase start"), parse_date(parts[2], "phase end")))
     with db.session() as s:
         c = set_campaign(s, name=args.name, start=start, end=end, quota_per_team_day=args.quota_per_team_day,
@@ -297,7 +297,7 @@ def _as_of(args) -> Optional[dt.date]:
     """The --as-of day of a command (None: today); a day after today is refused."""
     as_of = parse_date(args.as_of, "as-of date") if getattr(args, "as_of", None) else None
     if as_of is not None and as_of > dt.date.today():
-        raise InvalidInput(f"as-of date {as_of.isoformat()} is after today")
+        raise InvalidInput("as_of_future", day=as_of.isoformat())
     return as_of
 
 
@@ -309,7 +309,7 @@ def cmd_campaign_show(args, db) -> int:
     with db.session() as s:
         info = campaign_info(s, as_of)
     if info is None:
-        raise NotFound("no campaign yet: canvass campaign set --name N --start D --end D")
+        raise NotFound("campaign_missing")
     if args.json:
         _print_json(asdict(info))
         return 0
@@ -330,7 +330,7 @@ def cmd_campaign_target(args, db) -> int:
         try:
             target = int(value)
         except ValueError:
-            raise InvalidInput(f"target {args.target!r} is not a number (or 'default')") from None
+            raise InvalidInput("target_not_number", value=args.target) from None
     with db.session() as s:
         h = find_hamlet(s, args.hamlet)
         set_hamlet_target(s, h.id, target)

@@ -140,20 +140,21 @@ def validate_visit(outcome: str, reason: Optional[str], note: Optional[str], at:
                    revisit_on: Optional[dt.date] = None, today: Optional[dt.date] = None) -> None:
     """Raise InvalidInput when a visit's values are not acceptable."""
     if outcome not in OUTCOMES:
-        raise InvalidInput(f"unknown outcome {outcome!r}; expected one of {', '.join(OUTCOMES)}")
+        raise InvalidInput("outcome_unknown", outcome=outcome, choices=", ".join(OUTCOMES))
     allowed = REASONS.get(outcome, ())
     if outcome in OUTCOMES_NEEDING_REASON and not reason:
-        raise InvalidInput(f"outcome {outcome!r} needs a reason: {', '.join(allowed)}")
+        raise InvalidInput("outcome_needs_reason", outcome=outcome, choices=", ".join(allowed))
     if reason and reason not in allowed:
-        raise InvalidInput(f"unknown reason {reason!r} for {outcome!r}"
-                           + (f"; expected one of {', '.join(allowed)}" if allowed else "; it takes no reason"))
+        if allowed:
+            raise InvalidInput("reason_unknown", reason=reason, outcome=outcome, choices=", ".join(allowed))
+        raise InvalidInput("reason_not_taken", reason=reason, outcome=outcome)
     if reason == "other" and not (note and note.strip()):
-        raise InvalidInput("reason 'other' needs a note saying what it is")
+        raise InvalidInput("reason_other_needs_note")
     today = today or dt.date.today()
     if at.date() > today:
-        raise InvalidInput(f"visit date {at.date().isoformat()} is after today")
+        raise InvalidInput("visit_in_future", day=at.date().isoformat())
     if revisit_on is not None and outcome != "revisit":
-        raise InvalidInput("a revisit date goes with outcome 'revisit'")
+        raise InvalidInput("revisit_date_without_revisit")
 
 
 def record_visit(session: Session, resident: Resident | int, outcome: str, *, team_id: Optional[int] = None,
@@ -169,7 +170,7 @@ def record_visit(session: Session, resident: Resident | int, outcome: str, *, te
     if isinstance(resident, int):
         found = session.get(Resident, resident)
         if found is None:
-            raise NotFound(f"no resident with id {resident}")
+            raise NotFound("resident_id_unknown", id=resident)
         resident = found
     at = at or now()
     validate_visit(outcome, reason, note, at, revisit_on, today)
@@ -216,7 +217,7 @@ def void_visit(session: Session, visit_id: int, *, actor: Optional[str] = None) 
     """Undo a visit: a `visit_void` event that makes it count for nothing (the visit itself stays)."""
     visit = session.get(Event, visit_id)
     if visit is None or visit.kind != "visit":
-        raise NotFound(f"no visit with id {visit_id}")
+        raise NotFound("visit_id_unknown", id=visit_id)
     resident = session.get(Resident, visit.resident_id)
     e = append_event(session, resident, "visit_void", at=visit.at, actor=actor, team_id=visit.team_id,
                      data={"voids": visit.id})

@@ -16,9 +16,9 @@ from canvass.text import fold, nfc
 def new_database(path: str | os.PathLike, commune: str, campaign: str, start: dt.date, end: dt.date) -> Database:
     """Create a database file with its commune and campaign (an existing file is refused, never overwritten)."""
     if Path(path).exists():
-        raise InvalidInput(f"{Path(path).name} already exists")
+        raise InvalidInput("file_exists", name=Path(path).name)
     if not nfc(commune or ""):
-        raise InvalidInput("the commune needs a name")
+        raise InvalidInput("commune_name_missing")
     db = open_database(path)
     try:
         with db.session() as s:

@@ -90,7 +90,7 @@ def normalize_lead_phone(value: Optional[str]) -> Optional[str]:
         return text
     res = normalize_phone(text)
     if not res.e164:
-        raise InvalidInput(f"{text!r} is not a usable phone number")
+        raise InvalidInput("phone_unusable", text=text)
     return res.e164
 
 
@@ -124,18 +124,18 @@ def _check_kind(kind: Optional[str]) -> Optional[str]:
     if kind is None or kind == "":
         return None
     if kind not in TEAM_KINDS:
-        raise InvalidInput(f"unknown team kind {kind!r}; expected one of {', '.join(TEAM_KINDS)}")
+        raise InvalidInput("team_kind_unknown", kind=kind, choices=", ".join(TEAM_KINDS))
     return kind
 
 
 def _check_name(session: Session, name: str, exclude_id: Optional[int] = None) -> str:
     name = nfc(name or "")
     if not name:
-        raise InvalidInput("a team needs a name")
+        raise InvalidInput("team_name_missing")
     key = fold(name)
     for tid, other in session.execute(select(Team.id, Team.name)):
         if tid != exclude_id and fold(other) == key:
-            raise InvalidInput(f"a team named {other!r} already exists")
+            raise InvalidInput("team_name_taken", name=other)
     return name
 
 
@@ -144,7 +144,7 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
     if isinstance(key, int):
         h = session.get(Hamlet, key)
         if h is None:
-            raise NotFound(f"no hamlet with id {key}")
+            raise NotFound("hamlet_id_unknown", id=key)
         return h
     text = nfc(str(key))
     hamlets = list(session.scalars(select(Hamlet)))
@@ -158,12 +158,12 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
         if len(exact) == 1:
             return exact[0]
     if len(exact) > 1:
-        raise InvalidInput(f"{text!r} names several hamlets; use the hamlet id")
+        raise InvalidInput("hamlet_ambiguous", text=text)
     if text.isdigit():
         h = session.get(Hamlet, int(text))
         if h is not None:
             return h
-    raise NotFound(f"no hamlet named {text!r}")
+    raise NotFound("hamlet_unknown", text=text)
 
 
 def find_team(session: Session, key: str | int) -> Team:
@@ -171,7 +171,7 @@ def find_team(session: Session, key: str | int) -> Team:
     if isinstance(key, int):
         t = session.get(Team, key)
         if t is None:
-            raise NotFound(f"no team with id {key}")
+            raise NotFound("team_id_unknown", id=key)
         return t
     text = nfc(str(key))
     folded = fold(text)
@@ -182,7 +182,7 @@ def find_team(session: Session, key: str | int) -> Team:
         t = session.get(Team, int(text))
         if t is not None:
             return t
-    raise NotFound(f"no team named {text!r}")
+    raise NotFound("team_unknown", text=text)
 
 
 def _log(session: Session, team: Team, action: str, actor: Optional[str], **data) -> None:
@@ -193,7 +193,7 @@ def _set_hamlets(session: Session, team: Team, hamlet_ids: Sequence[int]) -> Non
     session.execute(delete(TeamHamlet).where(TeamHamlet.team_id == team.id))
     for hid in dict.fromkeys(hamlet_ids):
         if session.get(Hamlet, hid) is None:
-            raise NotFound(f"no hamlet with id {hid}")
+            raise NotFound("hamlet_id_unknown", id=hid)
         session.add(TeamHamlet(team_id=team.id, hamlet_id=hid))
 
 
@@ -275,7 +275,7 @@ def retire_team(session: Session, team: Team | int | str, *, actor: Optional[str
     """Retire a team: it keeps its residents and history but takes no new assignments."""
     team = _team(session, team)
     if team.retired_at is not None:
-        raise InvalidInput(f"team {team.name!r} is already retired")
+        raise InvalidInput("team_retired_already", name=team.name)
     team.retired_at = now()
     _log(session, team, "retire", actor)
     session.flush()
@@ -286,7 +286,7 @@ def reactivate_team(session: Session, team: Team | int | str, *, actor: Optional
     """Bring a retired (not merged) team back to work."""
     team = _team(session, team)
     if team.merged_into_id is not None:
-        raise InvalidInput(f"team {team.name!r} was merged into another team")
+        raise InvalidInput("team_merged_already", name=team.name)
     was_active = is_active(team)
     team.retired_at = None
     _log(session, team, "reactivate", actor, active_before=was_active)
@@ -302,11 +302,11 @@ def merge_teams(session: Session, source: Team | int | str, target: Team | int |
 
     source, target = _team(session, source), _team(session, target)
     if source.id == target.id:
-        raise InvalidInput("a team cannot be merged into itself")
+        raise InvalidInput("team_merge_self")
     if not is_active(target):
-        raise InvalidInput(f"team {target.name!r} is retired; merge into a working team")
+        raise InvalidInput("team_merge_into_retired", name=target.name)
     if source.merged_into_id is not None:
-        raise InvalidInput(f"team {source.name!r} was already merged")
+        raise InvalidInput("team_merge_source_merged", name=source.name)
     session.flush()
     ids = list(session.scalars(select(Resident.id).where(Resident.team_id == source.id)))
     moved = assign_residents(session, ids, target.id, actor=actor, note=f"merge of team {source.id}",

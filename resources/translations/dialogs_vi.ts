@@ -112,305 +112,220 @@
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="225"/>
-        <source>“%1” is not a usable phone number.</source>
-        <translation>“%1” không phải số điện thoại dùng được.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="227"/>
-        <source>The team needs a name.</source>
-        <translation>Tổ cần có tên.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="228"/>
-        <source>A team named “%1” already exists.</source>
-        <translation>Đã có tổ tên “%1”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="230"/>
-        <source>Team “%1” is already retired.</source>
-        <translation>Tổ “%1” đã giải thể rồi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="232"/>
-        <source>Team “%1” was merged into another team.</source>
-        <translation>Tổ “%1” đã được gộp vào tổ khác.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="234"/>
-        <source>A team cannot be merged into itself.</source>
-        <translation>Không thể gộp một tổ vào chính nó.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="236"/>
-        <source>Team “%1” is retired; merge into a working team.</source>
-        <translation>Tổ “%1” đã giải thể; hãy gộp vào một tổ đang hoạt động.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="238"/>
-        <source>Team “%1” was already merged.</source>
-        <translation>Tổ “%1” đã được gộp rồi.</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/progress.py" line="240"/>
-        <source>Team “%1” is retired and takes no new residents.</source>
-        <translation>Tổ “%1” đã giải thể, không nhận thêm công dân.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="242"/>
-        <source>Choose at least one team to share the residents among.</source>
-        <translation>Hãy chọn ít nhất một tổ để chia công dân.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="244"/>
         <source>Team “%1” has no residents assigned yet.</source>
         <translation>Tổ “%1” chưa được giao công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="246"/>
-        <source>“Other reason” needs a note saying what it is.</source>
-        <translation>“Lý do khác” cần ghi chú nói rõ lý do.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="248"/>
-        <source>The visit date cannot be after today.</source>
-        <translation>Ngày đến không được sau hôm nay.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="250"/>
-        <source>This outcome needs a reason.</source>
-        <translation>Kết quả này cần có lý do.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="252"/>
+        <location filename="../../ui/dialogs/progress.py" line="242"/>
         <source>The folder “%1” does not exist.</source>
         <translation>Thư mục “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="254"/>
+        <location filename="../../ui/dialogs/progress.py" line="244"/>
         <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
         <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="256"/>
+        <location filename="../../ui/dialogs/progress.py" line="246"/>
         <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
         <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="258"/>
+        <location filename="../../ui/dialogs/progress.py" line="248"/>
         <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
         <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <location filename="../../ui/dialogs/progress.py" line="251"/>
         <source>The file “%1” does not exist.</source>
         <translation>Tệp “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <location filename="../../ui/dialogs/progress.py" line="253"/>
         <source>“%1” is not a readable Excel workbook (.xlsx).</source>
         <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <location filename="../../ui/dialogs/progress.py" line="255"/>
         <source>“%1” is far too large to be a team pack.</source>
         <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="267"/>
+        <location filename="../../ui/dialogs/progress.py" line="257"/>
         <source>This file is not a team pack (its hidden sheet is missing).</source>
         <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="269"/>
+        <location filename="../../ui/dialogs/progress.py" line="259"/>
         <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
         <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="271"/>
+        <location filename="../../ui/dialogs/progress.py" line="261"/>
         <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
         <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="273"/>
+        <location filename="../../ui/dialogs/progress.py" line="263"/>
         <source>This database has never exported a team pack.</source>
         <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="275"/>
+        <location filename="../../ui/dialogs/progress.py" line="265"/>
         <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
         <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="277"/>
-        <source>A new campaign needs a name, a start date and an end date.</source>
-        <translation>Chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="279"/>
-        <source>The campaign name is empty.</source>
-        <translation>Tên chiến dịch đang để trống.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="281"/>
-        <source>The campaign ends before it starts.</source>
-        <translation>Ngày kết thúc chiến dịch trước ngày bắt đầu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="283"/>
-        <source>“%1” already exists.</source>
-        <translation>“%1” đã có rồi.</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="20"/>
         <source>Absent residents list</source>
         <translation>Danh sách công dân vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="22"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="21"/>
         <source>Cannot-activate list (for the People&apos;s Committee)</source>
         <translation>Danh sách công dân không thể kích hoạt (UBND xã xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="23"/>
         <source>Wrong phone numbers (police task list)</source>
         <translation>Danh sách sai số điện thoại (công an xử lý)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="25"/>
         <source>Activated residents list</source>
         <translation>Danh sách công dân đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
         <source>Walk list for a team</source>
         <translation>Danh sách đi thăm của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="60"/>
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="67"/>
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="70"/>
         <source>Only the residents of one hamlet</source>
         <translation>Chỉ công dân của một thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="71"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="74"/>
         <source>Only the residents given to one team</source>
         <translation>Chỉ công dân đã giao cho một tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="75"/>
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
         <source>The date the document is made for (a past day gives that day&apos;s figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
         <source>For lists that leave the police station</source>
         <translation>Dùng cho danh sách gửi ra ngoài trụ sở công an</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="90"/>
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="92"/>
         <source>Each hamlet on its own page, to hand to its head</source>
         <translation>Mỗi thôn một trang, để giao cho trưởng thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="95"/>
         <source>Excel to edit or send on, PDF to print</source>
         <translation>Excel để sửa hoặc gửi tiếp, PDF để in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="96"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="97"/>
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="101"/>
         <source>&amp;Document:</source>
         <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="107"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="173"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="186"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -844,89 +759,89 @@
 <context>
     <name>KeyingView</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="168"/>
+        <location filename="../../ui/views/keying.py" line="148"/>
         <source>The team whose walk list you are typing in</source>
         <translation>Tổ có danh sách đi thăm đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="171"/>
+        <location filename="../../ui/views/keying.py" line="151"/>
         <source>Only this hamlet&apos;s residents</source>
         <translation>Chỉ công dân của thôn này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="177"/>
+        <location filename="../../ui/views/keying.py" line="157"/>
         <source>The date written on the walk list; it stays for this session</source>
         <translation>Ngày ghi trên danh sách đi thăm; giữ nguyên cho cả lượt nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="178"/>
+        <location filename="../../ui/views/keying.py" line="158"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="180"/>
+        <location filename="../../ui/views/keying.py" line="160"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="182"/>
+        <location filename="../../ui/views/keying.py" line="162"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="188"/>
+        <location filename="../../ui/views/keying.py" line="168"/>
         <source>Undo last entry</source>
         <translation>Hoàn tác lần nhập cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="190"/>
+        <location filename="../../ui/views/keying.py" line="170"/>
         <source>Cancel the last outcome you typed (Ctrl+Z); it stays in the history</source>
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="217"/>
+        <location filename="../../ui/views/keying.py" line="197"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="253"/>
+        <location filename="../../ui/views/keying.py" line="235"/>
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="272"/>
+        <location filename="../../ui/views/keying.py" line="254"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="299"/>
+        <location filename="../../ui/views/keying.py" line="283"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="315"/>
+        <location filename="../../ui/views/keying.py" line="299"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="358"/>
+        <location filename="../../ui/views/keying.py" line="342"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="392"/>
+        <location filename="../../ui/views/keying.py" line="376"/>
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="402"/>
+        <location filename="../../ui/views/keying.py" line="386"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="417"/>
+        <location filename="../../ui/views/keying.py" line="401"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
@@ -1480,27 +1395,27 @@
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="89"/>
+        <location filename="../../ui/views/keying.py" line="69"/>
         <source>Press the number of the reason, or choose it and press Enter</source>
         <translation>Nhấn số của lý do, hoặc chọn rồi nhấn Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="92"/>
+        <location filename="../../ui/views/keying.py" line="72"/>
         <source>What is the reason? (Enter to save, Escape to cancel)</source>
         <translation>Lý do là gì? (Enter để lưu, Esc để hủy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="93"/>
+        <location filename="../../ui/views/keying.py" line="73"/>
         <source>A note is needed for “Other reason”</source>
         <translation>Cần ghi chú cho “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="94"/>
+        <location filename="../../ui/views/keying.py" line="74"/>
         <source>Number: choose a reason · Enter: save · Escape: cancel</source>
         <translation>Số: chọn lý do · Enter: lưu · Esc: hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="109"/>
+        <location filename="../../ui/views/keying.py" line="89"/>
         <source>%1 – why? (%2)</source>
         <translation>%1 – vì sao? (%2)</translation>
     </message>
@@ -1653,44 +1568,44 @@ Thay bằng tài liệu mới?</translation>
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="168"/>
+        <location filename="../../ui/dialogs/progress.py" line="174"/>
         <source>Unexpected error (%1). Nothing was saved by this step; try again, and if it happens again tell the person who supports the program.</source>
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="186"/>
+        <location filename="../../ui/dialogs/progress.py" line="192"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="190"/>
+        <location filename="../../ui/dialogs/progress.py" line="196"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="195"/>
-        <location filename="../../ui/dialogs/progress.py" line="213"/>
+        <location filename="../../ui/dialogs/progress.py" line="201"/>
+        <location filename="../../ui/dialogs/progress.py" line="219"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="196"/>
+        <location filename="../../ui/dialogs/progress.py" line="202"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="203"/>
+        <location filename="../../ui/dialogs/progress.py" line="209"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="207"/>
+        <location filename="../../ui/dialogs/progress.py" line="213"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="184"/>
-        <location filename="../../ui/dialogs/progress.py" line="211"/>
+        <location filename="../../ui/dialogs/progress.py" line="190"/>
+        <location filename="../../ui/dialogs/progress.py" line="217"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>
@@ -1698,57 +1613,57 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63"/>
+        <location filename="../../ui/models/teams_model.py" line="60"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63"/>
+        <location filename="../../ui/models/teams_model.py" line="60"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63"/>
+        <location filename="../../ui/models/teams_model.py" line="60"/>
         <source>Lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="64"/>
+        <location filename="../../ui/models/teams_model.py" line="61"/>
         <source>Hamlets</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="64"/>
+        <location filename="../../ui/models/teams_model.py" line="61"/>
         <source>Assigned</source>
         <translation>Được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="65"/>
+        <location filename="../../ui/models/teams_model.py" line="62"/>
         <source>Visited</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="65"/>
+        <location filename="../../ui/models/teams_model.py" line="62"/>
         <source>Activated</source>
         <translation>Đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="66"/>
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Remaining</source>
         <translation>Còn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="103"/>
+        <location filename="../../ui/models/teams_model.py" line="98"/>
         <source>%1 (retired)</source>
         <translation>%1 (đã giải thể)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="141"/>
+        <location filename="../../ui/models/teams_model.py" line="136"/>
         <source>Reported by the team: %1 · confirmed by the system: %2</source>
         <translation>Tổ báo cáo: %1 · hệ thống xác nhận: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="144"/>
+        <location filename="../../ui/models/teams_model.py" line="139"/>
         <source>Drop residents here to assign them to this team</source>
         <translation>Thả công dân vào đây để giao cho tổ này</translation>
     </message>
@@ -1756,268 +1671,268 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="62"/>
+        <location filename="../../ui/views/teams.py" line="60"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="66"/>
+        <location filename="../../ui/views/teams.py" line="64"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="68"/>
+        <location filename="../../ui/views/teams.py" line="66"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="73"/>
+        <location filename="../../ui/views/teams.py" line="71"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="76"/>
+        <location filename="../../ui/views/teams.py" line="74"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="78"/>
+        <location filename="../../ui/views/teams.py" line="76"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="80"/>
+        <location filename="../../ui/views/teams.py" line="78"/>
         <source>Leave residents already on a working team where they are</source>
         <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="81"/>
+        <location filename="../../ui/views/teams.py" line="79"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="83"/>
+        <location filename="../../ui/views/teams.py" line="81"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="86"/>
+        <location filename="../../ui/views/teams.py" line="84"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="89"/>
+        <location filename="../../ui/views/teams.py" line="87"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="90"/>
+        <location filename="../../ui/views/teams.py" line="88"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="93"/>
+        <location filename="../../ui/views/teams.py" line="91"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="106"/>
+        <location filename="../../ui/views/teams.py" line="104"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="109"/>
+        <location filename="../../ui/views/teams.py" line="107"/>
         <source>Which organisation the team comes from</source>
         <translation>Tổ thuộc lực lượng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="110"/>
+        <location filename="../../ui/views/teams.py" line="108"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="115"/>
+        <location filename="../../ui/views/teams.py" line="113"/>
         <source>The team lead&apos;s full name</source>
         <translation>Họ và tên tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="118"/>
+        <location filename="../../ui/views/teams.py" line="116"/>
         <source>The team lead&apos;s phone number</source>
         <translation>Số điện thoại của tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="122"/>
+        <location filename="../../ui/views/teams.py" line="120"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="127"/>
+        <location filename="../../ui/views/teams.py" line="125"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="128"/>
+        <location filename="../../ui/views/teams.py" line="126"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="130"/>
+        <location filename="../../ui/views/teams.py" line="128"/>
         <source>Empty the form to add another team</source>
         <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="132"/>
+        <location filename="../../ui/views/teams.py" line="130"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="134"/>
+        <location filename="../../ui/views/teams.py" line="132"/>
         <source>Save the team&apos;s name, lead, members and hamlets</source>
         <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="137"/>
-        <location filename="../../ui/views/teams.py" line="304"/>
+        <location filename="../../ui/views/teams.py" line="135"/>
+        <location filename="../../ui/views/teams.py" line="302"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="139"/>
+        <location filename="../../ui/views/teams.py" line="137"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="143"/>
+        <location filename="../../ui/views/teams.py" line="141"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="144"/>
+        <location filename="../../ui/views/teams.py" line="142"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="146"/>
+        <location filename="../../ui/views/teams.py" line="144"/>
         <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
         <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="155"/>
+        <location filename="../../ui/views/teams.py" line="153"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="156"/>
+        <location filename="../../ui/views/teams.py" line="154"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="157"/>
+        <location filename="../../ui/views/teams.py" line="155"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="158"/>
+        <location filename="../../ui/views/teams.py" line="156"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="159"/>
+        <location filename="../../ui/views/teams.py" line="157"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="160"/>
+        <location filename="../../ui/views/teams.py" line="158"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="170"/>
+        <location filename="../../ui/views/teams.py" line="168"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="205"/>
+        <location filename="../../ui/views/teams.py" line="203"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="297"/>
+        <location filename="../../ui/views/teams.py" line="295"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="304"/>
+        <location filename="../../ui/views/teams.py" line="302"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="319"/>
+        <location filename="../../ui/views/teams.py" line="317"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="348"/>
+        <location filename="../../ui/views/teams.py" line="346"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="359"/>
+        <location filename="../../ui/views/teams.py" line="357"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="365"/>
+        <location filename="../../ui/views/teams.py" line="363"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="385"/>
+        <location filename="../../ui/views/teams.py" line="383"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="389"/>
+        <location filename="../../ui/views/teams.py" line="387"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="392"/>
+        <location filename="../../ui/views/teams.py" line="390"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="408"/>
+        <location filename="../../ui/views/teams.py" line="406"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="417"/>
+        <location filename="../../ui/views/teams.py" line="415"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="440"/>
+        <location filename="../../ui/views/teams.py" line="438"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="450"/>
+        <location filename="../../ui/views/teams.py" line="448"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="462"/>
+        <location filename="../../ui/views/teams.py" line="460"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="468"/>
+        <location filename="../../ui/views/teams.py" line="466"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="480"/>
+        <location filename="../../ui/views/teams.py" line="478"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

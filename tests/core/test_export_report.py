@@ -62,7 +62,7 @@ def test_daily_report_as_of_an_earlier_day(db, tmp_path):
     assert f"(Số liệu tính đến hết ngày {earlier.strftime('%d/%m/%Y')})" in texts
 
 
-def test_cli_export_json_and_errors(db, tmp_path, capsys):
+def test_cli_export_json_and_errors(db, tmp_path, capsys, monkeypatch):
     build(db, hostile=False)
     path = db.url.removeprefix("sqlite:///")
     db.dispose()
@@ -73,6 +73,7 @@ def test_cli_export_json_and_errors(db, tmp_path, capsys):
     assert main(["--db", path, "export", "walklist", str(tmp_path / "w.pdf"), "--team", "Tổ 2", "--mask",
                  "--as-of", "10/03/2025"]) == 0
     assert "walklist" in capsys.readouterr().out
+    monkeypatch.setenv("CANVASS_LANG", "en")       # the English texts (Vietnamese is the default)
     for bad, message in ((["everyone", "x.xlsx"], "unknown export kind"), (["absent", "x.txt"], ".txt"),
                          (["absent", "x.xlsx", "--hamlet", "Thôn Xa"], "no hamlet"),
                          (["absent", "x.xlsx", "--team", "Tổ 9"], "no team"),

@@ -30,7 +30,7 @@ def normalize_new_phone(text: str) -> Optional[str]:
 
     res = normalize_phone(text)
     if not res.e164:
-        raise InvalidInput(f"{text!r} is not a usable phone number")
+        raise InvalidInput("phone_unusable", text=text)
     return res.e164
 
 

@@ -160,6 +160,12 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("TaskBar", "Cancelled: nothing was changed.")
     if isinstance(exc, CanvassError):
+        from canvass.messages import MESSAGES, text
+
+        from ui.i18n import current_language
+
+        if exc.code in MESSAGES:
+            return _sentence(text(exc, current_language()))
         return core_text(str(exc))
     known = known_error_text(exc)
     if known:
@@ -214,6 +220,15 @@ def known_error_text(exc: BaseException) -> Optional[str]:
     return None
 
 
+def _sentence(text: str) -> str:
+    """A core message as a sentence: capital first letter, a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
 def _unquote(text: str) -> str:
     return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
 
@@ -222,33 +237,8 @@ def core_text(message: str) -> str:
     """The core's English CanvassError messages the window can meet, as translated sentences (names and files kept);
     a message not listed here is shown as the core wrote it."""
     table = (
-        (r"(.+) is not a usable phone number", lambda: QCoreApplication.translate(
-            "CoreErrors", "“%1” is not a usable phone number.")),
-        (r"a team needs a name", lambda: QCoreApplication.translate("CoreErrors", "The team needs a name.")),
-        (r"a team named (.+) already exists", lambda: QCoreApplication.translate(
-            "CoreErrors", "A team named “%1” already exists.")),
-        (r"team (.+) is already retired", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” is already retired.")),
-        (r"team (.+) was merged into another team", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” was merged into another team.")),
-        (r"a team cannot be merged into itself", lambda: QCoreApplication.translate(
-            "CoreErrors", "A team cannot be merged into itself.")),
-        (r"team (.+) is retired; merge into a working team", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” is retired; merge into a working team.")),
-        (r"team (.+) was already merged", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” was already merged.")),
-        (r"team (.+) is retired and takes no new assignments", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” is retired and takes no new residents.")),
-        (r"balancing needs at least one team", lambda: QCoreApplication.translate(
-            "CoreErrors", "Choose at least one team to share the residents among.")),
         (r"team (.+) has no residents assigned", lambda: QCoreApplication.translate(
             "CoreErrors", "Team “%1” has no residents assigned yet.")),
-        (r"reason 'other' needs a note saying what it is", lambda: QCoreApplication.translate(
-            "CoreErrors", "“Other reason” needs a note saying what it is.")),
-        (r"visit date (\S+) is after today", lambda: QCoreApplication.translate(
-            "CoreErrors", "The visit date cannot be after today.")),
-        (r"outcome (.+) needs a reason: .*", lambda: QCoreApplication.translate(
-            "CoreErrors", "This outcome needs a reason.")),
         (r"folder (.+) does not exist", lambda: QCoreApplication.translate(
             "CoreErrors", "The folder “%1” does not exist.")),
         (r"(\d+) rows are too many for a PDF.*", lambda: QCoreApplication.translate(
@@ -274,13 +264,6 @@ def core_text(message: str) -> str:
             "CoreErrors", "This database has never exported a team pack.")),
         (r"the pack's main sheet .*", lambda: QCoreApplication.translate(
             "CoreErrors", "The pack's main sheet is missing or has lost its header row with the fill-in columns.")),
-        (r"a new campaign needs a name, a start date and an end date", lambda: QCoreApplication.translate(
-            "CoreErrors", "A new campaign needs a name, a start date and an end date.")),
-        (r"the campaign name is empty", lambda: QCoreApplication.translate(
-            "CoreErrors", "The campaign name is empty.")),
-        (r"campaign end (\S+) is before its start .*", lambda: QCoreApplication.translate(
-            "CoreErrors", "The campaign ends before it starts.")),
-        (r"(.+) already exists", lambda: QCoreApplication.translate("CoreErrors", "“%1” already exists.")),
     )
     for pattern, text in table:
         m = re.fullmatch(pattern, message.strip(), flags=re.S)

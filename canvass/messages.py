@@ -1,0 +1,125 @@
+"""What the core's errors say: one table from each error code to its English and its Vietnamese sentence.
+
+The core raises `CanvassError(code, **params)` (canvass/errors.py); nothing parses a sentence back. `str(exc)`
+is the English text (logs, tests, `--json`); the window and the command line show `text(exc, lang)`, Vietnamese
+by default (`CANVASS_LANG=en` for English on the command line). Both languages sit in this one table so the
+command line, which must not import the window's Qt catalogue, and the window say the same thing; a test walks
+every code and checks both texts and their parameters.
+
+Templates use str.format fields; `{x!r}` quotes a value the person typed.
+"""
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "cancelled": ("cancelled: nothing was changed", "đã dừng theo yêu cầu: chưa thay đổi gì"),
+    # typed input
+    "phone_unusable": ("{text!r} is not a usable phone number", "“{text}” không phải số điện thoại dùng được"),
+    "date_invalid": ("{what} {value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                     "{what} “{value}” không phải là ngày (YYYY-MM-DD hoặc DD/MM/YYYY)"),
+    "time_invalid": ("visit time {value!r} is not HH:MM", "giờ xác minh “{value}” không đúng dạng HH:MM"),
+    "datetime_invalid": ("visit date {value!r} is not a date and time (YYYY-MM-DDTHH:MM)",
+                         "ngày xác minh “{value}” không phải là ngày giờ (YYYY-MM-DDTHH:MM)"),
+    "as_of_future": ("as-of date {day} is after today", "ngày báo cáo {day} ở sau hôm nay"),
+    # teams and hamlets
+    "team_kind_unknown": ("unknown team kind {kind!r}; expected one of {choices}",
+                          "loại tổ “{kind}” không có; chọn một trong: {choices}"),
+    "team_name_missing": ("a team needs a name", "tổ cần có tên"),
+    "team_name_taken": ("a team named {name!r} already exists", "đã có tổ tên “{name}”"),
+    "hamlet_id_unknown": ("no hamlet with id {id}", "không có thôn mã số {id}"),
+    "hamlet_ambiguous": ("{text!r} names several hamlets; use the hamlet id",
+                         "“{text}” trùng tên nhiều thôn; hãy dùng mã số thôn"),
+    "hamlet_unknown": ("no hamlet named {text!r}", "không có thôn tên “{text}”"),
+    "team_id_unknown": ("no team with id {id}", "không có tổ mã số {id}"),
+    "team_unknown": ("no team named {text!r}", "không có tổ tên “{text}”"),
+    "team_retired_already": ("team {name!r} is already retired", "tổ “{name}” đã giải thể rồi"),
+    "team_merged_already": ("team {name!r} was merged into another team", "tổ “{name}” đã được gộp vào tổ khác"),
+    "team_merge_self": ("a team cannot be merged into itself", "không thể gộp một tổ vào chính nó"),
+    "team_merge_into_retired": ("team {name!r} is retired; merge into a working team",
+                                "tổ “{name}” đã giải thể; hãy gộp vào một tổ đang hoạt động"),
+    "team_merge_source_merged": ("team {name!r} was already merged", "tổ “{name}” đã được gộp trước đó"),
+    "team_retired_no_assign": ("team {name!r} is retired and takes no new assignments",
+                               "tổ “{name}” đã giải thể, không nhận thêm công dân"),
+    # assignment
+    "residents_unknown": ("{count} resident(s) not found (first id {first})",
+                          "không tìm thấy {count} công dân (mã đầu tiên {first})"),
+    "household_unknown": ("no household with id {id}", "không có hộ mã số {id}"),
+    "balance_no_team": ("balancing needs at least one team", "hãy chọn ít nhất một tổ để chia công dân"),
+    "assign_mode_missing": ("choose one of --by-hamlet, --balance, or --team T / --unassign",
+                            "chọn một trong --by-hamlet, --balance, hoặc --team T / --unassign"),
+    "balance_needs_hamlet": ("--balance needs one --hamlet", "--balance cần một --hamlet"),
+    "balance_needs_teams": ("--balance needs --teams T1,T2", "--balance cần --teams T1,T2"),
+    "assign_whom_missing": ("name the residents (--resident CCCD ...) or the households (--household ID ...)",
+                            "hãy nêu công dân (--resident CCCD ...) hoặc hộ (--household ID ...)"),
+    "household_id_not_number": ("households are named by their id (a number)", "hộ được nêu bằng mã số (một số)"),
+    # residents and visits
+    "resident_id_unknown": ("no resident with id {id}", "không có công dân mã số {id}"),
+    "resident_cccd_unknown": ("no resident with CCCD {key!r}", "không có công dân có số định danh “{key}”"),
+    "visit_id_unknown": ("no visit with id {id}", "không có lần xác minh mã số {id}"),
+    "outcome_unknown": ("unknown outcome {outcome!r}; expected one of {choices}",
+                        "kết quả “{outcome}” không có; chọn một trong: {choices}"),
+    "outcome_needs_reason": ("outcome {outcome!r} needs a reason: {choices}",
+                             "kết quả này cần có lý do"),
+    "reason_unknown": ("unknown reason {reason!r} for {outcome!r}; expected one of {choices}",
+                       "lý do “{reason}” không dùng cho kết quả “{outcome}”; chọn một trong: {choices}"),
+    "reason_not_taken": ("unknown reason {reason!r} for {outcome!r}; it takes no reason",
+                         "kết quả “{outcome}” không cần lý do"),
+    "reason_other_needs_note": ("reason 'other' needs a note saying what it is",
+                                "“lý do khác” cần ghi chú nói rõ lý do"),
+    "visit_in_future": ("visit date {day} is after today", "ngày đến ({day}) không được sau hôm nay"),
+    "revisit_date_without_revisit": ("a revisit date goes with outcome 'revisit'",
+                                     "ngày hẹn quay lại chỉ đi với kết quả “hẹn quay lại”"),
+    # campaign
+    "deadline_invalid": ("deadline {value!r} is not a time HH:MM (e.g. 15:30)",
+                         "giờ báo cáo “{value}” không đúng dạng HH:MM (ví dụ 15:30)"),
+    "campaign_new_incomplete": ("a new campaign needs a name, a start date and an end date",
+                                "chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc"),
+    "campaign_name_empty": ("the campaign name is empty", "tên chiến dịch đang để trống"),
+    "campaign_end_before_start": ("campaign end {end} is before its start {start}",
+                                  "ngày kết thúc chiến dịch ({end}) trước ngày bắt đầu ({start})"),
+    "quota_negative": ("the quota per team per day cannot be negative",
+                       "chỉ tiêu mỗi tổ mỗi ngày không thể là số âm"),
+    "campaign_missing": ("no campaign yet: set one first (canvass campaign set --name ... --start ... --end ...)",
+                         "chưa có chiến dịch: hãy tạo trước (canvass campaign set --name ... --start ... --end ...)"),
+    "phase_end_before_start": ("phase {name!r} ends before it starts", "đợt “{name}” kết thúc trước khi bắt đầu"),
+    "phase_spec_invalid": ("phase {spec!r} is not NAME:START:END", "đợt “{spec}” không đúng dạng TÊN:BẮT_ĐẦU:KẾT_THÚC"),
+    "target_negative": ("a target cannot be negative", "chỉ tiêu không thể là số âm"),
+    "target_not_number": ("target {value!r} is not a number (or 'default')",
+                          "chỉ tiêu “{value}” không phải là số (hoặc 'default')"),
+    # creating a database
+    "file_exists": ("{name} already exists", "tệp {name} đã có"),
+    "commune_name_missing": ("the commune needs a name", "xã/phường cần có tên"),
+}
+
+LANGUAGES = ("vi", "en")
+
+
+def render(code: str, params: Mapping[str, object], lang: str = "en") -> str:
+    """The sentence of a code in a language ("vi" or "en"); an unknown code is returned as it is."""
+    texts = MESSAGES.get(code)
+    if texts is None:
+        return code
+    template = texts[1] if lang == "vi" else texts[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):   # a parameter missing: still say something readable
+        return texts[0] if lang != "vi" else template
+
+
+def cli_language() -> str:
+    """The command line's language: Vietnamese (the users' language) unless CANVASS_LANG=en."""
+    lang = (os.environ.get("CANVASS_LANG") or "vi").strip().lower()[:2]
+    return lang if lang in LANGUAGES else "vi"
+
+
+def text(exc: BaseException, lang: str = "vi") -> str:
+    """One sentence for a person from a core error: its code's text in the language, else its own English."""
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and code in MESSAGES:
+        return render(code, getattr(exc, "params", {}) or {}, lang)
+    return str(exc)
+
+
+__all__ = ["MESSAGES", "LANGUAGES", "render", "text", "cli_language"]
