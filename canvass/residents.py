@@ -5,9 +5,12 @@ Vietnamese diacritics ("d" finds "đ") by comparing against the stored folded na
 every word of the query must be the start of a word of the name (so "ng v an" finds "Nguyễn Văn An"),
 looked up in the `resident_word` index table (an index range, not a scan of 300k names) when one word
 is selective, else by one pass over the narrow index of folded names; a word of at least three digits may
-instead start the CCCD or the phone ("0912…", "84912…" and "912…" all mean +84912…). A word of one or two
-digits only matches name words: "0" would start nearly every phone and many CCCDs (300k matches, up to 2 s,
-while the user is still typing towards a useful prefix).
+instead start the CCCD, the phone or the new phone a visit reported ("0912…", "84912…" and "912…" all mean
++84912…), or end one of them: masked lists show the last three digits and people read out the end of a
+phone. An ending is a prefix of the reversed number, which the database keeps in an indexed column
+(`Resident.cccd_rev`, `phone_rev`, `phone_new_rev`), so it is an index range too, never a scan. A word of
+one or two digits only matches name words: "0" would start nearly every phone and many CCCDs (300k
+matches, up to 2 s, while the user is still typing towards a useful prefix).
 Plain SQLAlchemy Core: the same SQL runs on SQLite and PostgreSQL.
 """
 from __future__ import annotations
@@ -120,29 +123,37 @@ def _is_number(token: str) -> bool:
     return token.isdigit() and len(token) >= MIN_NUMBER_DIGITS
 
 
+def _number_prefixes(token: str) -> list[tuple]:
+    """(column, prefix) pairs a digit word matches: the starts of the CCCD, the phone and a visit's new
+    phone, and their ends (a prefix of the reversed number)."""
+    t = Resident.__table__.c
+    phones = _phone_prefixes(token)
+    ending = token[::-1]
+    return ([(t.cccd, token)] + [(t.phone, x) for x in phones] + [(t.phone_new, x) for x in phones]
+            + [(t.cccd_rev, ending), (t.phone_rev, ending), (t.phone_new_rev, ending)])
+
+
 def _token_filter(token: str):
     """One search word tested on a resident row: the start of a word of the name, or (digits) the start
-    of the CCCD or of the phone."""
+    or the end of the CCCD, the phone or a visit's new phone."""
     t = Resident.__table__.c
     # tokens are [0-9a-z]+ (search_tokens): no LIKE wildcard to escape
     clauses = [t.name_fold.startswith(token), t.name_fold.contains(" " + token)]
     if _is_number(token):
-        clauses.append(t.cccd.startswith(token))
-        clauses += [t.phone.startswith(x) for x in _phone_prefixes(token)]
+        clauses += [col.startswith(x) for col, x in _number_prefixes(token)]
     return or_(*clauses)
 
 
 def _token_ids(token: str, sqlite: bool = True):
     """The ids one search word matches, as a subquery answered from indexes: the word index for names,
-    the CCCD and phone indexes for digits. (The word column is binary-collated everywhere; CCCD and phone
-    take a LIKE on PostgreSQL, whose locale collations would make a range compare wrongly.)"""
-    t = Resident.__table__.c
+    the number indexes (starts and reversed ends) for digits. (The word column is binary-collated
+    everywhere; the numbers take a LIKE on PostgreSQL, whose locale collations would make a range compare
+    wrongly.)"""
     w = ResidentWord.__table__.c
     parts = [select(w.resident_id.label("id")).where(_prefix_range(w.word, token))]
     if _is_number(token):
         starts = _prefix_range if sqlite else (lambda col, x: col.startswith(x))
-        parts.append(select(t.id).where(starts(t.cccd, token)))
-        parts += [select(t.id).where(starts(t.phone, x)) for x in _phone_prefixes(token)]
+        parts += [select(Resident.__table__.c.id).where(starts(col, x)) for col, x in _number_prefixes(token)]
     return parts[0] if len(parts) == 1 else union(*parts)
 
 
