@@ -25,9 +25,10 @@ REVERSED_WIDTH = 20
 REVERSED_TEXT = String(REVERSED_WIDTH).with_variant(String(REVERSED_WIDTH, collation="C"), "postgresql")
 
 
-def reversed_sql(column: str) -> str:
-    """SQL for a column of up to REVERSED_WIDTH characters, reversed (NULL stays NULL)."""
-    return " || ".join(f"substr({column}, {i}, 1)" for i in range(REVERSED_WIDTH, 0, -1))
+def reversed_of(column: str) -> Computed:
+    """A column computed as another of up to REVERSED_WIDTH characters, reversed (NULL stays NULL).
+    Stored in a new database; a database upgraded by `canvass.db` may compute it when read (SQLite)."""
+    return Computed(" || ".join(f"substr({column}, {i}, 1)" for i in range(REVERSED_WIDTH, 0, -1)), persisted=True)
 
 
 class Base(DeclarativeBase):
@@ -209,10 +210,9 @@ class Resident(Base):
     phone_raw: Mapped[Optional[str]] = mapped_column(String(80))
     phone_new: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # a phone reported on a visit
     # the numbers reversed, computed by the database (search by the end of a number: canvass.residents)
-    cccd_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, Computed(reversed_sql("cccd"), persisted=True), index=True)
-    phone_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, Computed(reversed_sql("phone"), persisted=True), index=True)
-    phone_new_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, Computed(reversed_sql("phone_new"), persisted=True),
-                                                         index=True)
+    cccd_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("cccd"), index=True)
+    phone_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("phone"), index=True)
+    phone_new_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("phone_new"), index=True)
     address: Mapped[Optional[str]] = mapped_column(Text)
     address_fold: Mapped[Optional[str]] = mapped_column(Text)
     hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), index=True)
