@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, Engine, Index, Table, create_engine, event, insert, inspect, select, text
-from sqlalchemy.schema import CreateColumn
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
