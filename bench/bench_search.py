@@ -1,6 +1,7 @@
 """Search latency over the imported province list: `resident_ids` (what the window runs per keystroke) alone
-and with `count_residents`, for typical searches, p50 and max over repeated runs. Reuses bench_import's
-database (imports the list first when it is missing)."""
+and with `count_residents`, for typical searches, p50 and max over repeated runs, and apart for the ends of
+numbers (what a masked list shows: the last 3 digits). Reuses bench_import's database (imports the list first
+when it is missing)."""
 from __future__ import annotations
 
 import statistics
@@ -29,12 +30,16 @@ def run(report, rows: int = 300_000) -> None:
         total = count_residents(s, ResidentQuery())
         sample = resident_rows(s, resident_ids(s, ResidentQuery(search="vu"))[:1])[0]
         cccd, phone = sample.cccd, sample.phone
-        queries = QUERIES + [cccd, cccd[:6], cccd[-6:], "0" + (phone or "+84912")[3:], "0" + (phone or "+84912")[3:7]]
+        queries = QUERIES + [cccd, cccd[:6], "0" + (phone or "+84912")[3:], "0" + (phone or "+84912")[3:7]]
+        local = "0" + (phone or "+84912345678")[3:]
+        endings = [cccd[-3:], cccd[-4:], cccd[-6:], local[-3:], local[-4:], local[-6:], local[-4:-1] + " " + local[-1:]]
+        queries += endings
         filtered = [ResidentQuery(search="nguyen thi", statuses=("pending",), hamlet_ids=(1, 2, 3)),
                     ResidentQuery(statuses=("pending",), hamlet_ids=(5,))]
         times: list[float] = []     # resident_ids alone: what the window runs per keystroke
         both: list[float] = []      # resident_ids + count_residents
         per: list[tuple[str, float, float, int]] = []
+        ends: list[float] = []      # resident_ids for the ends of numbers
         for q in [ResidentQuery(search=x) for x in queries] + filtered:
             mine, pair = [], []
             for _ in range(RUNS):
@@ -46,6 +51,8 @@ def run(report, rows: int = 300_000) -> None:
                 pair.append(time.perf_counter() - t)
             assert n == len(ids)
             times += mine
+            if q.search in endings:
+                ends += mine
             both += pair
             label = q.search or "(filters only)"
             if q.hamlet_ids:
@@ -63,6 +70,8 @@ def run(report, rows: int = 300_000) -> None:
     report("search max, resident_ids (all queries)", max(times) * 1000,
            f"ms (with the count {max(both) * 1000:.0f} ms)")
     report("every id in name order (no search)", all_ids * 1000, f"ms ({len(every):,} ids)")
+    report("ends of numbers, resident_ids p50", statistics.median(ends) * 1000,
+           f"ms (max {max(ends) * 1000:.0f} ms; {len(endings)} queries: last 3, 4, 6 digits of a CCCD and a phone)")
 
 
 if __name__ == "__main__":

@@ -17,10 +17,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, Engine, Index, Table, create_engine, event, insert, inspect, select, text
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -186,7 +187,25 @@ def _v2(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE source_row ADD COLUMN text_id INTEGER REFERENCES source_text(id)"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+def _v3_reversed_numbers(conn: Connection) -> None:
+    """Search by the end of a number: the reversed CCCD, phone and visit's new phone (columns the database
+    computes, so existing rows are filled as they are added) and their indexes, and an index on the new phone.
+    (SQLite adds a computed column to an existing table only as VIRTUAL: computed when read, and stored in
+    its index, which is all the search reads.)"""
+    table = Resident.__table__
+    have = {c["name"] for c in inspect(conn).get_columns("resident")}
+    for name in ("cccd_rev", "phone_rev", "phone_new_rev"):
+        if name not in have:
+            ddl = str(CreateColumn(table.c[name]).compile(dialect=conn.dialect))
+            if conn.dialect.name == "sqlite":
+                ddl = ddl.replace(" STORED", " VIRTUAL")
+            conn.execute(text(f"ALTER TABLE resident ADD COLUMN {ddl}"))
+    for ix in table.indexes:
+        if {c.name for c in ix.columns} & {"cccd_rev", "phone_rev", "phone_new_rev", "phone_new"}:
+            ix.create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers}
 
 
 def migrate(db: Database) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+from sqlalchemy import (Boolean, Computed, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         UniqueConstraint, case, select)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -17,6 +17,18 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Sort keys compare byte by byte: PostgreSQL's locale collations would ignore their punctuation.
 BINARY_TEXT = String(400).with_variant(String(400, collation="C"), "postgresql")
+
+
+# A CCCD or phone written backwards, so that its end is a prefix an index range can find ("…4321" is
+# "1234…"): SQLite has no reverse(), so both servers compute it as substr() of each position, right to left.
+REVERSED_WIDTH = 20
+REVERSED_TEXT = String(REVERSED_WIDTH).with_variant(String(REVERSED_WIDTH, collation="C"), "postgresql")
+
+
+def reversed_of(column: str) -> Computed:
+    """A column computed as another of up to REVERSED_WIDTH characters, reversed (NULL stays NULL).
+    Stored in a new database; a database upgraded by `canvass.db` may compute it when read (SQLite)."""
+    return Computed(" || ".join(f"substr({column}, {i}, 1)" for i in range(REVERSED_WIDTH, 0, -1)), persisted=True)
 
 
 class Base(DeclarativeBase):
@@ -196,7 +208,11 @@ class Resident(Base):
     dob_raw: Mapped[Optional[str]] = mapped_column(String(40))           # as written, when not a full date
     phone: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # E.164
     phone_raw: Mapped[Optional[str]] = mapped_column(String(80))
-    phone_new: Mapped[Optional[str]] = mapped_column(String(20))          # a phone reported on a visit
+    phone_new: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # a phone reported on a visit
+    # the numbers reversed, computed by the database (search by the end of a number: canvass.residents)
+    cccd_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("cccd"), index=True)
+    phone_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("phone"), index=True)
+    phone_new_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("phone_new"), index=True)
     address: Mapped[Optional[str]] = mapped_column(Text)
     address_fold: Mapped[Optional[str]] = mapped_column(Text)
     hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), index=True)

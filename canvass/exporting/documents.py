@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from canvass.display import birth_year, household_heading, phone_text, shown_number, shown_text
 from canvass.events import INELIGIBLE_REASONS, REASON_LABELS_VI, STATUS_LABELS_VI
-from canvass.exporting.safe import mask as mask_digits
 from canvass.models import Campaign, Commune, Event, Hamlet, Household, Resident, Team
 from canvass.text import fold, sort_key
 from canvass.walklist import household_order_sql
@@ -170,13 +170,6 @@ def short_address(address: Optional[str], commune_fold: str) -> Optional[str]:
     return address
 
 
-def phone_text(e164: Optional[str], raw: Optional[str] = None) -> Optional[str]:
-    """A phone as people write it: +84912345678 -> 0912345678; the raw text when it did not parse."""
-    if e164:
-        return "0" + e164[3:] if e164.startswith("+84") else e164
-    return raw or None
-
-
 _DAYS: dict[str, dt.date] = {}   # ISO day text -> date (bounded by the number of distinct days)
 
 
@@ -198,11 +191,7 @@ def _dob(dob, raw) -> object:
 
 
 def _year(dob, raw) -> Optional[int]:
-    if dob is not None:
-        return _day(dob).year
-    digits = "".join(ch if ch.isdigit() else " " for ch in raw or "").split()
-    years = [int(d) for d in digits if len(d) == 4]
-    return years[-1] if years else None
+    return birth_year(_day(dob), raw)
 
 
 def roman(n: int) -> str:
@@ -329,19 +318,18 @@ def _stream(session: Session, stmt, scope: Scope, need_visits: bool) -> Iterator
 
 
 def _ids(r, scope: Scope) -> tuple[Optional[str], Optional[str]]:
-    phone = phone_text(r.phone, r.phone_raw)
-    if scope.mask:
-        return mask_digits(r.cccd), mask_digits(phone)
-    return r.cccd, phone
+    """The CCCD and phone cells of a row (masked when the document is: see canvass.display)."""
+    return shown_number(r.cccd, scope.mask), shown_number(phone_text(r.phone, r.phone_raw), scope.mask)
 
 
-def _address(r) -> Optional[str]:
-    return r.address or r.hh_address
+def _address(r, scope: Scope) -> Optional[str]:
+    return shown_text(r.address or r.hh_address, scope.mask)
 
 
-def _join(*parts) -> Optional[str]:
+def _join(scope: Scope, *parts) -> Optional[str]:
+    """Free-text parts (a reason, a team's note) in one cell; masked documents hide long digit runs."""
     text = "; ".join(p for p in parts if p)
-    return text or None
+    return shown_text(text, scope.mask) or None
 
 
 def _sections_by_hamlet(rows: Iterator[Row], counts: dict[tuple, int], scope: Scope, noun: str,
@@ -420,9 +408,9 @@ def absent(session: Session, scope: Scope) -> Document:
             second = dates[1] if len(dates) > 1 else None
             last = dates[-1] if len(dates) > 2 else None
             last_note = next((v.note for v in reversed(visits) if v.note), None)
-            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r), r.team,
+            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r, scope), r.team,
                                  r.attempts, first, second, last,
-                                 _join(REASON_LABELS_VI.get(r.status_reason or ""), last_note)), False)
+                                 _join(scope, REASON_LABELS_VI.get(r.status_reason or ""), last_note)), False)
 
     sub = _scope_lines(session, scope) + [_as_of_line(scope)]
     return Document(kind="absent", title="DANH SÁCH CÔNG DÂN VẮNG MẶT TẠI ĐỊA PHƯƠNG",
@@ -471,8 +459,8 @@ def ineligible(session: Session, scope: Scope) -> Document:
             reason = REASON_LABELS_VI.get(r.status_reason or "other", REASON_LABELS_VI["other"])
             last = visits[-1] if visits else None
             groups = (r.hamlet, reason) if scope.by_hamlet else (reason, r.hamlet)
-            yield (groups, (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r), r.team,
-                            last.day if last else _day(r.status_at), last.note if last else None), False)
+            yield (groups, (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r, scope), r.team,
+                            last.day if last else _day(r.status_at), _join(scope, last.note if last else None)), False)
 
     off_ubnd = f"XÁC NHẬN CỦA UBND {off.commune_kind} {off.commune_upper}".strip()
     signatures = [Signature("NGƯỜI LẬP BIỂU"), Signature(f"TRƯỞNG CÔNG AN {off.commune_kind}", hint=SEAL_HINT),
@@ -503,12 +491,11 @@ def wrong_phone(session: Session, scope: Scope) -> Document:
         for r, visits in _stream(session, stmt, scope, True):
             seq += 1
             cccd, phone = _ids(r, scope)
-            new = phone_text(r.phone_new)
-            if scope.mask:
-                new = mask_digits(new)
+            new = shown_number(phone_text(r.phone_new), scope.mask)
             last = visits[-1] if visits else None
-            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, new, _address(r), r.team,
-                                 last.day if last else _day(r.status_at), last.note if last else None, None),
+            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, new, _address(r, scope), r.team,
+                                 last.day if last else _day(r.status_at), _join(scope, last.note if last else None),
+                                 None),
                    False)
 
     sub = ["(Đề nghị cập nhật số điện thoại để công dân nhận mã kích hoạt)"] + _scope_lines(session, scope) \
@@ -539,7 +526,7 @@ def activated(session: Session, scope: Scope) -> Document:
             cccd, phone = _ids(r, scope)
             reports = [v.day for v in visits if v.outcome == "activated"]
             confirmed = r.status == "activated_system"
-            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r), r.team,
+            yield ((r.hamlet,), (seq, r.name, _dob(r.dob, r.dob_raw), cccd, phone, _address(r, scope), r.team,
                                  reports[-1] if reports else None, "Đã xác nhận" if confirmed else "Chưa xác nhận",
                                  _day(r.status_at) if confirmed else None), False)
 
@@ -587,13 +574,11 @@ def walklist(session: Session, scope: Scope) -> Document:
         return f"{label} ({reason.lower()})" if reason else label
 
     def household_label(r) -> str:
-        parts = [f"Hộ số {r.hh_number or r.hh_key}" if (r.hh_number or r.hh_key) else "Hộ"]
-        if r.hh_head:
-            parts.append(f"chủ hộ {r.hh_head}")
-        addr = short_address(r.hh_address or r.address, off.commune_fold)
-        if addr:
-            parts.append(addr)
-        return " - ".join(parts)
+        if r.household_id is None:
+            return household_heading(None, None, None, r.address, resident_name=r.name, mask=scope.mask)
+        return household_heading(r.hh_number, r.hh_key, r.hh_head,
+                                 short_address(r.hh_address or r.address, off.commune_fold),
+                                 resident_name=r.name, mask=scope.mask)
 
     def rows() -> Iterator[Row]:
         seq, current = 0, object()
@@ -602,7 +587,7 @@ def walklist(session: Session, scope: Scope) -> Document:
                 seq, current = 0, r.team_id
             seq += 1
             cccd, phone = _ids(r, scope)
-            hh = household_label(r) if r.household_id is not None else f"{r.name} - {r.address or ''}".strip(" -")
+            hh = household_label(r)
             yield ((r.team_id, r.hamlet, hh), (seq, r.name, _year(r.dob, r.dob_raw), cccd, phone, status_text(r),
                                               r.attempts, None, None, None, None, None, None, None), False)
 
@@ -615,7 +600,8 @@ def walklist(session: Session, scope: Scope) -> Document:
             n_hh = sum(1 for k in households if k[0] == tid)
             hamlets = [k[1] for k in sorted(counts, key=lambda k: sort_key(k[1])) if k[0] == tid]
             info = [("Tổ", team.name if team else "Chưa phân tổ"),
-                    ("Tổ trưởng", " - ".join(p for p in (team.lead_name, phone_text(team.lead_phone)) if p)
+                    ("Tổ trưởng", " - ".join(p for p in (team.lead_name,
+                                                          shown_number(phone_text(team.lead_phone), scope.mask)) if p)
                      if team else ""),
                     ("Địa bàn", ", ".join(hamlets)), ("Ngày", day),
                     ("Chỉ tiêu", f"{quota} công dân/ngày" if quota is not None else ""),

@@ -1,4 +1,4 @@
-"""Values that are safe to put in a spreadsheet or a CSV file, and masked identifiers.
+"""Values that are safe to put in a spreadsheet or a CSV file (masked identifiers: canvass.display).
 
 A spreadsheet program runs a cell as a formula when its text starts with `=`, `+`, `-` or `@` (and some
 also after a leading tab or carriage return): a resident's name or a team's note could then compute, call
@@ -10,7 +10,6 @@ out or pull in other data (CSV/formula injection). Every text value these export
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 RISKY_FIRST = frozenset("=+-@\t\r")
 # Characters XML 1.0 (and so .xlsx) cannot hold: C0 controls other than tab, newline, carriage return.
@@ -33,19 +32,3 @@ def csv_text(value: object) -> str:
     text = cell_text(value)
     return "'" + text if text and text[0] in RISKY_FIRST else text
 
-
-def mask(value: Optional[str], keep: int = 3) -> Optional[str]:
-    """Hide all but the last `keep` digits of a CCCD or phone number ("*********493")."""
-    if not value:
-        return value
-    digits = sum(ch.isdigit() for ch in value)
-    if digits <= keep:
-        return "*" * len(value)
-    seen, out = 0, []
-    for ch in reversed(value):
-        if ch.isdigit():
-            seen += 1
-            out.append(ch if seen <= keep else "*")
-        elif seen < keep:
-            out.append(ch)
-    return "".join(reversed(out))

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--hamlet", metavar="H", help="only this hamlet (name, with or without diacritics)")
     p.add_argument("--status", metavar="S", choices=STATUSES, help="only this status")
     p.add_argument("--team", metavar="T", help="only this team (name or id; 'none' for unassigned)")
-    p.add_argument("--search", metavar="TEXT", help="name, CCCD or phone (case and diacritics ignored)")
+    p.add_argument("--search", metavar="TEXT", help="name (case and diacritics ignored), or the start or end "
+                   "of a CCCD or phone (3 digits or more)")
     p.add_argument("--limit", type=int, metavar="N", help="at most N residents")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_residents)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from canvass.db import Database, now
+from canvass.display import birth_year, household_label, phone_text, shown_number, shown_text
 from canvass.errors import Cancelled, CanvassError, InvalidInput, NotFound
 from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI, append_event
 from canvass.models import Campaign, Hamlet, Household, Pack, PackItem, Resident, Team
@@ -29,7 +29,6 @@ from canvass.packs import layout as L
 from canvass.text import fold
 from canvass.walklist import walk_key
 
-_YEAR_RE = re.compile(r"(19|20)\d{2}")
 _FILL_BG = PatternFill("solid", fgColor="FFF9E5")     # fill-in cells: pale yellow
 _ZEBRA = PatternFill("solid", fgColor="F2F2F2")       # every other household
 _HEAD_BG = PatternFill("solid", fgColor="1F4E78")
@@ -67,21 +66,6 @@ def find_team(session: Session, key) -> Team:
     if team is None:
         raise NotFound(f"no team named {text!r}")
     return team
-
-
-def _birth_year(r: Resident) -> Optional[int]:
-    if r.dob:
-        return r.dob.year
-    m = _YEAR_RE.search(r.dob_raw or "")
-    return int(m.group(0)) if m else None
-
-
-def _household_label(hh: Optional[Household]) -> str:
-    if hh is None:
-        return ""
-    if hh.number:
-        return hh.number
-    return "" if (hh.key or "").startswith("~") else (hh.key or "")
 
 
 def _status_label(r: Resident) -> str:
@@ -219,11 +203,12 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
             last_hh, zebra, households = hh_key, not zebra, households + 1
         phone = r.phone_new or r.phone
         values = {
-            "rid": r.id, "stt": n, "hamlet": h.name, "household": _household_label(hh), "name": r.name,
-            "birth_year": _birth_year(r),
-            "cccd": L.mask_tail(r.cccd) if pack.mask else (r.cccd or ""),
-            "phone": L.mask_tail(L.local_phone(phone)) if pack.mask else L.local_phone(phone),
-            "address": r.address or (hh.address if hh else "") or "", "status": _status_label(r),
+            "rid": r.id, "stt": n, "hamlet": h.name,
+            "household": (household_label(hh.number, hh.key) if hh else None) or "", "name": r.name,
+            "birth_year": birth_year(r.dob, r.dob_raw),   # the merge finds a row by this year too
+            "cccd": shown_number(r.cccd, pack.mask) or "",
+            "phone": shown_number(phone_text(phone), pack.mask) or "",
+            "address": shown_text(r.address or (hh.address if hh else "") or "", pack.mask), "status": _status_label(r),
         }
         row = first + n - 1
         for col, key in enumerate(L.COLUMN_KEYS, start=1):

@@ -187,15 +187,3 @@ def phone_text(value) -> str:
     return cell_text(value)
 
 
-def mask_tail(value: Optional[str], keep: int = 3) -> str:
-    """Only the last `keep` characters shown, the rest as asterisks."""
-    if not value:
-        return ""
-    return "*" * max(len(value) - keep, 0) + value[-keep:]
-
-
-def local_phone(e164: Optional[str]) -> str:
-    """+84912345678 -> 0912345678 (other numbers unchanged)."""
-    if not e164:
-        return ""
-    return "0" + e164[3:] if e164.startswith("+84") else e164

@@ -36,6 +36,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass.db import Database, now
+from canvass.display import birth_year
 from canvass.errors import Cancelled, CanvassError, InvalidInput
 from canvass.events import REASONS, append_event, derive_state, validate_visit
 from canvass.models import Campaign, Event, Pack, Resident, Team
@@ -401,7 +402,7 @@ class _Merge:
         self.by_cccd = {r.cccd: r for r in self.residents.values() if r.cccd}
         by_name = defaultdict(list)
         for r in self.residents.values():
-            by_name[(fold(r.name), r.dob.year if r.dob else None)].append(r)
+            by_name[(fold(r.name), birth_year(r.dob, r.dob_raw))].append(r)   # the year the pack printed
         self.by_name = {k: v[0] for k, v in by_name.items() if len(v) == 1}
         self.names = {k[0] for k in by_name}
         self.version0 = {rid: r.version or 0 for rid, r in self.residents.items()}

@@ -14,7 +14,7 @@ from canvass.db import now, open_database
 from canvass.errors import Cancelled, InvalidInput, NotFound
 from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI, append_event, record_visit, refresh_state
 from canvass.exporting import KINDS, export
-from canvass.exporting.documents import phone_text
+from canvass.display import phone_text
 from canvass.models import Commune, Event, Resident, Team
 from tests.factories import make_commune
 

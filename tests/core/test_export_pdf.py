@@ -11,7 +11,7 @@ from sqlalchemy import select
 from canvass.db import open_database
 from canvass.errors import InvalidInput
 from canvass.exporting import KINDS, export
-from canvass.exporting.documents import phone_text
+from canvass.display import phone_text
 from canvass.models import Resident
 from tests.core.test_export_lists import build
 from tests.helpers import require_tool

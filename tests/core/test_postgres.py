@@ -44,3 +44,28 @@ def test_bulk_insert_then_orm_insert_on_postgres(pg_db):
         s.add(h)
         s.flush()
         assert h.id == start + 3
+
+
+def test_search_by_the_end_of_a_number_on_postgres_and_its_migration(pg_db, pg_url):
+    """The reversed numbers are computed by PostgreSQL too, and a version-2 database gets them on opening."""
+    from sqlalchemy import text
+
+    from canvass.db import open_database
+    from canvass.residents import ResidentQuery, resident_ids
+
+    ids = make_commune(pg_db)
+    with pg_db.session() as s:
+        record_visit(s, ids[3], "wrong_phone", new_phone="+84355123789", at=dt.datetime(2025, 3, 10, 9))
+    with pg_db.connect() as conn:
+        for column in ("cccd_rev", "phone_rev", "phone_new_rev"):
+            conn.execute(text(f"ALTER TABLE resident DROP COLUMN {column}"))
+        conn.execute(text("DROP INDEX ix_resident_phone_new"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            assert resident_ids(s, ResidentQuery(search="0005")) == [ids[4]]     # CCCD …0005, phone …0005
+            assert resident_ids(s, ResidentQuery(search="3789")) == [ids[3]]     # a visit's new phone
+            assert resident_ids(s, ResidentQuery(search="0355 123")) == [ids[3]]
+    finally:
+        db.dispose()

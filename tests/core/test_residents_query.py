@@ -155,3 +155,109 @@ def test_import_writes_the_index_and_a_rename_updates_it(db, tmp_path):
         words = set(s.scalars(select(ResidentWord.word).join(Resident, Resident.id == ResidentWord.resident_id)
                               .where(Resident.cccd == ps[0]["cccd"])))
     assert words == {"be", "van", "quy"}
+
+
+def _renumber(db, town):
+    """Distinct numbers to search for by their end: a CCCD, a phone, and a new phone reported on a visit."""
+    from canvass.events import record_visit
+
+    with db.session() as s:
+        s.get(Resident, town["ids"]["Trần Thị Ánh"]).cccd = "001199012345"
+        s.get(Resident, town["ids"]["Lê Đức Bình"]).phone = "+84987654321"
+        return record_visit(s, town["ids"]["Vũ Đình Ăn"], "wrong_phone", new_phone="+84355123789",
+                            at=dt.datetime(2025, 3, 10, 9)).id
+
+
+def test_search_by_the_end_of_a_cccd_a_phone_or_a_visits_new_phone(db, town):
+    visit = _renumber(db, town)
+    assert names(db, ResidentQuery(search="2345")) == ["Trần Thị Ánh"]          # CCCD ending
+    assert names(db, ResidentQuery(search="012345")) == ["Trần Thị Ánh"]
+    assert names(db, ResidentQuery(search="321")) == ["Lê Đức Bình"]            # phone ending, 3 digits
+    assert names(db, ResidentQuery(search="654 321")) == ["Lê Đức Bình"]        # as read out, in groups
+    assert names(db, ResidentQuery(search="789")) == ["Vũ Đình Ăn"]             # the new phone from the visit
+    assert names(db, ResidentQuery(search="0355123")) == ["Vũ Đình Ăn"]         # ... and its start
+    assert names(db, ResidentQuery(search="an 789")) == ["Vũ Đình Ăn"]          # with a name word
+    assert names(db, ResidentQuery(search="binh 789")) == []
+    assert names(db, ResidentQuery(search="5123")) == []                        # the middle is not searched
+    assert names(db, ResidentQuery(search="21")) == []                          # two digits search no number
+    with db.session() as s:
+        assert count_residents(s, ResidentQuery(search="321")) == 1
+        assert count_residents(s, ResidentQuery(search="789", statuses=("wrong_phone",))) == 1
+    from canvass.events import void_visit
+    with db.session() as s:
+        void_visit(s, visit)                                                    # the new phone goes with it
+    assert names(db, ResidentQuery(search="789")) == []
+
+
+def test_the_ending_search_is_an_index_range(db, town):
+    """Endings are looked up in indexes of the reversed numbers, not by scanning every resident."""
+    _renumber(db, town)
+    from canvass.residents import _select
+    with db.session() as s:
+        stmt = _select(s, ResidentQuery(search="4321"), Resident.__table__.c.id)
+        sql = str(stmt.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    for column in ("cccd_rev", "phone_rev", "phone_new_rev"):
+        assert f"INDEX ix_resident_{column} ({column}>? AND {column}<?)" in plan, plan
+    assert "SCAN resident" not in plan.replace("SCAN resident USING", ""), plan
+
+
+def test_a_database_from_before_the_ending_search_is_upgraded(tmp_path):
+    """A version-2 database (no reversed numbers) gets them filled on opening, and finds by ending."""
+    import sqlite3
+
+    from canvass.db import SCHEMA_VERSION, open_database, schema_version
+
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    town_ids = None
+    with db.session() as s:
+        c = Commune(name="Xã Thử", name_fold="xa thu")
+        s.add(c)
+        s.flush()
+        h = Hamlet(commune_id=c.id, name="Thôn Nà Thí", name_fold="thon na thi")
+        s.add(h)
+        s.flush()
+        r = Resident(cccd="001199012345", name="Nông Văn Thử", name_fold="nong van thu",
+                     name_sort=name_sort_key("Nông Văn Thử"), phone="+84987654321", hamlet_id=h.id)
+        s.add(r)
+        s.flush()
+        town_ids = r.id
+    db.dispose()
+    con = sqlite3.connect(path)
+    for column in ("cccd_rev", "phone_rev", "phone_new_rev"):
+        con.execute(f"DROP INDEX ix_resident_{column}")
+        con.execute(f"ALTER TABLE resident DROP COLUMN {column}")
+    con.execute("DROP INDEX IF EXISTS ix_resident_phone_new")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert schema_version(conn) == SCHEMA_VERSION
+        with db.session() as s:
+            assert resident_ids(s, ResidentQuery(search="2345")) == [town_ids]
+            assert resident_ids(s, ResidentQuery(search="4321")) == [town_ids]
+    finally:
+        db.dispose()
+
+
+def test_cli_residents_search_finds_by_the_end_of_a_number(tmp_path, capsys):
+    import json
+
+    from canvass.cli import main
+
+    dbp = str(tmp_path / "c.db")
+    ps = people(3)
+    assert main(["--db", dbp, "import", str(write_xlsx(tmp_path / "l.xlsx", standard_rows(ps)))]) == 0
+    assert main(["--db", dbp, "mark", ps[2]["cccd"], "wrong_phone", "--phone", "0355 123 789"]) == 0
+    capsys.readouterr()
+
+    def found(text: str) -> list[str]:
+        assert main(["--db", dbp, "residents", "--search", text, "--json"]) == 0
+        return [r["name"] for r in json.loads(capsys.readouterr().out)]
+
+    assert found(ps[1]["cccd"][-7:]) == [ps[1]["name"]]          # the end of a CCCD
+    assert found(ps[0]["phone"][-4:]) == [ps[0]["name"]]         # the end of a phone
+    assert found("123 789") == [ps[2]["name"]]                    # the end of the new phone from a visit

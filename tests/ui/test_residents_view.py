@@ -92,6 +92,20 @@ def test_search_box_filters_by_folded_name_cccd_and_phone(ctx, qtbot):
     assert view.model.rowCount() == total
 
 
+def test_search_box_finds_the_end_of_a_cccd_a_phone_and_a_visits_new_phone(ctx, qtbot):
+    rid = _add_resident(ctx.db, "Đặng Thị Xuyến", "020199912345", "+84987654321")
+    other = _add_resident(ctx.db, "Bế Văn Thử", "020199954321", "+84981111111")
+    with ctx.db.session() as s:
+        record_visit(s, other, "wrong_phone", new_phone="+84355123789", at=dt.datetime(2025, 3, 10, 9))
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    for typed, expected in (("99912345", [rid]), ("654 321", [rid]), ("5123789", [other]), ("0355 123", [other])):
+        view.searchBox.setText(typed)                     # as read from a masked list or read out
+        view.apply_search()
+        view.wait_idle()
+        assert view.model.ids() == expected, typed
+
+
 def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
     view = ResidentsView(ctx)
     qtbot.addWidget(view)

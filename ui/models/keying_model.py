@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from canvass.models import Hamlet, Household, Resident
-from canvass.residents import household_label
+from canvass.display import birth_year, household_label, phone_grouped
 from canvass.walklist import walk_key
-from ui.labels import format_date, phone_display, status_text
+from ui.labels import format_date, status_text
 
 
 @dataclass
@@ -45,13 +45,9 @@ def _select():
 
 
 def _row(m) -> KeyingRow:
-    born = m["dob"].year if m["dob"] else None
-    if born is None and m["dob_raw"]:
-        digits = "".join(ch for ch in m["dob_raw"] if ch.isdigit())
-        born = int(digits[-4:]) if len(digits) >= 4 else None
     return KeyingRow(id=m["id"], hamlet=m["hamlet"], household=household_label(m["number"], m["key"]),
-                     address=m["address"] or m["hh_address"], name=m["name"], born=born,
-                     phone=phone_display(m["phone"], m["phone_raw"]), status=m["status"], reason=m["status_reason"],
+                     address=m["address"] or m["hh_address"], name=m["name"], born=birth_year(m["dob"], m["dob_raw"]),
+                     phone=phone_grouped(m["phone"], m["phone_raw"]), status=m["status"], reason=m["status_reason"],
                      attempts=m["attempts"] or 0, last_visit_at=m["last_visit_at"])
 
 

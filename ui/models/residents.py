@@ -14,9 +14,10 @@ from typing import Optional, Sequence
 from PySide6.QtCore import (QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, QObject,
                             QPersistentModelIndex, QRunnable, Qt, QThreadPool, Signal)
 
+from canvass.display import phone_grouped
 from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident_rows
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
-from ui.labels import phone_display, reason_label, status_color, status_label, status_text
+from ui.labels import reason_label, status_color, status_label, status_text
 
 PAGE = 200
 MAX_PAGES = 50
@@ -294,7 +295,7 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "gender":
             return r.gender or ""
         if key == "phone":
-            return phone_display(r.phone, r.phone_raw)
+            return phone_grouped(r.phone, r.phone_raw)
         if key == "hamlet":
             return r.hamlet or ""
         if key == "household":
@@ -354,4 +355,4 @@ def ids_from_mime(mime: QMimeData) -> list[int]:
     return [int(x) for x in text.split(",") if x.strip().isdigit()]
 
 
-__all__ = ["ResidentTableModel", "COLUMNS", "MIME_IDS", "ids_from_mime", "phone_display", "PAGE"]
+__all__ = ["ResidentTableModel", "COLUMNS", "MIME_IDS", "ids_from_mime", "PAGE"]

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 from sqlalchemy import select
 
+from canvass.display import household_label, phone_grouped
 from canvass.events import resident_events
 from canvass.models import ImportBatch, Resident, SourceRow, Team
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
 from ui.labels import event_kind_labels, reason_label, status_label
-from ui.labels import phone_display
 from ui.models.simple import ListTableModel
 from ui.widgets.sizing import fit_resize
 
@@ -134,13 +134,13 @@ class ResidentDetailsDialog(QDialog):
             self._add(self.tr("ID number"), f"{r.cccd or ''} ({r.id_kind.upper()})" if r.cccd else None)
             self._add(self.tr("Date of birth"), fmt_date(r.dob) if r.dob else r.dob_raw)
             self._add(self.tr("Gender"), gender)
-            self._add(self.tr("Phone"), phone_display(r.phone, r.phone_raw) or None)
-            if r.phone_raw and r.phone_raw != phone_display(r.phone, None):
+            self._add(self.tr("Phone"), phone_grouped(r.phone, r.phone_raw) or None)
+            if r.phone_raw and r.phone_raw != phone_grouped(r.phone, None):
                 self._add(self.tr("Phone as written"), r.phone_raw)
             if r.phone_new:
-                self._add(self.tr("New phone (from a visit)"), phone_display(r.phone_new, None))
+                self._add(self.tr("New phone (from a visit)"), phone_grouped(r.phone_new, None))
             self._add(self.tr("Hamlet"), r.hamlet.name if r.hamlet else None)
-            self._add(self.tr("Household"), (hh.number or hh.key) if hh else None)
+            self._add(self.tr("Household"), household_label(hh.number, hh.key) if hh else None)
             if hh and hh.head_name:
                 self._add(self.tr("Head of household"), hh.head_name)
             self._add(self.tr("Relation to head"), r.relation)
