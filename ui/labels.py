@@ -183,7 +183,3 @@ def format_datetime(value) -> str:
     if hasattr(value, "hour"):
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
-
-
-# How a phone is shown lives in canvass.display (one home); this name stays for existing callers.
-from canvass.display import phone_grouped as phone_display  # noqa: E402,F401

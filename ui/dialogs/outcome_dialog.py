@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from canvass.db import now
 from canvass.errors import CanvassError, InvalidInput
+from canvass.display import birth_year
 from canvass.events import OUTCOMES, REASONS, record_visit
 from canvass.residents import resident_rows
 from ui.dialogs.progress import error_text
@@ -106,13 +107,11 @@ class OutcomeDialog(QDialog):
 
     def whom(self, shown: int = 8) -> str:
         """Who gets the outcome: "Name (1986), Thôn X" for one; "N residents:" and the first few for several."""
-        from canvass.exporting.documents import _year   # the birth year the documents print
-
         with self.ctx.db.read() as s:
             rows = resident_rows(s, self.resident_ids[:shown])
 
         def line(r) -> str:
-            year = _year(r.dob, r.dob_raw)
+            year = birth_year(r.dob, r.dob_raw)
             return f"{r.name} ({year}), {r.hamlet}" if year else f"{r.name}, {r.hamlet}"
 
         if len(self.resident_ids) == 1 and rows:

@@ -10,8 +10,10 @@ from typing import Optional
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+
+from canvass.display import phone_grouped
 from canvass.teams import TeamInfo, list_teams, visited_counts
-from ui.labels import phone_display, team_kind_label
+from ui.labels import team_kind_label
 
 RESIDENT_MIME = "application/x-gocua-resident-ids"
 
@@ -99,7 +101,7 @@ class TeamsModel(QAbstractTableModel):
         if col == "kind":
             return team_kind_label(t.kind)
         if col == "lead":
-            return t.lead_name or phone_display(t.lead_phone)
+            return t.lead_name or phone_grouped(t.lead_phone)
         if col == "hamlets":
             return ", ".join(t.hamlets)
         if col == "assigned":
@@ -129,7 +131,7 @@ class TeamsModel(QAbstractTableModel):
             return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "lead" and t.lead_phone:
-                return " · ".join(x for x in (t.lead_name, phone_display(t.lead_phone)) if x)
+                return " · ".join(x for x in (t.lead_name, phone_grouped(t.lead_phone)) if x)
             if col == "hamlets" and t.hamlets:
                 return ", ".join(t.hamlets)
             if col == "activated":

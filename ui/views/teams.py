@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from canvass.display import phone_grouped
 from canvass.errors import CanvassError
 from canvass.teams import TEAM_KINDS, hamlet_choices
-from ui.labels import phone_display, team_kind_label
 from ui.dialogs.progress import ProgressDialog, error_text
+from ui.labels import team_kind_label
 from ui.models.teams_model import TeamsModel
 
 
@@ -296,7 +297,7 @@ class TeamsView(QWidget):
         self.name_edit.setText(t.name)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(t.kind), 0))
         self.lead_edit.setText(t.lead_name or "")
-        self.phone_edit.setText(phone_display(t.lead_phone))
+        self.phone_edit.setText(phone_grouped(t.lead_phone))
         self.members_edit.setPlainText("\n".join(t.members))
         self._fill_hamlets(t.hamlet_ids)
         self.retire_button.setText(self.tr("&Retire") if t.active else self.tr("Re&activate"))
