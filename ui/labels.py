@@ -46,6 +46,7 @@ EVENT_KIND_LABELS = {
     "pack_export": QT_TRANSLATE_NOOP("Labels", "Team pack exported"),
     "pack_import": QT_TRANSLATE_NOOP("Labels", "Team pack merged"),
     "team": QT_TRANSLATE_NOOP("Labels", "Team change"),
+    "id_corrected": QT_TRANSLATE_NOOP("Labels", "ID corrected"),
 }
 # Import fields (canvass.importing.FIELDS) as the wizard's drop-downs show them.
 FIELD_LABELS = {

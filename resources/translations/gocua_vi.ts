@@ -282,6 +282,10 @@
         <translation>Thay đổi tổ</translation>
     </message>
     <message>
+        <source>ID corrected</source>
+        <translation>Sửa số định danh</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>

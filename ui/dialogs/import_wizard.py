@@ -1,5 +1,6 @@
 """The import wizard: file → sheets, header row and column mapping (correctable, with sample rows) →
-preview (a dry run: new, updated, duplicates, rejected rows with reasons, activated per system) →
+preview (a dry run: new, updated, duplicates, rejected rows with reasons, activated per system; when the list
+would mark many residents activated, that number in red and the choice: complete list or supplement) →
 the import itself with progress and cancel → the log, exportable to CSV or xlsx.
 
 It only collects choices and shows results: `canvass.importing.inspect_file` reads the file,
@@ -13,9 +14,10 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QRadioButton, QSpinBox, QSplitter, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+                               QWizard, QWizardPage)
 
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import Asks
@@ -28,7 +30,8 @@ IMPORT_DIR_KEY = "files/last_import_dir"
 ISSUE_TEXTS = {
     "no name": QT_TRANSLATE_NOOP("ImportWizard", "No name"),
     "no CCCD": QT_TRANSLATE_NOOP("ImportWizard", "No personal ID number"),
-    "no hamlet": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet: map the hamlet column or type the hamlet"),
+    "no hamlet": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet "
+                                                   "column or type the hamlet"),
     "birth year differs from the CCCD": QT_TRANSLATE_NOOP("ImportWizard", "Birth year differs from the ID number"),
     "unknown gender": QT_TRANSLATE_NOOP("ImportWizard", "Unknown gender"),
     "was activated per system; back on the list": QT_TRANSLATE_NOOP(
@@ -73,8 +76,12 @@ FILE_ERRORS = {
     "no_data": QT_TRANSLATE_NOOP("ImportWizard", "The list has a header but no residents."),
     "unreadable": QT_TRANSLATE_NOOP("ImportWizard", "The file cannot be read."),
     "no_sheet": QT_TRANSLATE_NOOP("ImportWizard", "None of the chosen sheets is in the file."),
+    "partial_list": QT_TRANSLATE_NOOP("ImportWizard", "This list would mark many residents as activated per "
+                                                      "system: choose whether it is the complete list or a "
+                                                      "supplement, then import again."),
 }
 _DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
+_SAME_RE = re.compile(r"^same person as row (\d+); differs: (.*)$")
 
 
 def issue_text(message: str) -> str:
@@ -93,6 +100,11 @@ def issue_text(message: str) -> str:
         fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
         return QCoreApplication.translate("ImportWizard", "Same ID number as row %1; differs in: %2").replace(
             "%1", m.group(1)).replace("%2", fields)
+    m = _SAME_RE.match(message)
+    if m:
+        fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
+        return QCoreApplication.translate("ImportWizard", "Same person (name, birth, hamlet) as row %1; differs "
+                                          "in: %2").replace("%1", m.group(1)).replace("%2", fields)
     return message
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, PAGE_LOG = range(5)
 
@@ -456,10 +468,36 @@ class PreviewPage(QWizardPage):
         self.no_issues = QLabel(self.tr("Every row can be imported: no rejected rows and no warnings."), self)
         self.no_issues.setObjectName("wizardNoIssues")
         self.no_issues.hide()
+        # complete list or supplement: shown when the list would mark someone activated per system
+        self.mode_box = QGroupBox(self.tr("What kind of list is this?"), self)
+        self.mode_box.setObjectName("wizardModeBox")
+        self.mode_warning = QLabel(self.mode_box)
+        self.mode_warning.setObjectName("wizardModeWarning")
+        self.mode_warning.setWordWrap(True)
+        self.mode_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.complete = QRadioButton(self.tr("&Complete list: residents of its hamlets missing from it have "
+                                             "activated"), self.mode_box)
+        self.complete.setObjectName("wizardModeComplete")
+        self.complete.setToolTip(self.tr("The whole current list of accounts not yet activated for the hamlets "
+                                         "it covers"))
+        self.supplement = QRadioButton(self.tr("&Supplement (danh sách bổ sung, one team's list): add and "
+                                               "update only, mark nobody activated"), self.mode_box)
+        self.supplement.setObjectName("wizardModeSupplement")
+        self.supplement.setToolTip(self.tr("A partial list: residents missing from it are left as they are"))
+        self.modes = QButtonGroup(self)
+        self.modes.addButton(self.complete)
+        self.modes.addButton(self.supplement)
+        self.modes.buttonToggled.connect(self._mode_changed)
+        box = QVBoxLayout(self.mode_box)
+        box.addWidget(self.mode_warning)
+        box.addWidget(self.complete)
+        box.addWidget(self.supplement)
+        self.mode_box.hide()
         self.taskbar = TaskBar(wizard.ctx, self)
         self.taskbar.finished.connect(self._finished)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
+        lay.addWidget(self.mode_box)
         lay.addWidget(self.no_issues)
         lay.addWidget(self.table, 1)
         lay.addStretch(0)
@@ -470,6 +508,8 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.tr("Reading the list…"))
             self.model.set_rows((), ())
             self.no_issues.hide()
+            self.mode_box.hide()
+            self.set_mode(None)
             self.table.show()
             self.taskbar.show()
             self.taskbar.start(self.wiz.work(dry_run=True), self.tr("Checking every row…"))
@@ -484,8 +524,20 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.wiz.file_error(outcome.error))
             self.completeChanged.emit()
             return
-        self.wiz.preview = outcome.result
-        self.summary.setText(self.wiz.summary_html(outcome.result, preview=True))
+        self.wiz.preview = res = outcome.result
+        self.set_mode(None)
+        self.mode_box.setVisible(bool(res.would_activate))
+        if res.partial_list:
+            self.mode_warning.setText("<p style='color:#c5221f'><b>" + self.tr(
+                "This list would mark %1 of the %2 open residents of its hamlets as activated per system.")
+                .replace("%1", thousands(res.would_activate)).replace("%2", thousands(res.open_residents))
+                + "</b> " + self.tr("A daily list marks a few in a hundred. Nothing is written until you say "
+                                    "what kind of list it is.") + "</p>")
+        else:
+            self.set_mode("complete")
+            self.mode_warning.setText(self.tr("Residents of its hamlets missing from the list: %1.")
+                                      .replace("%1", thousands(res.would_activate)))
+        self._show_summary()
         self.wiz.fill_issues(self.model, outcome.result)
         self.table.resizeColumnsToContents()
         clean = self.model.rowCount() == 0
@@ -494,7 +546,28 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.wiz.preview is not None and not self.taskbar.running()
+        if self.wiz.preview is None or self.taskbar.running():
+            return False
+        return not self.wiz.preview.partial_list or self.mode() is not None
+
+    def mode(self) -> Optional[str]:
+        """The kind of list the person chose: "complete", "supplement" or None (not chosen)."""
+        return "complete" if self.complete.isChecked() else "supplement" if self.supplement.isChecked() else None
+
+    def set_mode(self, mode: Optional[str]) -> None:
+        """Tick one choice, or none."""
+        self.modes.setExclusive(False)
+        self.complete.setChecked(mode == "complete")
+        self.supplement.setChecked(mode == "supplement")
+        self.modes.setExclusive(True)
+
+    def _mode_changed(self, *_):
+        if self.wiz.preview is not None:
+            self._show_summary()
+        self.completeChanged.emit()
+
+    def _show_summary(self) -> None:
+        self.summary.setText(self.wiz.summary_html(self.wiz.preview, preview=True, mode=self.mode()))
 
 
 class RunPage(QWizardPage):
@@ -719,23 +792,27 @@ class ImportWizard(Asks, QWizard):
                           header_rows={s: self.header_rows.get(s) for s in sheets})
 
     def work(self, dry_run: bool):
-        """The background function that runs the import (or its dry run) with the current plan."""
+        """The background function that runs the import (or its dry run) with the current plan. The preview is
+        a dry run in mode "auto" (it tells whether the list would mark many activated); the import runs in the
+        mode the person chose on the preview ("auto" when there was nothing to choose)."""
         from canvass.importing import run_import
 
         db, path, plan, actor = self.ctx.db, self.path, self.plan(), self.ctx.actor
+        mode = "auto" if dry_run else (self.preview_page.mode() or "auto")
 
         def fn(progress, cancel):
-            try:
-                return run_import(db, path, plan, dry_run=dry_run, progress=progress, cancel=cancel, actor=actor)
-            except TypeError as exc:
-                if "actor" not in str(exc):
-                    raise
-                return run_import(db, path, plan, dry_run=dry_run, progress=progress, cancel=cancel)
+            return run_import(db, path, plan, dry_run=dry_run, mode=mode, progress=progress, cancel=cancel,
+                              actor=actor)
         return fn
 
     # --- showing results
-    def summary_html(self, res, preview: bool) -> str:
-        """The figures of an import result, as a few lines for a label."""
+    def summary_html(self, res, preview: bool, mode: Optional[str] = None) -> str:
+        """The figures of an import result, as a few lines for a label; a preview shows the residents marked
+        activated per system in the mode chosen (in red while a partial-looking list awaits the choice)."""
+        activated = res.activated_per_system
+        if preview and mode == "supplement":
+            activated = 0
+        red = preview and getattr(res, "partial_list", False) and mode is None
         lines = [
             (self.tr("Rows read"), res.rows_read),
             (self.tr("New residents") if preview else self.tr("Residents added"), res.imported),
@@ -744,10 +821,12 @@ class ImportWizard(Asks, QWizard):
             (self.tr("Duplicates (same person twice)"), res.duplicates),
             (self.tr("Rejected rows"), len(res.rejected)),
             (self.tr("Warnings"), len(res.warnings)),
-            (self.tr("Activated per system (no longer on the list)"), res.activated_per_system),
         ]
         rows = "".join(f"<tr><td>{name}</td><td align='right'><b>{thousands(value)}</b></td></tr>"
                        for name, value in lines)
+        style = " style='color:#c5221f'" if red else ""
+        rows += (f"<tr{style}><td>{self.tr('Activated per system (no longer on the list)')}</td>"
+                 f"<td align='right'><b>{thousands(activated)}</b></td></tr>")
         head = self.tr("If you import, this will happen:") if preview else self.tr("The import is done:")
         extra = []
         if getattr(res, "hamlets", None):
@@ -757,7 +836,27 @@ class ImportWizard(Asks, QWizard):
             hh = res.households if isinstance(res.households, int) else len(res.households)
             extra.append(self.tr("%1 household(s)").replace("%1", str(hh)))
         tail = f"<p>{', '.join(extra)}</p>" if extra else ""
-        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}"
+        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}{self.list_html(res, preview, mode)}"
+
+    def list_html(self, res, preview: bool, mode: Optional[str]) -> str:
+        """How the list is taken: its extraction date and where it came from, its kind, and an older list's note."""
+        day = getattr(res, "extracted_on", None)
+        if day is None:
+            return ""
+        source = {"given": self.tr("as given"), "heading": self.tr("from the list's heading"),
+                  "import_day": self.tr("the list names no date: today")}.get(res.extracted_from, "")
+        parts = [self.tr("Extracted on %1 (%2).").replace("%1", day.strftime("%d/%m/%Y")).replace("%2", source)]
+        kind = (mode or res.mode) if preview else res.mode
+        if not (preview and res.partial_list and mode is None):
+            parts.append(self.tr("Imported as the complete list.") if kind == "complete"
+                         else self.tr("Imported as a supplement: nobody is marked activated."))
+        if res.newer_list:
+            parts.append("<b>" + self.tr("A list extracted on %1 was already imported for these hamlets: this older "
+                                         "list marks nobody activated, re-opens nobody and leaves %2 resident(s) as "
+                                         "the newer list set them; it only adds residents never seen.")
+                         .replace("%1", res.newer_list.strftime("%d/%m/%Y")).replace("%2", str(res.kept_newer))
+                         + "</b>")
+        return "<p>" + " ".join(parts) + "</p>"
 
     def fill_issues(self, model: RowsModel, res) -> None:
         """Rejected rows then warnings of a result, in one table."""
