@@ -26,6 +26,7 @@ transaction of bulk inserts (raw executemany on SQLite, Core elsewhere).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from hashlib import blake2b
 from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
-from sqlalchemy import Connection, bindparam, func, or_, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_key, hamlet_kind,
                              hamlet_match_key)
@@ -153,10 +154,15 @@ def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]
 
         if ex.hamlet_names:   # residents without a valid ID (or whose ID was corrected by hand), matched by
             # name, birth and hamlet: the list may still carry the ID as mistyped
+            # (two indexed lookups, the commune's hamlets checked here: a hamlet filter would walk every resident)
             e = Event.__table__
             corrected = select(e.c.resident_id).where(e.c.kind == "id_corrected")
-            for row in _fetch(conn, select(*cols, r.c.name_fold).where(
-                    or_(r.c.cccd.is_(None), r.c.id.in_(corrected)), r.c.hamlet_id.in_(list(ex.hamlet_names)))):
+            seen: set[int] = set()
+            for row in itertools.chain(_fetch(conn, select(*cols, r.c.name_fold).where(r.c.cccd.is_(None))),
+                                       _fetch(conn, select(*cols, r.c.name_fold).where(r.c.id.in_(corrected)))):
+                if row[n + 2] not in ex.hamlet_names or row[0] in seen:
+                    continue
+                seen.add(row[0])
                 vals = values_of(row[:-1])
                 dob = vals[_DOB]
                 key = (row[n + 2], row[-1], birth_year(dob, vals[_DOB + 1]))
