@@ -12,7 +12,7 @@ from canvass.cli import main
 from canvass.db import open_database
 from canvass.importing import PARTIAL_LIST_SHARE, PartialList, run_import
 from canvass.models import BatchHamlet, Event, ImportBatch, Resident
-from tests.core.importfiles import TITLE, people, standard_rows, write_xlsx
+from tests.core.importfiles import people, standard_rows, write_xlsx
 
 HAMLETS = ("Thôn Nà Thí", "Thôn Pò Đứa", "Thôn Khau Ràng", "Thôn Bản Cắm")
 
@@ -232,7 +232,3 @@ def test_a_version_2_database_gets_dates_modes_and_covered_hamlets(tmp_path):
         assert res.unchanged == 3
     finally:
         db.dispose()
-
-
-def test_title_rows_are_what_the_fixture_says():
-    assert any("ngày 10 tháng 03 năm 2025" in str(c) for r in TITLE for c in r)
