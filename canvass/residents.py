@@ -264,8 +264,8 @@ def household_label(number: Optional[str], key: Optional[str]) -> Optional[str]:
 def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
     """The table rows of the given residents, in the given order (unknown ids are left out)."""
     r, h, hh, tm = Resident.__table__, Hamlet.__table__, Household.__table__, Team.__table__
-    stmt_base = (select(r.c.id, r.c.name, r.c.cccd, r.c.id_raw, r.c.dob, r.c.dob_raw, r.c.gender, r.c.phone, r.c.phone_raw,
-                        h.c.name.label("hamlet"), hh.c.number, hh.c.key, r.c.household_id, r.c.address,
+    stmt_base = (select(r.c.id, r.c.name, r.c.cccd, r.c.dob, r.c.dob_raw, r.c.gender, r.c.phone, r.c.phone_raw,
+                        r.c.id_raw, h.c.name.label("hamlet"), hh.c.number, hh.c.key, r.c.household_id, r.c.address,
                         tm.c.name.label("team"), r.c.team_id, r.c.status, r.c.status_reason, r.c.attempts,
                         r.c.last_visit_at)
                  .select_from(r.join(h, h.c.id == r.c.hamlet_id)

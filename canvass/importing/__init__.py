@@ -12,5 +12,6 @@ from canvass.importing.readers import ImportFileError
 from canvass.importing.sources import SourceRecord, raw_cells, source_rows_of
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
-           "ImportFileError", "PartialList", "MODES", "PARTIAL_LIST_SHARE", "inspect_file", "run_import", "clear_read_cache", "SourceRecord", "raw_cells",
+           "ImportFileError", "PartialList", "MODES", "PARTIAL_LIST_SHARE", "inspect_file", "run_import",
+           "clear_read_cache", "SourceRecord", "raw_cells",
            "source_rows_of"]

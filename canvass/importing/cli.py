@@ -186,14 +186,15 @@ def cmd_residents(args, db) -> int:
         if args.limit is not None:
             ids = ids[:args.limit]
         rows = resident_rows(s, ids)
-    items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "phone": r.phone, "phone_raw": r.phone_raw,
-              "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
+    items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "id_raw": r.id_raw, "phone": r.phone,
+              "phone_raw": r.phone_raw, "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
               "status": r.status, "team": r.team} for r in rows]
     if args.json:
         print_json(items)
         return 0
     for it in items:
-        sys.stdout.write(f"{it['id']:>7}  {it['name']:<28} {it['cccd'] or '':<12}  {it['phone'] or '':<13} "
+        shown_id = it["cccd"] or it["id_raw"] or ""     # an ID kept as written when the list gave no valid one
+        sys.stdout.write(f"{it['id']:>7}  {it['name']:<28} {shown_id:<12}  {it['phone'] or '':<13} "
                          f"{it['dob'] or '':<10}  {it['hamlet']:<20} {it['status']}\n")
     sys.stdout.write(f"{len(items)} cư dân\n")
     return 0

@@ -1207,6 +1207,10 @@ Bạn có muốn thay thế không?</translation>
         <translation>Số định danh</translation>
     </message>
     <message>
+        <source>ID as written (not valid)</source>
+        <translation>Số định danh như trong danh sách (không hợp lệ)</translation>
+    </message>
+    <message>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>

@@ -97,3 +97,24 @@ def test_the_choice_reads_in_vietnamese(ctx, qtbot, tmp_path):
     texts = [page.complete.text(), page.supplement.text(), page.mode_box.title(), page.mode_warning.text()]
     assert all(not t.isascii() for t in texts), texts
     assert "Danh sách bổ sung" in page.supplement.text() or "bổ sung" in page.supplement.text()
+
+
+def test_an_id_kept_as_written_shows_in_the_residents_table_and_the_hamlet_filter(ctx, qtbot, tmp_path):
+    """Issue 9, item 2: a mistyped ID is shown in the ID column; the "no hamlet" group is a hamlet like any other."""
+    from canvass.address import UNKNOWN_HAMLET
+    from canvass.models import Hamlet
+    from tests.core.importfiles import HEADER, person, row_of
+    from ui.models.residents import COLUMNS, ResidentTableModel
+
+    # first: a blank hamlet cell under a filled one means "same as above"
+    ps = [person(3, address="", hamlet=None), person(1), person(2, cccd="O58205558984")]
+    rows = [HEADER] + [row_of(p) for p in ps]
+    run_import(ctx.db, write_xlsx(tmp_path / "l.xlsx", rows))
+    model = ResidentTableModel(ctx.db)
+    model.update_query(search="O5820")
+    col = [c[0] for c in COLUMNS].index("cccd")
+    assert model.rowCount() == 1 and model.data(model.index(0, col)) == "O58205558984"
+    with ctx.db.session() as s:
+        hid = s.scalar(select(Hamlet.id).where(Hamlet.name == UNKNOWN_HAMLET))
+    model.update_query(search="", hamlet_ids=(hid,))
+    assert model.rowCount() == 1
