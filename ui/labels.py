@@ -94,6 +94,16 @@ PACK_CODE_LABELS = {
     "pack_visit_current": QT_TRANSLATE_NOOP("Labels", "The pack's visit is now current"),
     "commune_state_current": QT_TRANSLATE_NOOP("Labels", "The commune's later entry stays current"),
 }
+# Codes of the importer's notices and of resident corrections (canvass.importing.PartialList, ImportResult.notices,
+# canvass.events.IdCorrectionError).
+CORE_CODE_LABELS = {
+    "partial_list": QT_TRANSLATE_NOOP("Labels", "This list would mark many residents as activated per system: say "
+                                                "whether it is the complete list or a supplement"),
+    "older_list": QT_TRANSLATE_NOOP("Labels", "A newer list was already imported for these hamlets: this older "
+                                              "list marked nobody activated and changed nobody the newer list set"),
+    "bad_id": QT_TRANSLATE_NOOP("Labels", "Not a valid ID number (12-digit CCCD or 9-digit CMND)"),
+    "id_taken": QT_TRANSLATE_NOOP("Labels", "Another resident already has this ID number"),
+}
 
 # Colours of the statuses (text in the table, bars and dots on the dashboard): readable on white.
 STATUS_COLORS = {
@@ -163,6 +173,11 @@ def team_kind_label(code: Optional[str]) -> str:
 def code_label(code: Optional[str]) -> str:
     """The user's sentence for a pack rejection or conflict-resolution code (the code itself if unknown)."""
     return _label(PACK_CODE_LABELS, code)
+
+
+def core_code_label(code: Optional[str]) -> str:
+    """The user's sentence for an import notice or a correction error code (the code itself if unknown)."""
+    return _label(CORE_CODE_LABELS, code)
 
 
 def status_color(code: Optional[str]) -> QColor:

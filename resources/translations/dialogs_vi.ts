@@ -4,152 +4,152 @@
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="225"/>
+        <location filename="../../ui/dialogs/progress.py" line="228"/>
         <source>“%1” is not a usable phone number.</source>
         <translation>“%1” không phải số điện thoại dùng được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="227"/>
+        <location filename="../../ui/dialogs/progress.py" line="230"/>
         <source>The team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="228"/>
+        <location filename="../../ui/dialogs/progress.py" line="231"/>
         <source>A team named “%1” already exists.</source>
         <translation>Đã có tổ tên “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="230"/>
+        <location filename="../../ui/dialogs/progress.py" line="233"/>
         <source>Team “%1” is already retired.</source>
         <translation>Tổ “%1” đã giải thể rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="232"/>
+        <location filename="../../ui/dialogs/progress.py" line="235"/>
         <source>Team “%1” was merged into another team.</source>
         <translation>Tổ “%1” đã được gộp vào tổ khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="234"/>
+        <location filename="../../ui/dialogs/progress.py" line="237"/>
         <source>A team cannot be merged into itself.</source>
         <translation>Không thể gộp một tổ vào chính nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="236"/>
+        <location filename="../../ui/dialogs/progress.py" line="239"/>
         <source>Team “%1” is retired; merge into a working team.</source>
         <translation>Tổ “%1” đã giải thể; hãy gộp vào một tổ đang hoạt động.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="238"/>
+        <location filename="../../ui/dialogs/progress.py" line="241"/>
         <source>Team “%1” was already merged.</source>
         <translation>Tổ “%1” đã được gộp rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="240"/>
+        <location filename="../../ui/dialogs/progress.py" line="243"/>
         <source>Team “%1” is retired and takes no new residents.</source>
         <translation>Tổ “%1” đã giải thể, không nhận thêm công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="242"/>
+        <location filename="../../ui/dialogs/progress.py" line="245"/>
         <source>Choose at least one team to share the residents among.</source>
         <translation>Hãy chọn ít nhất một tổ để chia công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="244"/>
+        <location filename="../../ui/dialogs/progress.py" line="247"/>
         <source>Team “%1” has no residents assigned yet.</source>
         <translation>Tổ “%1” chưa được giao công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="246"/>
+        <location filename="../../ui/dialogs/progress.py" line="249"/>
         <source>“Other reason” needs a note saying what it is.</source>
         <translation>“Lý do khác” cần ghi chú nói rõ lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="248"/>
+        <location filename="../../ui/dialogs/progress.py" line="251"/>
         <source>The visit date cannot be after today.</source>
         <translation>Ngày đến không được sau hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="250"/>
+        <location filename="../../ui/dialogs/progress.py" line="253"/>
         <source>This outcome needs a reason.</source>
         <translation>Kết quả này cần có lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="252"/>
+        <location filename="../../ui/dialogs/progress.py" line="255"/>
         <source>The folder “%1” does not exist.</source>
         <translation>Thư mục “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="254"/>
+        <location filename="../../ui/dialogs/progress.py" line="257"/>
         <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
         <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="256"/>
+        <location filename="../../ui/dialogs/progress.py" line="259"/>
         <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
         <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="258"/>
+        <location filename="../../ui/dialogs/progress.py" line="261"/>
         <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
         <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <location filename="../../ui/dialogs/progress.py" line="264"/>
         <source>The file “%1” does not exist.</source>
         <translation>Tệp “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <location filename="../../ui/dialogs/progress.py" line="266"/>
         <source>“%1” is not a readable Excel workbook (.xlsx).</source>
         <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <location filename="../../ui/dialogs/progress.py" line="268"/>
         <source>“%1” is far too large to be a team pack.</source>
         <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="267"/>
+        <location filename="../../ui/dialogs/progress.py" line="270"/>
         <source>This file is not a team pack (its hidden sheet is missing).</source>
         <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="269"/>
+        <location filename="../../ui/dialogs/progress.py" line="272"/>
         <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
         <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="271"/>
+        <location filename="../../ui/dialogs/progress.py" line="274"/>
         <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
         <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="273"/>
+        <location filename="../../ui/dialogs/progress.py" line="276"/>
         <source>This database has never exported a team pack.</source>
         <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="275"/>
+        <location filename="../../ui/dialogs/progress.py" line="278"/>
         <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
         <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="277"/>
+        <location filename="../../ui/dialogs/progress.py" line="280"/>
         <source>A new campaign needs a name, a start date and an end date.</source>
         <translation>Chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="279"/>
+        <location filename="../../ui/dialogs/progress.py" line="282"/>
         <source>The campaign name is empty.</source>
         <translation>Tên chiến dịch đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="281"/>
+        <location filename="../../ui/dialogs/progress.py" line="284"/>
         <source>The campaign ends before it starts.</source>
         <translation>Ngày kết thúc chiến dịch trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="283"/>
+        <location filename="../../ui/dialogs/progress.py" line="286"/>
         <source>“%1” already exists.</source>
         <translation>“%1” đã có rồi.</translation>
     </message>
@@ -312,57 +312,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="283"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
         <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
         <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="288"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="295"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="301"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="308"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="310"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -565,162 +565,157 @@
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
-        <source>This list would mark many residents as activated per system: choose whether it is the complete list or a supplement, then import again.</source>
-        <translation>Danh sách này sẽ đánh dấu nhiều cư dân là đã kích hoạt theo hệ thống: hãy chọn đây là danh sách đầy đủ hay danh sách bổ sung, rồi nhập lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="96"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="101"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="98"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="106"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
         <source>Same person (name, birth, hamlet) as row %1; differs in: %2</source>
         <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="706"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="703"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="737"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="734"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="817"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="814"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="818"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="815"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="818"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="815"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="819"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="816"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="820"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="817"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="821"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="818"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="822"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="819"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="823"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="820"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="830"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="827"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="830"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="827"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="834"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="831"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="837"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="834"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="846"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="843"/>
         <source>as given</source>
         <translation>theo ngày đã nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="846"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="843"/>
         <source>from the list&apos;s heading</source>
         <translation>theo tiêu đề danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="847"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="844"/>
         <source>the list names no date: today</source>
         <translation>danh sách không ghi ngày: lấy ngày hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="848"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="845"/>
         <source>Extracted on %1 (%2).</source>
         <translation>Trích xuất ngày %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="851"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="848"/>
         <source>Imported as the complete list.</source>
         <translation>Nhập như danh sách đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="852"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="849"/>
         <source>Imported as a supplement: nobody is marked activated.</source>
         <translation>Nhập như danh sách bổ sung: không đánh dấu ai là đã kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="854"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="851"/>
         <source>A list extracted on %1 was already imported for these hamlets: this older list marks nobody activated, re-opens nobody and leaves %2 resident(s) as the newer list set them; it only adds residents never seen.</source>
         <translation>Đã nhập một danh sách trích xuất ngày %1 cho các thôn này: danh sách cũ hơn này không đánh dấu ai đã kích hoạt, không mở lại ai và giữ nguyên %2 cư dân theo danh sách mới hơn; chỉ thêm những cư dân chưa từng có.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="860"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="864"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="861"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="866"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -866,37 +861,37 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="630"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="627"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="637"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="634"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="639"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="662"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="659"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="663"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="660"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="679"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="676"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="695"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="692"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -904,27 +899,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="203"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -932,52 +927,52 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="335"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="342"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="350"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>Double-click a field (or press F2) to choose what the column holds</source>
         <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="358"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="360"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1349,72 +1344,72 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="455"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="459"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="461"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="468"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="465"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
         <source>What kind of list is this?</source>
         <translation>Đây là loại danh sách nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>&amp;Complete list: residents of its hamlets missing from it have activated</source>
         <translation>Danh sách đầy đủ (&amp;C): cư dân của các thôn trong danh sách mà không còn trong danh sách là đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="481"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
         <source>The whole current list of accounts not yet activated for the hamlets it covers</source>
         <translation>Toàn bộ danh sách tài khoản chưa kích hoạt hiện nay của các thôn trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="480"/>
         <source>&amp;Supplement (danh sách bổ sung, one team&apos;s list): add and update only, mark nobody activated</source>
         <translation>Danh sách bổ sung (&amp;S), danh sách của một tổ: chỉ thêm và cập nhật, không đánh dấu ai đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="486"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
         <source>A partial list: residents missing from it are left as they are</source>
         <translation>Danh sách không đầy đủ: cư dân không có trong danh sách được giữ nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="508"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="515"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>This list would mark %1 of the %2 open residents of its hamlets as activated per system.</source>
         <translation>Danh sách này sẽ đánh dấu %1 trong số %2 cư dân chưa kích hoạt của các thôn trong danh sách là đã kích hoạt theo hệ thống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
         <source>A daily list marks a few in a hundred. Nothing is written until you say what kind of list it is.</source>
         <translation>Danh sách hằng ngày chỉ đánh dấu vài người trên một trăm. Chưa ghi gì cho đến khi bạn chọn loại danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="538"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
         <source>Residents of its hamlets missing from the list: %1.</source>
         <translation>Cư dân của các thôn trong danh sách mà không còn trong danh sách: %1.</translation>
     </message>
@@ -1458,32 +1453,32 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="580"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="577"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="587"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="584"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="589"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="586"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="605"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="602"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="606"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="603"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="613"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="610"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1564,44 +1559,44 @@
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="168"/>
+        <location filename="../../ui/dialogs/progress.py" line="171"/>
         <source>Unexpected error (%1). Nothing was saved by this step; try again, and if it happens again tell the person who supports the program.</source>
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="186"/>
+        <location filename="../../ui/dialogs/progress.py" line="189"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="190"/>
+        <location filename="../../ui/dialogs/progress.py" line="193"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="195"/>
-        <location filename="../../ui/dialogs/progress.py" line="213"/>
+        <location filename="../../ui/dialogs/progress.py" line="198"/>
+        <location filename="../../ui/dialogs/progress.py" line="216"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="196"/>
+        <location filename="../../ui/dialogs/progress.py" line="199"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="203"/>
+        <location filename="../../ui/dialogs/progress.py" line="206"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="207"/>
+        <location filename="../../ui/dialogs/progress.py" line="210"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="184"/>
-        <location filename="../../ui/dialogs/progress.py" line="211"/>
+        <location filename="../../ui/dialogs/progress.py" line="187"/>
+        <location filename="../../ui/dialogs/progress.py" line="214"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>

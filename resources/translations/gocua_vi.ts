@@ -437,6 +437,22 @@
         <source>The commune&apos;s later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
+    <message>
+        <source>This list would mark many residents as activated per system: say whether it is the complete list or a supplement</source>
+        <translation>Danh sách này sẽ đánh dấu nhiều cư dân là đã kích hoạt theo hệ thống: hãy cho biết đây là danh sách đầy đủ hay danh sách bổ sung</translation>
+    </message>
+    <message>
+        <source>A newer list was already imported for these hamlets: this older list marked nobody activated and changed nobody the newer list set</source>
+        <translation>Đã nhập một danh sách mới hơn cho các thôn này: danh sách cũ hơn này không đánh dấu ai đã kích hoạt và không sửa ai theo danh sách mới hơn</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number (12-digit CCCD or 9-digit CMND)</source>
+        <translation>Số định danh không hợp lệ (CCCD 12 số hoặc CMND 9 số)</translation>
+    </message>
+    <message>
+        <source>Another resident already has this ID number</source>
+        <translation>Đã có cư dân khác mang số định danh này</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

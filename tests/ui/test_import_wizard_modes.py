@@ -118,3 +118,18 @@ def test_an_id_kept_as_written_shows_in_the_residents_table_and_the_hamlet_filte
         hid = s.scalar(select(Hamlet.id).where(Hamlet.name == UNKNOWN_HAMLET))
     model.update_query(search="", hamlet_ids=(hid,))
     assert model.rowCount() == 1
+
+
+def test_every_new_code_reads_in_vietnamese(ctx, qapp, tmp_path):
+    """The guard's code and the correction codes reach people as Vietnamese sentences (ui/labels.py)."""
+    from canvass.events import IdCorrectionError
+    from canvass.importing import PartialList
+    from ui import i18n
+    from ui.dialogs.progress import error_text
+    from ui.labels import CORE_CODE_LABELS, core_code_label, event_kind_labels
+
+    i18n.install(qapp, "vi")
+    assert all(not core_code_label(c).isascii() for c in CORE_CODE_LABELS)
+    assert not event_kind_labels()["id_corrected"].isascii()
+    for exc in (PartialList(14, 20), IdCorrectionError("bad_id", "x"), IdCorrectionError("id_taken", "x")):
+        assert exc.code in CORE_CODE_LABELS and not error_text(None, exc).isascii()

@@ -76,9 +76,6 @@ FILE_ERRORS = {
     "no_data": QT_TRANSLATE_NOOP("ImportWizard", "The list has a header but no residents."),
     "unreadable": QT_TRANSLATE_NOOP("ImportWizard", "The file cannot be read."),
     "no_sheet": QT_TRANSLATE_NOOP("ImportWizard", "None of the chosen sheets is in the file."),
-    "partial_list": QT_TRANSLATE_NOOP("ImportWizard", "This list would mark many residents as activated per "
-                                                      "system: choose whether it is the complete list or a "
-                                                      "supplement, then import again."),
 }
 _DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
 _SAME_RE = re.compile(r"^same person as row (\d+); differs: (.*)$")

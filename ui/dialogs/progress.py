@@ -160,7 +160,10 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("TaskBar", "Cancelled: nothing was changed.")
     if isinstance(exc, CanvassError):
-        return core_text(str(exc))
+        from ui.labels import CORE_CODE_LABELS, core_code_label
+
+        code = getattr(exc, "code", None)
+        return core_code_label(code) + "." if code in CORE_CODE_LABELS else core_text(str(exc))
     known = known_error_text(exc)
     if known:
         return known
