@@ -117,6 +117,8 @@ def test_cli_refuses_a_partial_list_in_one_line_and_the_flags_decide(tmp_path, c
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1
     assert "14/20" in err and "--complete" in err and "--supplement" in err
+    code, out, err = _run(capsys, "--db", dbp, "import", small, "--dry-run")    # a dry run tells the same
+    assert code == 1 and "Thử" in out and "14/20" in err
     code, out, _ = _run(capsys, "--db", dbp, "import", small, "--json")
     assert code == 1 and json.loads(out) == {"error": "partial_list", "would_activate": 14, "open_residents": 20,
                                              "share": PARTIAL_LIST_SHARE}
