@@ -630,6 +630,11 @@
         <translation>Cảnh báo</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="825"/>
+        <source>Activated per system (no longer on the list)</source>
+        <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="827"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>

@@ -822,8 +822,8 @@ class ImportWizard(Asks, QWizard):
         rows = "".join(f"<tr><td>{name}</td><td align='right'><b>{thousands(value)}</b></td></tr>"
                        for name, value in lines)
         style = " style='color:#c5221f'" if red else ""
-        rows += (f"<tr{style}><td>{self.tr('Activated per system (no longer on the list)')}</td>"
-                 f"<td align='right'><b>{thousands(activated)}</b></td></tr>")
+        label = self.tr("Activated per system (no longer on the list)")
+        rows += f"<tr{style}><td>{label}</td><td align='right'><b>{thousands(activated)}</b></td></tr>"
         head = self.tr("If you import, this will happen:") if preview else self.tr("The import is done:")
         extra = []
         if getattr(res, "hamlets", None):
