@@ -580,147 +580,112 @@
         <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="703"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="663"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="734"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="694"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="814"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="815"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="815"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="816"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="776"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="817"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="777"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="818"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="819"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="820"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="780"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="825"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="785"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="827"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="787"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="827"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="787"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="831"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="791"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="834"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="843"/>
-        <source>as given</source>
-        <translation>theo ngày đã nhập</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="843"/>
-        <source>from the list&apos;s heading</source>
-        <translation>theo tiêu đề danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="844"/>
-        <source>the list names no date: today</source>
-        <translation>danh sách không ghi ngày: lấy ngày hôm nay</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="845"/>
-        <source>Extracted on %1 (%2).</source>
-        <translation>Trích xuất ngày %1 (%2).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="848"/>
-        <source>Imported as the complete list.</source>
-        <translation>Nhập như danh sách đầy đủ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="849"/>
-        <source>Imported as a supplement: nobody is marked activated.</source>
-        <translation>Nhập như danh sách bổ sung: không đánh dấu ai là đã kích hoạt.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="851"/>
-        <source>A list extracted on %1 was already imported for these hamlets: this older list marks nobody activated, re-opens nobody and leaves %2 resident(s) as the newer list set them; it only adds residents never seen.</source>
-        <translation>Đã nhập một danh sách trích xuất ngày %1 cho các thôn này: danh sách cũ hơn này không đánh dấu ai đã kích hoạt, không mở lại ai và giữ nguyên %2 cư dân theo danh sách mới hơn; chỉ thêm những cư dân chưa từng có.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="860"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="800"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="861"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="801"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="863"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -864,39 +829,117 @@
     </message>
 </context>
 <context>
+    <name>ListKindBox</name>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="24"/>
+        <source>What kind of list is this?</source>
+        <translation>Đây là loại danh sách nào?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="30"/>
+        <source>&amp;Complete list: residents of its hamlets missing from it have activated</source>
+        <translation>Danh sách đầy đủ (&amp;C): cư dân của các thôn trong danh sách mà không còn trong danh sách là đã kích hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="33"/>
+        <source>The whole current list of accounts not yet activated for the hamlets it covers</source>
+        <translation>Toàn bộ danh sách tài khoản chưa kích hoạt hiện nay của các thôn trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="35"/>
+        <source>&amp;Supplement (danh sách bổ sung, one team&apos;s list): add and update only, mark nobody activated</source>
+        <translation>Danh sách bổ sung (&amp;S), danh sách của một tổ: chỉ thêm và cập nhật, không đánh dấu ai đã kích hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="38"/>
+        <source>A partial list: residents missing from it are left as they are</source>
+        <translation>Danh sách không đầy đủ: cư dân không có trong danh sách được giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="67"/>
+        <source>This list would mark %1 of the %2 open residents of its hamlets as activated per system.</source>
+        <translation>Danh sách này sẽ đánh dấu %1 trong số %2 cư dân chưa kích hoạt của các thôn trong danh sách là đã kích hoạt theo hệ thống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="69"/>
+        <source>A daily list marks a few in a hundred. Nothing is written until you say what kind of list it is.</source>
+        <translation>Danh sách hằng ngày chỉ đánh dấu vài người trên một trăm. Chưa ghi gì cho đến khi bạn chọn loại danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="73"/>
+        <source>Residents of its hamlets missing from the list: %1.</source>
+        <translation>Cư dân của các thôn trong danh sách mà không còn trong danh sách: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="82"/>
+        <source>as given</source>
+        <translation>theo ngày đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="83"/>
+        <source>from the list&apos;s heading</source>
+        <translation>theo tiêu đề danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="84"/>
+        <source>the list names no date: today</source>
+        <translation>danh sách không ghi ngày: lấy ngày hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="86"/>
+        <source>Extracted on %1 (%2).</source>
+        <translation>Trích xuất ngày %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="90"/>
+        <source>Imported as the complete list.</source>
+        <translation>Nhập như danh sách đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="91"/>
+        <source>Imported as a supplement: nobody is marked activated.</source>
+        <translation>Nhập như danh sách bổ sung: không đánh dấu ai là đã kích hoạt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="94"/>
+        <source>A list extracted on %1 was already imported for these hamlets: this older list marks nobody activated, re-opens nobody and leaves %2 resident(s) as the newer list set them; it only adds residents never seen.</source>
+        <translation>Đã nhập một danh sách trích xuất ngày %1 cho các thôn này: danh sách cũ hơn này không đánh dấu ai đã kích hoạt, không mở lại ai và giữ nguyên %2 cư dân theo danh sách mới hơn; chỉ thêm những cư dân chưa từng có.</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="627"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="587"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="634"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="596"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="659"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="619"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="660"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="620"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="676"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="692"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="652"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -1369,54 +1412,14 @@
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
-        <source>What kind of list is this?</source>
-        <translation>Đây là loại danh sách nào?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
-        <source>&amp;Complete list: residents of its hamlets missing from it have activated</source>
-        <translation>Danh sách đầy đủ (&amp;C): cư dân của các thôn trong danh sách mà không còn trong danh sách là đã kích hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
-        <source>The whole current list of accounts not yet activated for the hamlets it covers</source>
-        <translation>Toàn bộ danh sách tài khoản chưa kích hoạt hiện nay của các thôn trong danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="480"/>
-        <source>&amp;Supplement (danh sách bổ sung, one team&apos;s list): add and update only, mark nobody activated</source>
-        <translation>Danh sách bổ sung (&amp;S), danh sách của một tổ: chỉ thêm và cập nhật, không đánh dấu ai đã kích hoạt</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
-        <source>A partial list: residents missing from it are left as they are</source>
-        <translation>Danh sách không đầy đủ: cư dân không có trong danh sách được giữ nguyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="490"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
-        <source>This list would mark %1 of the %2 open residents of its hamlets as activated per system.</source>
-        <translation>Danh sách này sẽ đánh dấu %1 trong số %2 cư dân chưa kích hoạt của các thôn trong danh sách là đã kích hoạt theo hệ thống.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="531"/>
-        <source>A daily list marks a few in a hundred. Nothing is written until you say what kind of list it is.</source>
-        <translation>Danh sách hằng ngày chỉ đánh dấu vài người trên một trăm. Chưa ghi gì cho đến khi bạn chọn loại danh sách.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
-        <source>Residents of its hamlets missing from the list: %1.</source>
-        <translation>Cư dân của các thôn trong danh sách mà không còn trong danh sách: %1.</translation>
     </message>
 </context>
 <context>
@@ -1458,32 +1461,32 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="577"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="537"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="584"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="544"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="586"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="602"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="603"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="610"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="570"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>

@@ -59,12 +59,12 @@ def test_a_partial_list_shows_the_number_in_red_and_waits_for_the_choice(ctx, qt
     page = wiz.preview_page
     assert wiz.preview.partial_list and wiz.preview.would_activate == 34
     assert not page.mode_box.isHidden()
-    assert "34" in page.mode_warning.text() and "#c5221f" in page.mode_warning.text()
+    assert "34" in page.mode_box.warning.text() and "#c5221f" in page.mode_box.warning.text()
     assert "color:#c5221f" in page.summary.text()                     # the figure itself, in red
     assert page.mode() is None and not page.isComplete()              # Import waits for the choice
     assert not wiz.button(wiz.WizardButton.CommitButton).isEnabled()
 
-    page.supplement.click()
+    page.mode_box.supplement.click()
     assert page.mode() == "supplement" and page.isComplete()
     assert "color:#c5221f" not in page.summary.text()
     assert _batches(ctx.db) == 1                                       # nothing written by the preview
@@ -74,7 +74,7 @@ def test_a_partial_list_shows_the_number_in_red_and_waits_for_the_choice(ctx, qt
 
 def test_complete_chosen_marks_them(ctx, qtbot, tmp_path):
     wiz = _to_preview(ctx, qtbot, _setup(ctx, tmp_path, keep=3))
-    wiz.preview_page.complete.click()
+    wiz.preview_page.mode_box.complete.click()
     res = _import(wiz, qtbot)
     assert (res.mode, res.activated_per_system) == ("complete", 34) and _activated(ctx.db) == 34
 
@@ -83,7 +83,7 @@ def test_a_daily_list_needs_no_choice(ctx, qtbot, tmp_path):
     wiz = _to_preview(ctx, qtbot, _setup(ctx, tmp_path, keep=19))
     page = wiz.preview_page
     assert not wiz.preview.partial_list and page.mode() == "complete" and page.isComplete()
-    assert "#c5221f" not in page.summary.text() + page.mode_warning.text()
+    assert "#c5221f" not in page.summary.text() + page.mode_box.warning.text()
     res = _import(wiz, qtbot)
     assert res.activated_per_system == 2
 
@@ -94,9 +94,10 @@ def test_the_choice_reads_in_vietnamese(ctx, qtbot, tmp_path):
     i18n.install(__import__("PySide6.QtWidgets", fromlist=["QApplication"]).QApplication.instance(), "vi")
     wiz = _to_preview(ctx, qtbot, _setup(ctx, tmp_path, keep=3))
     page = wiz.preview_page
-    texts = [page.complete.text(), page.supplement.text(), page.mode_box.title(), page.mode_warning.text()]
+    box = page.mode_box
+    texts = [box.complete.text(), box.supplement.text(), box.title(), box.warning.text()]
     assert all(not t.isascii() for t in texts), texts
-    assert "bổ sung" in page.supplement.text()
+    assert "bổ sung" in box.supplement.text()
     assert "Activated per system" not in page.summary.text() and "Extracted" not in page.summary.text()
 
 

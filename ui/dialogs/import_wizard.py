@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QRadioButton, QSpinBox, QSplitter, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
-                               QWizard, QWizardPage)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import Asks
+from ui.dialogs.list_kind import ListKindBox, list_html
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
 from ui.labels import field_label
 from ui.widgets.sizing import fit_resize
@@ -466,30 +466,8 @@ class PreviewPage(QWizardPage):
         self.no_issues.setObjectName("wizardNoIssues")
         self.no_issues.hide()
         # complete list or supplement: shown when the list would mark someone activated per system
-        self.mode_box = QGroupBox(self.tr("What kind of list is this?"), self)
-        self.mode_box.setObjectName("wizardModeBox")
-        self.mode_warning = QLabel(self.mode_box)
-        self.mode_warning.setObjectName("wizardModeWarning")
-        self.mode_warning.setWordWrap(True)
-        self.mode_warning.setTextFormat(Qt.TextFormat.RichText)
-        self.complete = QRadioButton(self.tr("&Complete list: residents of its hamlets missing from it have "
-                                             "activated"), self.mode_box)
-        self.complete.setObjectName("wizardModeComplete")
-        self.complete.setToolTip(self.tr("The whole current list of accounts not yet activated for the hamlets "
-                                         "it covers"))
-        self.supplement = QRadioButton(self.tr("&Supplement (danh sách bổ sung, one team's list): add and "
-                                               "update only, mark nobody activated"), self.mode_box)
-        self.supplement.setObjectName("wizardModeSupplement")
-        self.supplement.setToolTip(self.tr("A partial list: residents missing from it are left as they are"))
-        self.modes = QButtonGroup(self)
-        self.modes.addButton(self.complete)
-        self.modes.addButton(self.supplement)
-        self.modes.buttonToggled.connect(self._mode_changed)
-        box = QVBoxLayout(self.mode_box)
-        box.addWidget(self.mode_warning)
-        box.addWidget(self.complete)
-        box.addWidget(self.supplement)
-        self.mode_box.hide()
+        self.mode_box = ListKindBox(self)
+        self.mode_box.changed.connect(self._mode_changed)
         self.taskbar = TaskBar(wizard.ctx, self)
         self.taskbar.finished.connect(self._finished)
         lay = QVBoxLayout(self)
@@ -506,7 +484,7 @@ class PreviewPage(QWizardPage):
             self.model.set_rows((), ())
             self.no_issues.hide()
             self.mode_box.hide()
-            self.set_mode(None)
+            self.mode_box.set_mode(None)
             self.table.show()
             self.taskbar.show()
             self.taskbar.start(self.wiz.work(dry_run=True), self.tr("Checking every row…"))
@@ -521,19 +499,8 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.wiz.file_error(outcome.error))
             self.completeChanged.emit()
             return
-        self.wiz.preview = res = outcome.result
-        self.set_mode(None)
-        self.mode_box.setVisible(bool(res.would_activate))
-        if res.partial_list:
-            self.mode_warning.setText("<p style='color:#c5221f'><b>" + self.tr(
-                "This list would mark %1 of the %2 open residents of its hamlets as activated per system.")
-                .replace("%1", thousands(res.would_activate)).replace("%2", thousands(res.open_residents))
-                + "</b> " + self.tr("A daily list marks a few in a hundred. Nothing is written until you say "
-                                    "what kind of list it is.") + "</p>")
-        else:
-            self.set_mode("complete")
-            self.mode_warning.setText(self.tr("Residents of its hamlets missing from the list: %1.")
-                                      .replace("%1", thousands(res.would_activate)))
+        self.wiz.preview = outcome.result
+        self.mode_box.show_for(outcome.result)
         self._show_summary()
         self.wiz.fill_issues(self.model, outcome.result)
         self.table.resizeColumnsToContents()
@@ -549,16 +516,9 @@ class PreviewPage(QWizardPage):
 
     def mode(self) -> Optional[str]:
         """The kind of list the person chose: "complete", "supplement" or None (not chosen)."""
-        return "complete" if self.complete.isChecked() else "supplement" if self.supplement.isChecked() else None
+        return self.mode_box.mode()
 
-    def set_mode(self, mode: Optional[str]) -> None:
-        """Tick one choice, or none."""
-        self.modes.setExclusive(False)
-        self.complete.setChecked(mode == "complete")
-        self.supplement.setChecked(mode == "supplement")
-        self.modes.setExclusive(True)
-
-    def _mode_changed(self, *_):
+    def _mode_changed(self) -> None:
         if self.wiz.preview is not None:
             self._show_summary()
         self.completeChanged.emit()
@@ -833,27 +793,7 @@ class ImportWizard(Asks, QWizard):
             hh = res.households if isinstance(res.households, int) else len(res.households)
             extra.append(self.tr("%1 household(s)").replace("%1", str(hh)))
         tail = f"<p>{', '.join(extra)}</p>" if extra else ""
-        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}{self.list_html(res, preview, mode)}"
-
-    def list_html(self, res, preview: bool, mode: Optional[str]) -> str:
-        """How the list is taken: its extraction date and where it came from, its kind, and an older list's note."""
-        day = getattr(res, "extracted_on", None)
-        if day is None:
-            return ""
-        source = {"given": self.tr("as given"), "heading": self.tr("from the list's heading"),
-                  "import_day": self.tr("the list names no date: today")}.get(res.extracted_from, "")
-        parts = [self.tr("Extracted on %1 (%2).").replace("%1", day.strftime("%d/%m/%Y")).replace("%2", source)]
-        kind = (mode or res.mode) if preview else res.mode
-        if not (preview and res.partial_list and mode is None):
-            parts.append(self.tr("Imported as the complete list.") if kind == "complete"
-                         else self.tr("Imported as a supplement: nobody is marked activated."))
-        if res.newer_list:
-            parts.append("<b>" + self.tr("A list extracted on %1 was already imported for these hamlets: this older "
-                                         "list marks nobody activated, re-opens nobody and leaves %2 resident(s) as "
-                                         "the newer list set them; it only adds residents never seen.")
-                         .replace("%1", res.newer_list.strftime("%d/%m/%Y")).replace("%2", str(res.kept_newer))
-                         + "</b>")
-        return "<p>" + " ".join(parts) + "</p>"
+        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}{list_html(res, preview, mode)}"
 
     def fill_issues(self, model: RowsModel, res) -> None:
         """Rejected rows then warnings of a result, in one table."""
