@@ -24,8 +24,7 @@ from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Optional, Sequence
 
-from canvass.address import (UNKNOWN_HAMLET, clean_hamlet_name, hamlet_from_address, hamlet_kind,
-                             household_key_from_address)
+from canvass.address import UNKNOWN_HAMLET, clean_hamlet_name, hamlet_from_address, household_key_from_address
 from canvass.dates import parse_date
 from canvass.ids import E_EMPTY, cccd_birth_year, normalize_id
 from canvass.phones import normalize_phone
