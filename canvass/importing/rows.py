@@ -10,7 +10,9 @@ Rules:
   footer.
 - The hamlet of a row comes from its hamlet column, else the section row above it ("Thôn Nà Thí" alone in a
   row), else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
-  of its address when that names a hamlet ("Thôn Nà Thí, xã …"). A blank hamlet cell under a filled one
+  of its address, before the commune, that names a hamlet ("Số 12, Tổ dân phố 3, phường …"), else the
+  "(Chưa rõ thôn)" group with a warning. Only a row without a name is rejected: a missing or mistyped
+  CCCD is a warning, the cell kept as written (`id_raw`). A blank hamlet cell under a filled one
   means "same as above" (lists often write the hamlet once per group, merged or not).
 - Merged cells that span rows (a merged "Thôn" or "Số hộ" cell) give their value to every row they span.
 - The household: the list's Số hộ within the hamlet, else a key from an address that names a door, else a
