@@ -29,6 +29,9 @@ _ROMAN_RE = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _NUMBER_RE = re.compile(r"\d+")
 _WORD_SPLIT_RE = re.compile(r"([\s'\-]+)")
 _SO_RE = re.compile(r"so\s*(?=\d)")
+# The hamlet of residents whose row names none (no hamlet column, section, sheet name or address that names
+# one): a hamlet row like any other, so they show in every list, the hamlet filter and the figures.
+UNKNOWN_HAMLET = "(Chưa rõ thôn)"
 
 
 def _split_kind(lower: str) -> tuple[str | None, int]:
@@ -57,7 +60,9 @@ def _cap(word: str) -> str:
 def clean_hamlet_name(name: str) -> str:
     """A hamlet name for display: NFC, single spaces, kind word capitalised ("THÔN NÀ THÍ" -> "Thôn Nà Thí",
     "TDP 5" -> "Tổ dân phố 5"); a name in mixed case keeps its case ("Nà Thí" stays "Nà Thí"); no accents are
-    invented ("thon na thi" -> "Thon Na Thi")."""
+    invented ("thon na thi" -> "Thon Na Thi"). The "no hamlet" group's name stays as it is."""
+    if name == UNKNOWN_HAMLET:
+        return name
     s = nfc(name).strip(" ,.;:-")
     if not s:
         return s
@@ -237,3 +242,17 @@ _COMMUNE_KIND_RE = re.compile(r"^(?:xa|phuong|thi tran|dac khu)\s+")
 def commune_match_key(name: str) -> str:
     """fold() without the kind word, so "Xã Tân Văn", "XA TAN VAN" and "Tân Văn" are the same commune."""
     return _COMMUNE_KIND_RE.sub("", fold(name or "")).strip()
+
+
+def hamlet_from_address(address: str) -> str | None:
+    """The hamlet an address names: its first part, before the commune, that starts with a hamlet kind
+    ("Số 12, Tổ dân phố 3, phường Đông Kinh" -> "Tổ dân phố 3"), or None."""
+    for part in _PART_SPLIT_RE.split(nfc(address).strip()):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if _ADMIN_RE.match(fold(part)):
+            return None
+        if len(part) < 60 and hamlet_kind(part):
+            return clean_hamlet_name(part)
+    return None

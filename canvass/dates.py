@@ -147,3 +147,28 @@ def _parse_cached(text: str, today: dt.date, raw: str) -> DateResult:
     if _SERIAL_RE.fullmatch(text):
         return _serial(float(text), raw, today)
     return DateResult(None, None, raw, W_UNREADABLE)
+
+
+_IN_TEXT_RES = (
+    re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE),
+    re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)"),
+)
+
+
+def date_in_text(text: str, *, today: dt.date | None = None) -> dt.date | None:
+    """The first real date written in a sentence, day first: "Lạng Sơn, ngày 28 tháng 3 năm 2025",
+    "tính đến ngày 28/03/2025" (a list's heading); None when there is none or it is after `today`."""
+    from canvass.text import nfc
+
+    today = today or dt.date.today()
+    text = nfc(str(text))
+    found = []
+    for rx in _IN_TEXT_RES:
+        for m in rx.finditer(text):
+            try:
+                d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+            if d <= today:
+                found.append((m.start(), d))
+    return min(found)[1] if found else None

@@ -21,7 +21,7 @@ from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -205,7 +205,30 @@ def _v3_reversed_numbers(conn: Connection) -> None:
             ix.create(conn, checkfirst=True)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers}
+def _v4_import_modes_and_raw_ids(conn: Connection) -> None:
+    """Import modes and extraction dates on batches, the hamlets each batch covered, and the as-written ID of
+    residents without a valid CCCD. Batches made before it: extracted the day they were imported, complete,
+    covering the hamlets of the residents their rows became."""
+    batch_cols = {c["name"] for c in inspect(conn).get_columns("import_batch")}
+    if "extracted_on" not in batch_cols:
+        conn.execute(text("ALTER TABLE import_batch ADD COLUMN extracted_on DATE"))
+        conn.execute(text("UPDATE import_batch SET extracted_on = CAST(imported_at AS DATE)")
+                     if conn.dialect.name != "sqlite" else
+                     text("UPDATE import_batch SET extracted_on = date(imported_at)"))
+    if "mode" not in batch_cols:
+        conn.execute(text("ALTER TABLE import_batch ADD COLUMN mode VARCHAR(12)"))
+        conn.execute(text("UPDATE import_batch SET mode = 'complete'"))
+    if "id_raw" not in {c["name"] for c in inspect(conn).get_columns("resident")}:
+        conn.execute(text("ALTER TABLE resident ADD COLUMN id_raw VARCHAR(40)"))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_resident_id_raw ON resident (id_raw)"))
+    if not inspect(conn).has_table("batch_hamlet"):
+        Base.metadata.tables["batch_hamlet"].create(conn)
+        conn.execute(text("INSERT INTO batch_hamlet (batch_id, hamlet_id) SELECT DISTINCT s.batch_id, r.hamlet_id "
+                          "FROM source_row s JOIN resident r ON r.id = s.resident_id"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers,
+                                                     4: _v4_import_modes_and_raw_ids}
 
 
 def migrate(db: Database) -> int:

@@ -11,6 +11,8 @@ Rules (what counts, what wins):
 - Attempts are the visits not voided, `pending` re-openings excluded.
 - Every event bumps the resident's `version`, which team packs use to detect changes made while a pack
   was out.
+- `id_corrected` sets the CCCD of a resident imported without a valid one (or corrects a wrong one): the
+  identity columns change, the state does not (data: {"cccd": [old, new], "id_raw": [as written, None]}).
 """
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ REASON_LABELS_VI = {
 }
 
 EVENT_KINDS = ("imported", "updated", "activated_system", "system_reopened", "assigned", "visit", "visit_void",
-               "export", "pack_export", "pack_import", "team", "campaign")
+               "export", "pack_export", "pack_import", "team", "campaign", "id_corrected")
 
 
 @dataclass
@@ -222,4 +224,33 @@ def void_visit(session: Session, visit_id: int, *, actor: Optional[str] = None) 
     e = append_event(session, resident, "visit_void", at=visit.at, actor=actor, team_id=visit.team_id,
                      data={"voids": visit.id})
     refresh_state(session, resident)
+    return e
+
+
+class IdCorrectionError(InvalidInput):
+    """A CCCD correction that cannot be made: code "bad_id" (not a valid CCCD/CMND) or "id_taken" (another
+    resident has it; `params["resident_id"]`)."""
+
+
+def set_resident_id(session: Session, resident: Resident | int, value: str, *,
+                    actor: Optional[str] = None) -> Event:
+    """Set a resident's CCCD (or CMND) from what a person typed: validated, unique, an `id_corrected` event."""
+    from canvass.ids import normalize_id
+
+    if isinstance(resident, int):
+        found = session.get(Resident, resident)
+        if found is None:
+            raise NotFound("resident_id_unknown", id=resident)
+        resident = found
+    res = normalize_id(value)
+    if res.value is None:
+        raise IdCorrectionError("bad_id", error=res.error)
+    other = session.execute(select(Resident.id).where(Resident.cccd == res.value,
+                                                      Resident.id != resident.id)).scalar()
+    if other is not None:
+        raise IdCorrectionError("id_taken", resident_id=other)
+    e = append_event(session, resident, "id_corrected",
+                     data={"cccd": [resident.cccd, res.value], "id_raw": [resident.id_raw, None]})
+    resident.cccd, resident.id_kind, resident.id_raw = res.value, res.kind, None
+    session.flush()
     return e

@@ -88,6 +88,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "target_negative": ("a target cannot be negative", "chỉ tiêu không thể là số âm"),
     "target_not_number": ("target {value!r} is not a number (or 'default')",
                           "chỉ tiêu “{value}” không phải là số (hoặc 'default')"),
+    # importing
+    "partial_list": ("this list would mark {would_activate} of the {open_residents} open residents of its hamlets "
+                     "as activated per system; import it as complete or as a supplement",
+                     "danh sách này sẽ đánh dấu {would_activate}/{open_residents} công dân chưa kích hoạt của các "
+                     "thôn trong tệp là đã kích hoạt theo hệ thống; hãy chọn nhập là danh sách đầy đủ hay danh sách "
+                     "bổ sung"),
+    "older_list": ("a newer list was already imported for these hamlets: this older list marked nobody activated "
+                   "and changed nobody the newer list set",
+                   "các thôn này đã có danh sách mới hơn: danh sách cũ này không đánh dấu ai đã kích hoạt và không "
+                   "thay đổi người mà danh sách mới đã cập nhật"),
+    "bad_id": ("not a valid CCCD or CMND: {error}", "không phải số định danh hợp lệ (CCCD 12 số hoặc CMND 9 số)"),
+    "id_taken": ("resident #{resident_id} already has this ID", "công dân #{resident_id} đã có số định danh này"),
     # creating a database
     "file_exists": ("{name} already exists", "tệp {name} đã có"),
     "commune_name_missing": ("the commune needs a name", "xã/phường cần có tên"),

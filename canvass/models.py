@@ -145,6 +145,18 @@ class ImportBatch(Base):
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     activated_per_system: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[Optional[str]] = mapped_column(Text)  # JSON: warnings, mapping, hamlets...
+    # the day the police extracted the list (--extracted, the list's heading, else the import day) and how it
+    # was imported: "complete" (residents missing from it were activated per system) or "supplement"
+    extracted_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    mode: Mapped[Optional[str]] = mapped_column(String(12))
+
+
+class BatchHamlet(Base):
+    """The hamlets an import covered (a hamlet with at least one resident row in the file): an older list is
+    one extracted before the newest list already imported for one of its hamlets."""
+    __tablename__ = "batch_hamlet"
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), primary_key=True)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), primary_key=True, index=True)
 
 
 class SourceText(Base):
@@ -199,7 +211,10 @@ class Resident(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # identity, from the list
     cccd: Mapped[Optional[str]] = mapped_column(String(20), unique=True)  # 12-digit CCCD or 9-digit CMND
-    id_kind: Mapped[str] = mapped_column(String(8), default="cccd")      # cccd | cmnd
+    id_kind: Mapped[str] = mapped_column(String(8), default="cccd")      # cccd | cmnd | none (no valid ID)
+    # the ID cell as written when it is not a valid CCCD/CMND ("O58205558984"); None when the cell was empty
+    # or the ID is valid. Shown where the CCCD is missing, searchable; corrected by `events.set_resident_id`.
+    id_raw: Mapped[Optional[str]] = mapped_column(String(40), index=True)
     name: Mapped[str] = mapped_column(String(200))
     name_fold: Mapped[str] = mapped_column(String(200), index=True)      # lower case, no diacritics, đ->d
     name_sort: Mapped[str] = mapped_column(BINARY_TEXT, index=True)      # Vietnamese collation key

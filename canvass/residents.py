@@ -67,6 +67,7 @@ class ResidentRow:
     status_reason: Optional[str]
     attempts: int
     last_visit_at: Optional[dt.datetime]
+    id_raw: Optional[str] = None    # the ID as written when the list gave no valid CCCD (shown in its place)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -139,6 +140,8 @@ def _token_filter(token: str):
     t = Resident.__table__.c
     # tokens are [0-9a-z]+ (search_tokens): no LIKE wildcard to escape
     clauses = [t.name_fold.startswith(token), t.name_fold.contains(" " + token)]
+    if len(token) >= MIN_NUMBER_DIGITS:   # an ID kept as written ("O58205558984"): its start, any case
+        clauses += [t.id_raw.startswith(token), t.id_raw.startswith(token.upper())]
     if _is_number(token):
         clauses += [col.startswith(x) for col, x in _number_prefixes(token)]
     return or_(*clauses)
@@ -149,11 +152,13 @@ def _token_ids(token: str, sqlite: bool = True):
     the number indexes (starts and reversed ends) for digits. (The word column is binary-collated
     everywhere; the numbers take a LIKE on PostgreSQL, whose locale collations would make a range compare
     wrongly.)"""
-    w = ResidentWord.__table__.c
+    t, w = Resident.__table__.c, ResidentWord.__table__.c
     parts = [select(w.resident_id.label("id")).where(_prefix_range(w.word, token))]
+    starts = _prefix_range if sqlite else (lambda col, x: col.startswith(x))
+    if len(token) >= MIN_NUMBER_DIGITS:   # an ID kept as written ("O58205558984"): its start, any case
+        parts += [select(t.id).where(starts(t.id_raw, x)) for x in {token, token.upper()}]
     if _is_number(token):
-        starts = _prefix_range if sqlite else (lambda col, x: col.startswith(x))
-        parts += [select(Resident.__table__.c.id).where(starts(col, x)) for col, x in _number_prefixes(token)]
+        parts += [select(t.id).where(starts(col, x)) for col, x in _number_prefixes(token)]
     return parts[0] if len(parts) == 1 else union(*parts)
 
 
@@ -262,7 +267,7 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
     """The table rows of the given residents, in the given order (unknown ids are left out)."""
     r, h, hh, tm = Resident.__table__, Hamlet.__table__, Household.__table__, Team.__table__
     stmt_base = (select(r.c.id, r.c.name, r.c.cccd, r.c.dob, r.c.dob_raw, r.c.gender, r.c.phone, r.c.phone_raw,
-                        h.c.name.label("hamlet"), hh.c.number, hh.c.key, r.c.household_id, r.c.address,
+                        r.c.id_raw, h.c.name.label("hamlet"), hh.c.number, hh.c.key, r.c.household_id, r.c.address,
                         tm.c.name.label("team"), r.c.team_id, r.c.status, r.c.status_reason, r.c.attempts,
                         r.c.last_visit_at)
                  .select_from(r.join(h, h.c.id == r.c.hamlet_id)
@@ -278,7 +283,8 @@ def resident_rows(session: Session, ids: Sequence[int]) -> list[ResidentRow]:
                 gender=m["gender"], phone=m["phone"], phone_raw=m["phone_raw"], hamlet=m["hamlet"],
                 household=household_label(m["number"], m["key"]), household_id=m["household_id"],
                 address=m["address"], team=m["team"], team_id=m["team_id"], status=m["status"],
-                status_reason=m["status_reason"], attempts=m["attempts"] or 0, last_visit_at=m["last_visit_at"])
+                status_reason=m["status_reason"], attempts=m["attempts"] or 0, last_visit_at=m["last_visit_at"],
+                id_raw=m["id_raw"])
     return [found[i] for i in ids if i in found]
 
 

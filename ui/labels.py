@@ -46,6 +46,7 @@ EVENT_KIND_LABELS = {
     "pack_export": QT_TRANSLATE_NOOP("Labels", "Team pack exported"),
     "pack_import": QT_TRANSLATE_NOOP("Labels", "Team pack merged"),
     "team": QT_TRANSLATE_NOOP("Labels", "Team change"),
+    "id_corrected": QT_TRANSLATE_NOOP("Labels", "ID corrected"),
 }
 # Import fields (canvass.importing.FIELDS) as the wizard's drop-downs show them.
 FIELD_LABELS = {
@@ -93,7 +94,6 @@ PACK_CODE_LABELS = {
     "pack_visit_current": QT_TRANSLATE_NOOP("Labels", "The pack's visit is now current"),
     "commune_state_current": QT_TRANSLATE_NOOP("Labels", "The commune's later entry stays current"),
 }
-
 # Colours of the statuses (text in the table, bars and dots on the dashboard): readable on white.
 STATUS_COLORS = {
     "pending": "#5f6368", "activated": "#1a73e8", "absent": "#b06000", "ineligible": "#7b1fa2",

@@ -1,6 +1,8 @@
 """Commands `import` and `residents` (a stable contract; see /work/notes/importer.md and the README).
 
-canvass [--db PATH] import FILE [--sheet NAME ...] [--hamlet NAME] [--dry-run] [--json]
+canvass [--db PATH] import FILE [--complete | --supplement] [--extracted DATE] [--sheet NAME ...] [--hamlet NAME]
+                                [--dry-run] [--json]
+canvass [--db PATH] resident set-id RESIDENT CCCD
 canvass [--db PATH] residents [--hamlet H] [--status S] [--team T] [--search TEXT] [--limit N] [--json]
 """
 from __future__ import annotations
@@ -10,7 +12,9 @@ import sys
 
 from sqlalchemy import select
 
-from canvass.address import hamlet_match_key
+from canvass.address import UNKNOWN_HAMLET, hamlet_match_key
+from canvass.importing.reconcile import PARTIAL_LIST_SHARE
+from canvass.dates import parse_date
 from canvass.errors import InvalidInput, NotFound
 from canvass.events import STATUSES
 from canvass.models import Hamlet, Team
@@ -20,13 +24,42 @@ from canvass.text import fold
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `import` and `residents` commands."""
-    p = sub.add_parser("import", help="import a police list (.xlsx, .xls, .csv)")
+    p = sub.add_parser(
+        "import", help="import a police list (.xlsx, .xls, .csv)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Import a police list of residents whose account is approved but not activated.",
+        epilog=f"""modes:
+  --complete     the whole current extraction for the hamlets it covers: residents of those hamlets missing
+                 from it become "activated per system"
+  --supplement   a supplementary list (danh sách bổ sung), one team's list: adds and updates, activates nobody
+  neither        like --complete, unless it would mark more than {PARTIAL_LIST_SHARE:.0%} of the open residents of
+                 its hamlets as activated per system (a daily re-import marks 1-10 %): then nothing is
+                 written, the command says how many and exits 1, and --complete or --supplement decides
+extraction date: --extracted, else the date in the list's heading ("ngày 28 tháng 3 năm 2025",
+  "tính đến ngày 28/03/2025"), else today. A list extracted before one already imported for its hamlets
+  activates nobody, re-opens nobody and leaves residents as the newer list set them (it still adds new ones).
+rows: only a row without a name is rejected. A missing or mistyped ID is kept as written, with a warning
+  (matched on later imports by name, birth and hamlet; corrected with `canvass resident set-id`). A row
+  without a hamlet takes the one its address names, else joins the hamlet "{UNKNOWN_HAMLET}".""")
     p.add_argument("file", help="the list to import")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--complete", dest="mode", action="store_const", const="complete",
+                       help="the complete list: residents missing from it are activated per system")
+    which.add_argument("--supplement", dest="mode", action="store_const", const="supplement",
+                       help="a supplementary list: adds and updates, activates nobody")
+    p.add_argument("--extracted", metavar="DATE", help="the day the police extracted the list (28/03/2025)")
     p.add_argument("--sheet", action="append", metavar="NAME", help="import only this sheet (repeatable)")
     p.add_argument("--hamlet", metavar="NAME", help="the hamlet of rows whose hamlet the file does not give")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, mode="auto")
+
+    p = sub.add_parser("resident", help="correct a resident")
+    rsub = p.add_subparsers(dest="resident_command", metavar="ACTION", required=True)
+    q = rsub.add_parser("set-id", help="set the CCCD of a resident imported without a valid one")
+    q.add_argument("resident", help="the resident: #id (as in `residents`) or the ID as written on the list")
+    q.add_argument("cccd", help="the correct CCCD (12 digits) or CMND (9 digits)")
+    q.set_defaults(func=cmd_set_id)
 
     p = sub.add_parser("residents", help="list residents")
     p.add_argument("--hamlet", metavar="H", help="only this hamlet (name, with or without diacritics)")
@@ -44,11 +77,24 @@ def cmd_import(args, db) -> int:
     from canvass.cli import print_json
     from canvass.importing import ImportPlan, run_import
 
+    from canvass.importing import PartialList
+
+    extracted = None
+    if args.extracted:
+        extracted = parse_date(args.extracted).value
+        if extracted is None:
+            raise InvalidInput(f"--extracted: not a date: {args.extracted}")
     plan = ImportPlan(sheets=args.sheet or None, hamlet=args.hamlet)
-    result = run_import(db, args.file, plan, dry_run=args.dry_run)
+    try:
+        result = run_import(db, args.file, plan, dry_run=args.dry_run, mode=args.mode, extracted=extracted)
+    except PartialList as exc:
+        if args.json:
+            print_json({"error": exc.code, **exc.params})
+        sys.stderr.write(_partial_line(exc.params["would_activate"], exc.params["open_residents"]) + "\n")
+        return 1
     if args.json:
         print_json(result.to_json())
-        return 0
+        return 1 if result.partial_list else 0
     out = sys.stdout
     head = "Thử (không ghi gì)" if result.dry_run else f"Lần nhập #{result.batch}"
     out.write(f"{head}: đọc {result.rows_read} dòng — {result.imported} mới, {result.updated} cập nhật, "
@@ -61,7 +107,47 @@ def cmd_import(args, db) -> int:
         out.write(f"  … và {len(result.rejected) - 20} dòng bị loại khác (xem --json)\n")
     if result.warnings:
         out.write(f"  {len(result.warnings)} cảnh báo (xem --json)\n")
+    source = {"given": "--extracted", "heading": "theo tiêu đề danh sách", "import_day": "ngày nhập"}
+    day = result.extracted_on.strftime("%d/%m/%Y") if result.extracted_on else "?"
+    out.write(f"  Danh sách {'đầy đủ' if result.mode == 'complete' else 'bổ sung'}, trích xuất ngày {day} "
+              f"({source.get(result.extracted_from, result.extracted_from)}).\n")
+    if result.newer_list:
+        out.write(f"  Danh sách cũ hơn danh sách ngày {result.newer_list.strftime('%d/%m/%Y')} đã nhập: không kích "
+                  f"hoạt, không mở lại ai; {result.kept_newer} cư dân giữ thông tin của danh sách mới hơn.\n")
+    if result.partial_list:
+        sys.stderr.write(_partial_line(result.would_activate, result.open_residents) + "\n")
+        return 1
     return 0
+
+
+def _partial_line(would: int, open_: int) -> str:
+    """The one line that says a list without --complete/--supplement would activate too many."""
+    return (f"canvass: danh sách này sẽ đánh dấu {would}/{open_} cư dân chưa kích hoạt của các thôn trong danh "
+            f"sách là \"đã kích hoạt theo hệ thống\" (quá {PARTIAL_LIST_SHARE:.0%}); chưa ghi gì. Chạy lại với "
+            "--complete (danh sách đầy đủ) hoặc --supplement (danh sách bổ sung).")
+
+
+def cmd_set_id(args, db) -> int:
+    """Set the CCCD of a resident imported without a valid one (an `id_corrected` event)."""
+    from canvass.events import set_resident_id
+
+    with db.session() as s:
+        r = _resident_for(s, args.resident)
+        set_resident_id(s, r, args.cccd)
+        sys.stdout.write(f"#{r.id}: {r.cccd}\n")
+    return 0
+
+
+def _resident_for(session, key: str):
+    from canvass.models import Resident
+    from canvass.residents import find_resident
+
+    r = find_resident(session, key)
+    if r is None:
+        r = session.execute(select(Resident).where(Resident.id_raw == key.strip())).scalars().first()
+    if r is None:
+        raise NotFound(f"no resident {key!r}")
+    return r
 
 
 def _hamlet_ids(session, name: str) -> tuple[int, ...]:
@@ -101,14 +187,15 @@ def cmd_residents(args, db) -> int:
         if args.limit is not None:
             ids = ids[:args.limit]
         rows = resident_rows(s, ids)
-    items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "phone": r.phone, "phone_raw": r.phone_raw,
-              "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
+    items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "id_raw": r.id_raw, "phone": r.phone,
+              "phone_raw": r.phone_raw, "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
               "status": r.status, "team": r.team} for r in rows]
     if args.json:
         print_json(items)
         return 0
     for it in items:
-        sys.stdout.write(f"{it['id']:>7}  {it['name']:<28} {it['cccd'] or '':<12}  {it['phone'] or '':<13} "
+        shown_id = it["cccd"] or it["id_raw"] or ""     # an ID kept as written when the list gave no valid one
+        sys.stdout.write(f"{it['id']:>7}  {it['name']:<28} {shown_id:<12}  {it['phone'] or '':<13} "
                          f"{it['dob'] or '':<10}  {it['hamlet']:<20} {it['status']}\n")
     sys.stdout.write(f"{len(items)} cư dân\n")
     return 0

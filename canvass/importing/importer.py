@@ -4,6 +4,11 @@ wizard's first page) and `run_import` (with that mapping, corrected or not; retu
 `run_import(..., dry_run=True)` computes the whole result (new, updated, unchanged, duplicates, rejected
 with reasons, residents that would become "activated per system") and writes nothing: it is the wizard's
 preview. A real import is one transaction; `cancel()` returning True raises Cancelled and nothing is written.
+
+Modes (see canvass.importing.reconcile): "complete", "supplement", or "auto", which refuses (PartialList,
+nothing written) a list that would mark more than PARTIAL_LIST_SHARE of the open residents of its hamlets as
+activated per system; its dry run says so in `ImportResult.partial_list`. The extraction date is `extracted`,
+else the first date in the list's heading (title rows above the header), else the import day.
 """
 from __future__ import annotations
 
@@ -20,13 +25,14 @@ from typing import Any, Callable, Iterator, Optional
 
 from canvass.address import clean_hamlet_name, hamlet_kind
 from canvass.db import Database, now
-from canvass.errors import Cancelled
+from canvass.dates import date_in_text
+from canvass.errors import Cancelled, CanvassError
 from canvass.text import fold
 
 from canvass.importing.headers import (EXTRA, FIELDS, HeaderGuess, cell_text, clean_mapping, commune_from_text,
                                        commune_from_titles, detect_header)
 from canvass.importing.readers import Book, ImportFileError, RawSheet, open_book
-from canvass.importing.reconcile import plan_import, write_plan
+from canvass.importing.reconcile import MODES, PARTIAL_LIST_SHARE, plan_import, write_plan
 from canvass.importing.rows import ParsedRow, SheetParser
 
 HEAD_ROWS = 25          # rows read to find the header
@@ -81,9 +87,20 @@ class RowWarning:
     message: str
 
 
+class PartialList(CanvassError):
+    """Mode "auto" refused a list that would mark many residents activated per system (nothing was written):
+    --complete or --supplement decides. Code "partial_list"; `params`: would_activate, open_residents, share."""
+
+    def __init__(self, would_activate: int, open_residents: int):
+        super().__init__("partial_list", would_activate=would_activate, open_residents=open_residents,
+                         share=PARTIAL_LIST_SHARE)
+
+
 @dataclass
 class ImportResult:
-    """The import log: counts, rejected rows with reasons, warnings."""
+    """The import log: counts, rejected rows with reasons, warnings, and how the list was taken: `mode`
+    ("complete" or "supplement"), the extraction date and where it came from ("given", "heading", "import_day"),
+    what a complete import would activate, and notices ("partial_list", "older_list")."""
     rows_read: int = 0
     imported: int = 0
     updated: int = 0
@@ -97,6 +114,15 @@ class ImportResult:
     batch: Optional[int] = None
     dry_run: bool = False
     commune: Optional[str] = None
+    mode: str = "complete"
+    extracted_on: Optional[dt.date] = None
+    extracted_from: str = "import_day"
+    would_activate: int = 0
+    open_residents: int = 0
+    partial_list: bool = False
+    newer_list: Optional[dt.date] = None      # an older list: the newest extraction already imported
+    kept_newer: int = 0                       # listed residents left as the newer list set them
+    notices: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The CLI's `import --json` object (a stable contract)."""
@@ -106,7 +132,12 @@ class ImportResult:
                 "rejected": [{"sheet": r.sheet, "row": r.row, "reason": r.reason} for r in self.rejected],
                 "warnings": [{"sheet": w.sheet, "row": w.row, "field": w.field, "message": w.message}
                              for w in self.warnings],
-                "hamlets": self.hamlets, "households": self.households, "batch": self.batch}
+                "hamlets": self.hamlets, "households": self.households, "batch": self.batch,
+                "mode": self.mode, "extracted_on": self.extracted_on.isoformat() if self.extracted_on else None,
+                "extracted_from": self.extracted_from, "would_activate": self.would_activate,
+                "open_residents": self.open_residents, "partial_list": self.partial_list,
+                "newer_list": self.newer_list.isoformat() if self.newer_list else None,
+                "kept_newer": self.kept_newer, "notices": list(self.notices)}
 
 
 # ---- layout of a sheet -----------------------------------------------------------------------------------
@@ -236,9 +267,9 @@ def _sha256(path: Path) -> str:
 def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
               progress: Optional[Callable[[int, int], None]] = None,
               cancel: Optional[Callable[[], bool]] = None
-              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]]]:
+              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]], Optional[dt.date]]:
     """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format,
-    {sheet: header cells by column})."""
+    {sheet: header cells by column}, the date the heading names)."""
     plan = plan or ImportPlan()
     with open_book(path) as book:
         chosen = _select_sheets(book, plan.sheets)
@@ -249,9 +280,11 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
         usable = [lay for lay in layouts if lay.guess.row and "name" in lay.guess.mapping.values()]
         if not usable:
             raise ImportFileError("no_header", "no header row with a name column was found in the first rows")
-        commune = None
+        commune = heading_date = None
         for lay in usable:
-            commune = commune or commune_from_titles([cells for n, cells in lay.head if n < lay.guess.top_row])
+            titles = [cells for n, cells in lay.head if n < lay.guess.top_row]
+            commune = commune or commune_from_titles(titles)
+            heading_date = heading_date or _titles_date(titles)
         total = sum(lay.sheet.total_rows for lay in usable) or 1
         rows: list[ParsedRow] = []
         seen = 0
@@ -277,7 +310,18 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
                 if commune:
                     break
         headers = {lay.sheet.name: list(lay.guess.headers) for lay in usable}
-        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers
+        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers, heading_date
+
+
+def _titles_date(rows: list[list[Any]]) -> Optional[dt.date]:
+    """The first date the title rows above a header write ("ngày 28 tháng 3 năm 2025", "tính đến 28/3/2025")."""
+    for cells in rows:
+        for c in cells:
+            if isinstance(c, str) and c:
+                d = date_in_text(c)
+                if d:
+                    return d
+    return None
 
 
 # The rows the last dry run read, for the import that follows it (the wizard previews, then imports the same
@@ -312,11 +356,17 @@ def _take_read(key: tuple) -> Optional[tuple]:
 
 
 def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
+               mode: str = "auto", extracted: Optional[dt.date] = None,
                progress: Optional[Callable[[int, int], None]] = None,
                cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> ImportResult:
     """Import a list (or, with dry_run, compute what importing it would do). One transaction.
-    `actor` (who imports) is written on the events the import adds. A dry run keeps the rows it read for
-    the next run_import of the same file and plan on the same day (see `clear_read_cache`)."""
+    `mode`: "auto", "complete" or "supplement" (module docstring); mode "auto" raises PartialList, writing
+    nothing, where a dry run reports `partial_list`. `extracted`: the day the list was extracted (else its
+    heading's date, else today). `actor` (who imports) is written on the events the import adds. A dry run
+    keeps the rows it read for the next run_import of the same file and plan on the same day (see
+    `clear_read_cache`)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown import mode {mode!r}")
     global _last_read
     p = Path(path)
     plan = plan or ImportPlan()
@@ -335,17 +385,23 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
     elif progress:
         progress(60, 100)
-    rows, commune, sheets, _fmt, headers = read
+    rows, commune, sheets, _fmt, headers, heading_date = read
+    source = "given" if extracted else ("heading" if heading_date else "import_day")
+    extracted = extracted or heading_date or now().date()
     if dry_run:
         with db.read_connect() as conn:
-            iplan = plan_import(conn, rows, commune, cancel=cancel)
-        result = _result(iplan, rows, dry_run=True)
+            iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
+        result = _result(iplan, rows, dry_run=True, source=source)
         with _last_read_lock:
             _last_read = (key, read)
         return result
     with db.connect() as conn:
-        iplan = plan_import(conn, rows, commune, cancel=cancel)
-        result = _result(iplan, rows, dry_run=False)
+        iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
+        if iplan.partial:
+            with _last_read_lock:    # the person will say --complete or --supplement: keep what was read
+                _last_read = (key, read)
+            raise PartialList(iplan.would_activate, iplan.open_residents)
+        result = _result(iplan, rows, dry_run=False, source=source)
         summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
             "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
         write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
@@ -356,12 +412,15 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         return result
 
 
-def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
+def _result(iplan, rows: list[ParsedRow], *, dry_run: bool, source: str = "import_day") -> ImportResult:
     c = iplan.counts
     res = ImportResult(rows_read=len(rows), imported=c["imported"], updated=c["updated"], unchanged=c["unchanged"],
                        duplicates=c["duplicates"], activated_per_system=c["activated_per_system"],
                        hamlets=len(iplan.hamlets_seen), households=len(iplan.households_seen),
-                       batch=None if dry_run else iplan.batch_id, dry_run=dry_run)
+                       batch=None if dry_run else iplan.batch_id, dry_run=dry_run, mode=iplan.effective_mode,
+                       extracted_on=iplan.extracted, extracted_from=source, would_activate=iplan.would_activate,
+                       open_residents=iplan.open_residents, partial_list=iplan.partial, newer_list=iplan.newer,
+                       kept_newer=iplan.kept_newer, notices=iplan.notices)
     for p in rows:
         if p.reason is not None:
             res.rejected.append(RowIssue(p.sheet, p.row, p.reason))
@@ -371,4 +430,5 @@ def _result(iplan, rows: list[ParsedRow], *, dry_run: bool) -> ImportResult:
 
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
-           "ImportFileError", "inspect_file", "run_import", "read_rows", "clear_read_cache"]
+           "ImportFileError", "PartialList", "MODES", "PARTIAL_LIST_SHARE", "inspect_file", "run_import", "read_rows",
+           "clear_read_cache"]

@@ -4,19 +4,29 @@ Rules (re-import is the daily routine):
 - A CCCD not in the database: a new resident (event `imported`).
 - A CCCD already there: fields compared; any difference is an update (event `updated` with
   {field: [old, new]}); no difference: unchanged (no event, no write).
+- A row without a valid ID (missing or mistyped: kept as written in `id_raw`) is matched by folded name,
+  birth year and hamlet (the exact date of birth decides between several); a row with a valid CCCD that is
+  not in the database is matched the same way to a resident still without one, whose ID it then sets.
 - The same CCCD twice in the file: one resident; the later rows are duplicates, their differences warnings.
-- A resident of this commune who is missing from the newer list, in a hamlet the file covers (a hamlet with
-  at least one resident row in this file), is "activated per system" (event `activated_system` with the
-  batch), unless already so. A file with one hamlet never activates the other hamlets; a resident without
-  a CCCD is never activated (they cannot be matched).
+  Rows without a valid ID are duplicates only of a row with the same name, birth, hamlet and ID as written.
+- Mode "complete" (the whole current extraction for the hamlets it covers): a resident of this commune who is
+  missing from the list, in a hamlet the file covers (a hamlet with at least one resident row in this file),
+  is "activated per system" (event `activated_system` with the batch), unless already so. A file with one
+  hamlet never activates the other hamlets. Mode "supplement" (danh sách bổ sung, one team's list): adds and
+  updates, activates nobody. Mode "auto": complete, unless it would activate more than PARTIAL_LIST_SHARE of
+  the open residents of the hamlets it covers (`Plan.partial`: the importer then refuses to write).
 - A resident who was activated per system and is on the newer list again: event `system_reopened`, their
   state is derived again from the log, and a warning says so.
+- Extraction dates: a list extracted before the newest list already imported for one of its hamlets is
+  older there: it activates nobody and re-opens nobody in those hamlets, and leaves unchanged every resident
+  a newer list named (notice "older_list"); it still adds residents never seen.
 The plan is computed in memory from dictionaries loaded once (no query per row); writing it is one
 transaction of bulk inserts (raw executemany on SQLite, Core elsewhere).
 """
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,11 +38,12 @@ from sqlalchemy import Connection, bindparam, func, select, update
 
 from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_key, hamlet_kind,
                              hamlet_match_key)
+from canvass.dates import parse_date
 from canvass.db import bulk_insert, next_id, sync_sequence
 from canvass.errors import Cancelled
 from canvass.events import derive_state
-from canvass.models import (Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord, SourceRow,
-                            SourceText)
+from canvass.models import (BatchHamlet, Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord,
+                            SourceRow, SourceText)
 from canvass.residents import name_words
 from canvass.text import fold
 
@@ -41,7 +52,18 @@ from canvass.importing.rows import W_DUPLICATE, W_REOPENED, ParsedRow
 DEFAULT_COMMUNE = "Xã chưa rõ tên"
 # Resident columns a list sets, compared on re-import (in this order).
 COMPARED = ("name", "id_kind", "gender", "dob", "dob_raw", "phone", "phone_raw", "address", "hamlet_id",
-            "household_id", "relation", "is_head", "account_level", "source_status", "source_note", "extra")
+            "household_id", "relation", "is_head", "account_level", "source_status", "source_note", "extra",
+            "id_raw")
+MODES = ("auto", "complete", "supplement")
+# Mode "auto" refuses a list that would mark more than this share of the open residents (not yet activated
+# per system) of the hamlets it covers as "activated per system". A daily re-import of the complete list
+# activates 1-10 % of a commune's open list (the campaign's own figures), two days' worth after a weekend
+# up to ~20 %; a supplement or one team's list leaves most of its hamlets out (the reported case: 156 of the
+# 170 open residents of 4 hamlets, 92 %). A quarter lies between: the normal routine goes through, a partial
+# list waits for the person to say --complete or --supplement.
+PARTIAL_LIST_SHARE = 0.25
+# Warning of a row without a valid ID that repeats an earlier one (same name, birth, hamlet, ID as written).
+W_SAME_PERSON = "same person as row {}; differs: {}"
 CHUNK = 20000
 _DOB = COMPARED.index("dob")
 
@@ -56,7 +78,10 @@ class Existing:
     households: dict[tuple[int, str], int] = field(default_factory=dict)
     household_keys: dict[int, str] = field(default_factory=dict)
     residents: dict[str, tuple] = field(default_factory=dict)  # cccd -> (id, fingerprint, status, hamlet_id)
-    commune_residents: list[tuple[int, str, int, str]] = field(default_factory=list)  # id, cccd, hamlet, status
+    commune_residents: list[tuple[int, int, str]] = field(default_factory=list)  # id, hamlet, status
+    # residents without a valid ID: (hamlet, folded name, birth year) -> [(id, fingerprint, status, hamlet, dob)]
+    noid: dict[tuple, list[tuple]] = field(default_factory=dict)
+    newest: dict[int, dt.date] = field(default_factory=dict)  # hamlet -> newest extraction imported for it
 
 
 def find_commune(conn: Connection, name: Optional[str]) -> tuple[Optional[int], str]:
@@ -100,8 +125,14 @@ def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]
                 ex.households[(hid, key)] = hhid
                 ex.household_keys[hhid] = key
             ex.commune_residents = [tuple(x) for x in _fetch(conn,
-                select(r.c.id, r.c.cccd, r.c.hamlet_id, r.c.status)
-                .where(r.c.hamlet_id.in_(list(ex.hamlet_names)), r.c.cccd.is_not(None)))]
+                select(r.c.id, r.c.hamlet_id, r.c.status).where(r.c.hamlet_id.in_(list(ex.hamlet_names))))]
+            b, bh = ImportBatch.__table__, BatchHamlet.__table__
+            for hid, newest in conn.execute(select(bh.c.hamlet_id, func.max(b.c.extracted_on))
+                                            .select_from(bh.join(b, b.c.id == bh.c.batch_id))
+                                            .where(bh.c.hamlet_id.in_(list(ex.hamlet_names)))
+                                            .group_by(bh.c.hamlet_id)):
+                if newest is not None:
+                    ex.newest[hid] = dt.date.fromisoformat(newest) if isinstance(newest, str) else newest
     total = conn.execute(select(func.count()).select_from(r)).scalar() or 0
     if total:
         cols = [r.c.id] + [r.c[x] for x in COMPARED] + [r.c.status, r.c.hamlet_id, r.c.cccd]
@@ -112,11 +143,31 @@ def load_existing(conn: Connection, commune_name: Optional[str], cccds: set[str]
         iso = conn.dialect.name == "sqlite"
         keep = ex.residents
 
-        def add(row) -> None:
+        def values_of(row) -> tuple:
             vals = row[1:1 + n]
             if iso and vals[_DOB] is not None:
                 vals = vals[:_DOB] + (dt.date.fromisoformat(vals[_DOB]),) + vals[_DOB + 1:]
-            keep[row[-1]] = (row[0], fingerprint(vals), row[n + 1], row[n + 2])
+            return vals
+
+        def add(row) -> None:
+            keep[row[-1]] = (row[0], fingerprint(values_of(row)), row[n + 1], row[n + 2])
+
+        if ex.hamlet_names:   # residents without a valid ID (or whose ID was corrected by hand), matched by
+            # name, birth and hamlet: the list may still carry the ID as mistyped
+            # (two indexed lookups, the commune's hamlets checked here: a hamlet filter would walk every resident)
+            e = Event.__table__
+            corrected = select(e.c.resident_id).where(e.c.kind == "id_corrected")
+            seen: set[int] = set()
+            for row in itertools.chain(_fetch(conn, select(*cols, r.c.name_fold).where(r.c.cccd.is_(None))),
+                                       _fetch(conn, select(*cols, r.c.name_fold).where(r.c.id.in_(corrected)))):
+                if row[n + 2] not in ex.hamlet_names or row[0] in seen:
+                    continue
+                seen.add(row[0])
+                vals = values_of(row[:-1])
+                dob = vals[_DOB]
+                key = (row[n + 2], row[-1], birth_year(dob, vals[_DOB + 1]))
+                ex.noid.setdefault(key, []).append((row[0], fingerprint(vals), row[n + 1], row[n + 2], dob,
+                                                    row[n + 3], vals[COMPARED.index("id_kind")]))
 
         if total > 4 * len(cccds):
             ids = sorted(cccds)
@@ -154,19 +205,63 @@ class Plan:
     counts: dict[str, int] = field(default_factory=dict)
     hamlets_seen: set[int] = field(default_factory=set)
     households_seen: set[int] = field(default_factory=set)
+    mode: str = "auto"                 # as asked; `effective_mode` is what was done
+    extracted: dt.date = field(default_factory=dt.date.today)
+    would_activate: int = 0            # residents a complete import would mark activated per system
+    open_residents: int = 0            # open residents of the covered hamlets (not activated per system)
+    partial: bool = False              # mode "auto" and would_activate above PARTIAL_LIST_SHARE of them
+    newer: Optional[dt.date] = None    # the newest extraction already imported for a covered hamlet, if later
+    kept_newer: int = 0                # listed residents left as a newer list set them
+    id_found: dict[int, str] = field(default_factory=dict)   # resident without an ID -> the CCCD now listed
+
+    @property
+    def effective_mode(self) -> str:
+        """"complete" or "supplement": what the import does (auto acts as complete when it may)."""
+        return "supplement" if self.mode == "supplement" else "complete"
+
+    @property
+    def notices(self) -> list[str]:
+        """Codes about the whole list: "partial_list" (auto refused), "older_list" (a newer list was kept)."""
+        return (["partial_list"] if self.partial else []) + (["older_list"] if self.newer else [])
+
+
+def birth_year(dob: Optional[dt.date], dob_raw: Optional[str]) -> Optional[int]:
+    """The birth year a resident's date gives (a full date, else a year-only or partial text), for matching."""
+    if dob is not None:
+        return dob.year
+    return parse_date(dob_raw).year if dob_raw else None
 
 
 def _values(p: ParsedRow, hamlet_id: int, household_id: int) -> tuple:
     return (p.name, p.id_kind, p.gender, p.dob, p.dob_raw, p.phone, p.phone_raw, p.address, hamlet_id,
-            household_id, p.relation, bool(p.is_head), p.account_level, p.source_status, p.note, p.extra)
+            household_id, p.relation, bool(p.is_head), p.account_level, p.source_status, p.note, p.extra, p.id_raw)
 
 
-def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[str], *,
-                cancel: Optional[Callable[[], bool]] = None) -> Plan:
-    """Compute what importing these rows changes (reads only)."""
+def _match_noid(ex: Existing, hid: int, p: ParsedRow) -> Optional[tuple]:
+    """The resident without a valid ID this row names (same hamlet, folded name, birth year; the same full
+    date first), taken so that no second row matches them; None if there is none."""
+    found = ex.noid.get((hid, p.name_fold, birth_year(p.dob, p.dob_raw)))
+    if p.cccd and found:    # a resident whose ID was corrected by hand is not another valid ID's holder
+        found = [c for c in found if c[5] is None]
+    if not found:
+        return None
+    best = next((c for c in found if p.dob is not None and c[4] == p.dob), found[0])
+    ex.noid[(hid, p.name_fold, birth_year(p.dob, p.dob_raw))].remove(best)
+    if best[5] is not None:   # corrected by hand: the list's mistyped ID does not undo the correction
+        p.id_kind, p.id_raw = best[6], None
+    return best[:4]
+
+
+def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[str], *, mode: str = "auto",
+                extracted: Optional[dt.date] = None, cancel: Optional[Callable[[], bool]] = None) -> Plan:
+    """Compute what importing these rows changes (reads only). `mode` is one of MODES; `extracted` the day
+    the list was extracted (None: today)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown import mode {mode!r}")
     cccds = {p.cccd for p in rows if p.cccd}
     ex = load_existing(conn, commune_name, cccds)
-    plan = Plan(batch_id=next_id(conn, ImportBatch.__table__), rows=rows)
+    plan = Plan(batch_id=next_id(conn, ImportBatch.__table__), rows=rows, mode=mode,
+                extracted=extracted or dt.date.today())
     if ex.commune_id is None:
         ex.commune_id = next_id(conn, Commune.__table__)
         plan.commune = (ex.commune_id, ex.commune_name, fold(ex.commune_name))
@@ -174,7 +269,8 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
     next_household = next_id(conn, Household.__table__)
     next_resident = next_id(conn, Resident.__table__)
     counts = dict(imported=0, updated=0, unchanged=0, duplicates=0, rejected=0)
-    first_row: dict[str, ParsedRow] = {}
+    first_row: dict[Any, ParsedRow] = {}
+    stale = {hid for hid, day in ex.newest.items() if day > plan.extracted}   # a newer list covered them
     maybe: list[tuple[ParsedRow, tuple]] = []   # listed residents whose fields may have changed
     # a household's number/head/address/sort key come from its first member row
     for n, p in enumerate(rows):
@@ -184,16 +280,17 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             p.disposition = "rejected"
             counts["rejected"] += 1
             continue
-        prev = first_row.get(p.cccd)
+        key = hamlet_match_key(p.hamlet)
+        dkey = p.cccd or (key, p.name_fold, p.dob or p.dob_raw, p.id_raw)
+        prev = first_row.get(dkey)
         if prev is not None:
             p.disposition, p.resident_id, p.duplicate_of = "duplicate", prev.resident_id, prev.row
             counts["duplicates"] += 1
             diff = _row_differences(prev, p)
             if diff:
-                p.warn("cccd", W_DUPLICATE.format(prev.row, ", ".join(diff)))
+                p.warn("cccd", (W_DUPLICATE if p.cccd else W_SAME_PERSON).format(prev.row, ", ".join(diff)))
             continue
-        first_row[p.cccd] = p
-        key = hamlet_match_key(p.hamlet)
+        first_row[dkey] = p
         hid = ex.hamlets.get(key)
         if hid is None:
             hid = next_hamlet
@@ -219,7 +316,13 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             plan.households.append((hhid, hid, hkey, number, head, p.address, sort[:400]))
         plan.households_seen.add(hhid)
         new = _values(p, hid, hhid)
-        old = ex.residents.get(p.cccd)
+        old = ex.residents.get(p.cccd) if p.cccd else None
+        if old is None:
+            old = _match_noid(ex, hid, p)
+            if old is not None:
+                new = _values(p, hid, hhid)
+                if p.cccd:
+                    plan.id_found[old[0]] = p.cccd
         if old is None:
             rid = next_resident
             next_resident += 1
@@ -231,7 +334,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             continue
         rid, status = old[0], old[2]
         p.resident_id = rid
-        if status == "activated_system":
+        if status == "activated_system" and old[3] not in stale and hid not in stale:
             plan.reopen.append(rid)
             p.warn("status", W_REOPENED)
         if fingerprint(new) != old[1]:
@@ -240,14 +343,54 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             p.disposition = "unchanged"
             counts["unchanged"] += 1
     _compare(conn, plan, maybe, ex, counts)
-    # residents missing from the newer list, in the hamlets it covers
-    listed = cccds
-    for rid, cccd, hid, status in ex.commune_residents:
-        if hid in plan.hamlets_seen and cccd not in listed and status != "activated_system":
-            plan.activate.append(rid)
+    newer = [ex.newest[h] for h in plan.hamlets_seen & stale]
+    if newer:
+        plan.newer = max(newer)
+        _keep_newer(conn, plan, counts)
+    # residents missing from the list, in the hamlets it covers (where no newer list was imported)
+    listed = {p.resident_id for p in rows if p.resident_id is not None}
+    missing = []
+    for rid, hid, status in ex.commune_residents:
+        if hid in plan.hamlets_seen and hid not in stale and status != "activated_system":
+            plan.open_residents += 1
+            if rid not in listed:
+                missing.append(rid)
+    plan.would_activate = len(missing)
+    plan.partial = mode == "auto" and len(missing) > PARTIAL_LIST_SHARE * plan.open_residents
+    if plan.effective_mode == "complete":
+        plan.activate = missing
     counts["activated_per_system"] = len(plan.activate)
     plan.counts = counts
     return plan
+
+
+def _keep_newer(conn: Connection, plan: Plan, counts: dict[str, int]) -> None:
+    """An older list: drop the updates of residents that a list extracted after it named (they stay as the
+    newer list set them; their rows count as unchanged)."""
+    ids = [u["_id"] for u in plan.updates]
+    if not ids:
+        return
+    s, b = SourceRow.__table__, ImportBatch.__table__
+    newer: set[int] = set()
+    for i in range(0, len(ids), 900):
+        newer.update(conn.execute(select(s.c.resident_id).select_from(s.join(b, b.c.id == s.c.batch_id))
+                                  .where(s.c.resident_id.in_(ids[i:i + 900]), b.c.extracted_on > plan.extracted)
+                                  .distinct()).scalars())
+    if not newer:
+        return
+    plan.kept_newer = len(newer)
+    plan.updates = [u for u in plan.updates if u["_id"] not in newer]
+    plan.update_events = [(rid, d) for rid, d in plan.update_events if rid not in newer]
+    plan.renamed = [rid for rid in plan.renamed if rid not in newer]
+    plan.words = [w for w in plan.words if w[1] not in newer]   # new residents are never in `newer`
+    for rid in newer:
+        plan.id_found.pop(rid, None)
+    for p in plan.rows:
+        if p.disposition == "updated" and p.resident_id in newer:
+            p.disposition = "unchanged"
+            counts["updated"] -= 1
+            counts["unchanged"] += 1
+
 
 
 def _norm(v: Any) -> Any:
@@ -277,6 +420,8 @@ def _compare(conn: Connection, plan: "Plan", maybe: list[tuple[ParsedRow, tuple]
         rid = p.resident_id
         old = old_rows[rid]
         changes = {col: (old[i], new[i]) for i, col in enumerate(COMPARED) if not _same(old[i], new[i])}
+        if rid in plan.id_found:
+            changes["cccd"] = (None, plan.id_found[rid])
         if not changes:
             p.disposition = "unchanged"
             counts["unchanged"] += 1
@@ -402,14 +547,16 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
     counts = plan.counts
     bulk_insert(conn, ImportBatch.__table__,
                 ("id", "file_name", "file_sha256", "sheets", "imported_at", "rows_read", "imported", "updated",
-                 "unchanged", "duplicates", "rejected", "activated_per_system", "summary"),
+                 "unchanged", "duplicates", "rejected", "activated_per_system", "summary", "extracted_on", "mode"),
                 [(plan.batch_id, file_name, sha256, json.dumps(sheets, ensure_ascii=False), ts, len(plan.rows),
                   counts["imported"], counts["updated"], counts["unchanged"], counts["duplicates"],
                   counts["rejected"], counts["activated_per_system"],
-                  json.dumps(summary, ensure_ascii=False, default=str))])
+                  json.dumps(summary, ensure_ascii=False, default=str), dconv(plan.extracted), plan.effective_mode)])
     if plan.commune:
         bulk_insert(conn, Commune.__table__, ("id", "name", "name_fold"), [plan.commune])
     bulk_insert(conn, Hamlet.__table__, ("id", "commune_id", "name", "name_fold", "kind"), plan.hamlets)
+    bulk_insert(conn, BatchHamlet.__table__, ("batch_id", "hamlet_id"),
+                [(plan.batch_id, hid) for hid in sorted(plan.hamlets_seen)])
     bulk_insert(conn, Household.__table__, ("id", "hamlet_id", "key", "number", "head_name", "address", "sort_key"),
                 plan.households)
     cols = ("id", "cccd") + COMPARED + ("name_fold", "name_sort", "address_fold", "first_batch_id",
@@ -438,6 +585,9 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
                          "last_batch_id": b, "version": r.c.version + 1}))
         for i in range(0, len(plan.updates), CHUNK):
             conn.execute(stmt, plan.updates[i:i + CHUNK])
+        if plan.id_found:   # residents without an ID whom this list names with a valid CCCD
+            conn.execute(update(r).where(r.c.id == bindparam("_id")).values(cccd=bindparam("c")),
+                         [{"_id": rid, "c": c} for rid, c in plan.id_found.items()])
         bulk_insert(conn, Event.__table__,
                     ("resident_id", "kind", "at", "recorded_at", "batch_id", "data", "actor"),
                     [(rid, "updated", ts, ts, b, json.dumps(d, ensure_ascii=False, default=str), actor)

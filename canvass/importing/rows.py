@@ -10,7 +10,9 @@ Rules:
   footer.
 - The hamlet of a row comes from its hamlet column, else the section row above it ("Thôn Nà Thí" alone in a
   row), else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
-  of its address when that names a hamlet ("Thôn Nà Thí, xã …"). A blank hamlet cell under a filled one
+  of its address, before the commune, that names a hamlet ("Số 12, Tổ dân phố 3, phường …"), else the
+  "(Chưa rõ thôn)" group with a warning. Only a row without a name is rejected: a missing or mistyped
+  CCCD is a warning, the cell kept as written (`id_raw`). A blank hamlet cell under a filled one
   means "same as above" (lists often write the hamlet once per group, merged or not).
 - Merged cells that span rows (a merged "Thôn" or "Số hộ" cell) give their value to every row they span.
 - The household: the list's Số hộ within the hamlet, else a key from an address that names a door, else a
@@ -24,7 +26,7 @@ from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Optional, Sequence
 
-from canvass.address import clean_hamlet_name, hamlet_kind, household_key_from_address
+from canvass.address import UNKNOWN_HAMLET, clean_hamlet_name, hamlet_from_address, household_key_from_address
 from canvass.dates import parse_date
 from canvass.ids import E_EMPTY, cccd_birth_year, normalize_id
 from canvass.phones import normalize_phone
@@ -37,7 +39,7 @@ from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_
 R_NO_NAME = "no name"
 R_NO_CCCD = "no CCCD"
 R_NO_HAMLET = "no hamlet"
-R_BAD_CCCD = "CCCD: {}"
+R_BAD_CCCD = "CCCD: {}"   # also the warning of a row kept without a valid ID (the ID kept as written)
 # Warnings the importer adds to the normalisers' own.
 W_DUPLICATE = "same CCCD as row {}; differs: {}"
 W_BIRTH_YEAR = "birth year differs from the CCCD"
@@ -55,7 +57,7 @@ class ParsedRow:
     __slots__ = ("sheet", "row", "raw", "reason", "warnings", "name", "name_fold", "name_sort", "cccd", "id_kind",
                  "dob", "dob_raw", "gender", "phone", "phone_raw", "household_no", "head_name", "relation",
                  "is_head", "hamlet", "address", "account_level", "source_status", "note", "extra",
-                 "household_key", "disposition", "resident_id", "duplicate_of", "parse_warnings")
+                 "household_key", "disposition", "resident_id", "duplicate_of", "parse_warnings", "id_raw")
 
     def __init__(self, sheet: str, row: int, raw: str):
         self.sheet, self.row, self.raw = sheet, row, raw   # raw: the cells as JSON text (compact in memory)
@@ -74,6 +76,7 @@ class ParsedRow:
         self.resident_id: Optional[int] = None
         self.duplicate_of: Optional[int] = None
         self.parse_warnings = 0      # how many of `warnings` the row itself gave (the rest: reconciling)
+        self.id_raw: Optional[str] = None   # the ID cell as written when it is not a valid CCCD/CMND
 
     def reset(self) -> None:
         """Forget what reconciling added (disposition, resident, its warnings): the row as parsed."""
@@ -332,22 +335,26 @@ class SheetParser:
                     extra[label] = _text(cells[c])
             if extra:
                 p.extra = json.dumps(extra, ensure_ascii=False)
-        if ws:
-            p.warnings = ws
-            p.parse_warnings = len(ws)
-        # why the row cannot become a resident
+        # only a row without a name cannot become a resident: a missing or mistyped ID is kept as written
+        # (matched later by name, birth and hamlet), a row without a hamlet joins the "no hamlet" group
         if not p.name:
             p.reason = R_NO_NAME
         elif not p.cccd:
-            p.reason = R_NO_CCCD if res.error == E_EMPTY else R_BAD_CCCD.format(res.error)
-        elif not p.hamlet:
-            p.reason = R_NO_HAMLET
+            p.id_kind = "none"
+            p.id_raw = (_text(cells[ix["cccd"]]) or "")[:40] or None
+            ws.append(("cccd", R_NO_CCCD if res.error == E_EMPTY else R_BAD_CCCD.format(res.error)))
+        if p.name and not p.hamlet:
+            p.hamlet = UNKNOWN_HAMLET
+            ws.append(("hamlet", R_NO_HAMLET))
+        if ws:
+            p.warnings = ws
+            p.parse_warnings = len(ws)
         if p.reason is None:
             if p.household_no:
                 p.household_key = p.household_no
             else:
                 key = household_key_from_address(p.address) if p.address else None
-                p.household_key = key or "~" + p.cccd
+                p.household_key = key or "~" + (p.cccd or _person_key(p))
         return p
 
     def _hamlet(self, cells: list[Any], address: Optional[str]) -> Optional[str]:
@@ -364,7 +371,11 @@ class SheetParser:
         if self.default_hamlet:
             return self.default_hamlet
         if address:
-            first = address.split(",")[0].strip()
-            if first and hamlet_kind(first) and len(first) < 60:
-                return clean_hamlet_name(first)
+            return hamlet_from_address(address)
         return None
+
+
+def _person_key(p: ParsedRow) -> str:
+    """A household-of-one key for a resident without a valid ID: stable across imports of the same row."""
+    birth = p.dob.isoformat() if p.dob else (p.dob_raw or "")
+    return f"{p.name_fold}|{birth}"

@@ -335,57 +335,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="262"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
         <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
         <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="286"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="295"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="289"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -393,317 +393,322 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="29"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="30"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
-        <source>No hamlet: map the hamlet column or type the hamlet</source>
-        <translation>Không có thôn: hãy chọn cột thôn hoặc nhập tên thôn</translation>
+        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
+        <source>No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet column or type the hamlet</source>
+        <translation>Không có thôn: xếp vào nhóm “(Chưa rõ thôn)”; hãy chọn cột thôn hoặc gõ tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="35"/>
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="34"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="38"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="62"/>
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="66"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="98"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="633"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
+        <source>Same person (name, birth, hamlet) as row %1; differs in: %2</source>
+        <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="663"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="664"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="694"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="740"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="741"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="742"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="776"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="743"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="777"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="744"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="745"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="746"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="780"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="747"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="785"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="787"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="751"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="787"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="755"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="791"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="758"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="764"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="800"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="765"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="801"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -711,47 +716,47 @@
 <context>
     <name>KeyingModel</name>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="95"/>
+        <location filename="../../ui/models/keying_model.py" line="91"/>
         <source>#</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="95"/>
+        <location filename="../../ui/models/keying_model.py" line="91"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="95"/>
+        <location filename="../../ui/models/keying_model.py" line="91"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="96"/>
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="96"/>
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="96"/>
+        <location filename="../../ui/models/keying_model.py" line="92"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="97"/>
+        <location filename="../../ui/models/keying_model.py" line="93"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="97"/>
+        <location filename="../../ui/models/keying_model.py" line="93"/>
         <source>Visits</source>
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="170"/>
+        <location filename="../../ui/models/keying_model.py" line="166"/>
         <source>Last visit: %1</source>
         <translation>Ngày đến gần nhất: %1</translation>
     </message>
@@ -847,39 +852,117 @@
     </message>
 </context>
 <context>
+    <name>ListKindBox</name>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="24"/>
+        <source>What kind of list is this?</source>
+        <translation>Đây là loại danh sách nào?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="30"/>
+        <source>&amp;Complete list: residents of its hamlets missing from it have activated</source>
+        <translation>Danh sách đầy đủ (&amp;C): cư dân của các thôn trong danh sách mà không còn trong danh sách là đã kích hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="33"/>
+        <source>The whole current list of accounts not yet activated for the hamlets it covers</source>
+        <translation>Toàn bộ danh sách tài khoản chưa kích hoạt hiện nay của các thôn trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="35"/>
+        <source>&amp;Supplement (danh sách bổ sung, one team&apos;s list): add and update only, mark nobody activated</source>
+        <translation>Danh sách bổ sung (&amp;S), danh sách của một tổ: chỉ thêm và cập nhật, không đánh dấu ai đã kích hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="38"/>
+        <source>A partial list: residents missing from it are left as they are</source>
+        <translation>Danh sách không đầy đủ: cư dân không có trong danh sách được giữ nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="67"/>
+        <source>This list would mark %1 of the %2 open residents of its hamlets as activated per system.</source>
+        <translation>Danh sách này sẽ đánh dấu %1 trong số %2 cư dân chưa kích hoạt của các thôn trong danh sách là đã kích hoạt theo hệ thống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="69"/>
+        <source>A daily list marks a few in a hundred. Nothing is written until you say what kind of list it is.</source>
+        <translation>Danh sách hằng ngày chỉ đánh dấu vài người trên một trăm. Chưa ghi gì cho đến khi bạn chọn loại danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="73"/>
+        <source>Residents of its hamlets missing from the list: %1.</source>
+        <translation>Cư dân của các thôn trong danh sách mà không còn trong danh sách: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="82"/>
+        <source>as given</source>
+        <translation>theo ngày đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="83"/>
+        <source>from the list&apos;s heading</source>
+        <translation>theo tiêu đề danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="84"/>
+        <source>the list names no date: today</source>
+        <translation>danh sách không ghi ngày: lấy ngày hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="86"/>
+        <source>Extracted on %1 (%2).</source>
+        <translation>Trích xuất ngày %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="90"/>
+        <source>Imported as the complete list.</source>
+        <translation>Nhập như danh sách đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="91"/>
+        <source>Imported as a supplement: nobody is marked activated.</source>
+        <translation>Nhập như danh sách bổ sung: không đánh dấu ai là đã kích hoạt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/list_kind.py" line="94"/>
+        <source>A list extracted on %1 was already imported for these hamlets: this older list marks nobody activated, re-opens nobody and leaves %2 resident(s) as the newer list set them; it only adds residents never seen.</source>
+        <translation>Đã nhập một danh sách trích xuất ngày %1 cho các thôn này: danh sách cũ hơn này không đánh dấu ai đã kích hoạt, không mở lại ai và giữ nguyên %2 cư dân theo danh sách mới hơn; chỉ thêm những cư dân chưa từng có.</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="557"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="587"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="564"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="566"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="596"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="589"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="619"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="590"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="620"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="606"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="622"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="652"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -887,27 +970,27 @@
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="203"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -915,52 +998,52 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="319"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="323"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>Double-click a field (or press F2) to choose what the column holds</source>
         <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="348"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="399"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -968,116 +1051,116 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="46"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="54"/>
         <source>(choose the outcome)</source>
         <translation>(chọn kết quả)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="57"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="60"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="63"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="67"/>
         <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="73"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="85"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="86"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="87"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="88"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="89"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="90"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="118"/>
         <source>Outcome for %1</source>
         <translation>Kết quả cho %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="119"/>
         <source>%n resident(s):</source>
         <translation>
             <numerusform>%n công dân:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="122"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… và %n người khác</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="158"/>
         <source>Choose the outcome first.</source>
         <translation>Hãy chọn kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="162"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="166"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -1354,32 +1437,32 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="446"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="455"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="447"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="465"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="470"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="490"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1423,32 +1506,32 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="507"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="537"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="514"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="544"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="516"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="570"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1613,57 +1696,57 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="60"/>
+        <location filename="../../ui/models/teams_model.py" line="62"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="60"/>
+        <location filename="../../ui/models/teams_model.py" line="62"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="60"/>
+        <location filename="../../ui/models/teams_model.py" line="62"/>
         <source>Lead</source>
         <translation>Tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="61"/>
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Hamlets</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="61"/>
+        <location filename="../../ui/models/teams_model.py" line="63"/>
         <source>Assigned</source>
         <translation>Được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="62"/>
+        <location filename="../../ui/models/teams_model.py" line="64"/>
         <source>Visited</source>
         <translation>Đã đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="62"/>
+        <location filename="../../ui/models/teams_model.py" line="64"/>
         <source>Activated</source>
         <translation>Đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="63"/>
+        <location filename="../../ui/models/teams_model.py" line="65"/>
         <source>Remaining</source>
         <translation>Còn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="98"/>
+        <location filename="../../ui/models/teams_model.py" line="100"/>
         <source>%1 (retired)</source>
         <translation>%1 (đã giải thể)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="136"/>
+        <location filename="../../ui/models/teams_model.py" line="138"/>
         <source>Reported by the team: %1 · confirmed by the system: %2</source>
         <translation>Tổ báo cáo: %1 · hệ thống xác nhận: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/teams_model.py" line="139"/>
+        <location filename="../../ui/models/teams_model.py" line="141"/>
         <source>Drop residents here to assign them to this team</source>
         <translation>Thả công dân vào đây để giao cho tổ này</translation>
     </message>
@@ -1671,268 +1754,268 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="60"/>
+        <location filename="../../ui/views/teams.py" line="61"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="64"/>
+        <location filename="../../ui/views/teams.py" line="65"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="66"/>
+        <location filename="../../ui/views/teams.py" line="67"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="71"/>
+        <location filename="../../ui/views/teams.py" line="72"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="74"/>
+        <location filename="../../ui/views/teams.py" line="75"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="76"/>
+        <location filename="../../ui/views/teams.py" line="77"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="78"/>
+        <location filename="../../ui/views/teams.py" line="79"/>
         <source>Leave residents already on a working team where they are</source>
         <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="79"/>
+        <location filename="../../ui/views/teams.py" line="80"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="81"/>
+        <location filename="../../ui/views/teams.py" line="82"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="84"/>
+        <location filename="../../ui/views/teams.py" line="85"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="87"/>
+        <location filename="../../ui/views/teams.py" line="88"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88"/>
+        <location filename="../../ui/views/teams.py" line="89"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="91"/>
+        <location filename="../../ui/views/teams.py" line="92"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="104"/>
+        <location filename="../../ui/views/teams.py" line="105"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="107"/>
+        <location filename="../../ui/views/teams.py" line="108"/>
         <source>Which organisation the team comes from</source>
         <translation>Tổ thuộc lực lượng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="108"/>
+        <location filename="../../ui/views/teams.py" line="109"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="113"/>
+        <location filename="../../ui/views/teams.py" line="114"/>
         <source>The team lead&apos;s full name</source>
         <translation>Họ và tên tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="116"/>
+        <location filename="../../ui/views/teams.py" line="117"/>
         <source>The team lead&apos;s phone number</source>
         <translation>Số điện thoại của tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="120"/>
+        <location filename="../../ui/views/teams.py" line="121"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="125"/>
+        <location filename="../../ui/views/teams.py" line="126"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="126"/>
+        <location filename="../../ui/views/teams.py" line="127"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="128"/>
+        <location filename="../../ui/views/teams.py" line="129"/>
         <source>Empty the form to add another team</source>
         <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="130"/>
+        <location filename="../../ui/views/teams.py" line="131"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="132"/>
+        <location filename="../../ui/views/teams.py" line="133"/>
         <source>Save the team&apos;s name, lead, members and hamlets</source>
         <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="135"/>
-        <location filename="../../ui/views/teams.py" line="302"/>
+        <location filename="../../ui/views/teams.py" line="136"/>
+        <location filename="../../ui/views/teams.py" line="303"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="137"/>
+        <location filename="../../ui/views/teams.py" line="138"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="141"/>
+        <location filename="../../ui/views/teams.py" line="142"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="142"/>
+        <location filename="../../ui/views/teams.py" line="143"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="144"/>
+        <location filename="../../ui/views/teams.py" line="145"/>
         <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
         <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="153"/>
+        <location filename="../../ui/views/teams.py" line="154"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="154"/>
+        <location filename="../../ui/views/teams.py" line="155"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="155"/>
+        <location filename="../../ui/views/teams.py" line="156"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="156"/>
+        <location filename="../../ui/views/teams.py" line="157"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="157"/>
+        <location filename="../../ui/views/teams.py" line="158"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="158"/>
+        <location filename="../../ui/views/teams.py" line="159"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="168"/>
+        <location filename="../../ui/views/teams.py" line="169"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="203"/>
+        <location filename="../../ui/views/teams.py" line="204"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="295"/>
+        <location filename="../../ui/views/teams.py" line="296"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="302"/>
+        <location filename="../../ui/views/teams.py" line="303"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="317"/>
+        <location filename="../../ui/views/teams.py" line="318"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="346"/>
+        <location filename="../../ui/views/teams.py" line="347"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="357"/>
+        <location filename="../../ui/views/teams.py" line="358"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="363"/>
+        <location filename="../../ui/views/teams.py" line="364"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="383"/>
+        <location filename="../../ui/views/teams.py" line="384"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="387"/>
+        <location filename="../../ui/views/teams.py" line="388"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="390"/>
+        <location filename="../../ui/views/teams.py" line="391"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="406"/>
+        <location filename="../../ui/views/teams.py" line="407"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="415"/>
+        <location filename="../../ui/views/teams.py" line="416"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="438"/>
+        <location filename="../../ui/views/teams.py" line="439"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="448"/>
+        <location filename="../../ui/views/teams.py" line="449"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="460"/>
+        <location filename="../../ui/views/teams.py" line="461"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="466"/>
+        <location filename="../../ui/views/teams.py" line="467"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="478"/>
+        <location filename="../../ui/views/teams.py" line="479"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -282,6 +282,10 @@
         <translation>Thay đổi tổ</translation>
     </message>
     <message>
+        <source>ID corrected</source>
+        <translation>Sửa số định danh</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
@@ -1235,6 +1239,10 @@ Bạn có muốn thay thế không?</translation>
     <message>
         <source>ID number</source>
         <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>ID as written (not valid)</source>
+        <translation>Số định danh như trong danh sách (không hợp lệ)</translation>
     </message>
     <message>
         <source>Date of birth</source>

@@ -7,8 +7,9 @@ from canvass.cli import main
 from tests.core.importfiles import people, person, standard_rows, write_xlsx
 
 IMPORT_KEYS = {"rows_read", "imported", "updated", "unchanged", "duplicates", "activated_per_system", "rejected",
-               "warnings", "hamlets", "households", "batch"}
-RESIDENT_KEYS = {"id", "name", "cccd", "phone", "phone_raw", "dob", "hamlet", "household", "status", "team"}
+               "warnings", "hamlets", "households", "batch", "mode", "extracted_on", "extracted_from", "would_activate",
+               "open_residents", "partial_list", "newer_list", "kept_newer", "notices"}
+RESIDENT_KEYS = {"id", "name", "cccd", "id_raw", "phone", "phone_raw", "dob", "hamlet", "household", "status", "team"}
 
 
 def _run(capsys, *argv) -> tuple[int, str, str]:

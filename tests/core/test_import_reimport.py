@@ -64,7 +64,7 @@ def test_back_on_the_list_is_reopened_with_a_warning(db, tmp_path):
     with db.session() as s:
         rid = s.scalar(select(Resident.id).where(Resident.cccd == ps[2]["cccd"]))
         record_visit(s, rid, "absent")
-    run_import(db, write_xlsx(tmp_path / "b.xlsx", standard_rows(ps[:2])))
+    run_import(db, write_xlsx(tmp_path / "b.xlsx", standard_rows(ps[:2])), mode="complete")  # 1 of 3: say so
     assert _by_cccd(db)[ps[2]["cccd"]].status == "activated_system"
     res = run_import(db, write_xlsx(tmp_path / "c.xlsx", standard_rows(ps)))
     assert res.activated_per_system == 0

@@ -78,11 +78,12 @@ def test_mapping_correction_changes_the_preview_then_import(ctx, wizard, qtbot, 
     assert model.mapping.get(hamlet_col) != "hamlet"
     assert page.sample_model.rowCount() > 0
 
-    # preview without the hamlet: every row would be rejected
+    # preview without the hamlet: every row would go to the "no hamlet" group, with a warning
     wizard.next()
     assert wizard.currentId() == PAGE_PREVIEW
     preview = wait_preview(wizard, qtbot)
-    assert preview.dry_run and preview.imported == 0 and len(preview.rejected) == 12
+    assert preview.dry_run and preview.imported == 12 and preview.rejected == []
+    assert [w.message for w in preview.warnings] == ["no hamlet"] * 12
     assert wizard.preview_page.model.rowCount() == 12
     assert residents(ctx.db) == 0
 
@@ -136,7 +137,7 @@ def test_log_is_saved_as_csv_and_xlsx(ctx, qtbot, tmp_path):
     from ui.dialogs.import_wizard import ImportWizard
 
     path = make_list(tmp_path / "ds.xlsx", n=6, hamlet_header="Thôn")
-    # two bad rows: no name, and a CCCD with a wrong number of digits
+    # two bad rows: no name (rejected), and a CCCD with a wrong number of digits (kept as written, a warning)
     wb = load_workbook(path)
     ws = wb.active
     ws.append([7, "", "01/01/1980", "Nam", "020080000777", "", "9", "Thôn Nà Thí", ""])
@@ -148,7 +149,7 @@ def test_log_is_saved_as_csv_and_xlsx(ctx, qtbot, tmp_path):
     wiz.next()
     wiz.next()
     preview = wait_preview(wiz, qtbot)
-    assert preview.imported == 6 and len(preview.rejected) == 2
+    assert preview.imported == 7 and len(preview.rejected) == 1
     wiz.next()
     if wiz.result is None:
         with qtbot.waitSignal(wiz.run_page.taskbar.finished, timeout=60000):

@@ -1,5 +1,6 @@
 """The import wizard: file → sheets, header row and column mapping (correctable, with sample rows) →
-preview (a dry run: new, updated, duplicates, rejected rows with reasons, activated per system) →
+preview (a dry run: new, updated, duplicates, rejected rows with reasons, activated per system; when the list
+would mark many residents activated, that number in red and the choice: complete list or supplement) →
 the import itself with progress and cancel → the log, exportable to CSV or xlsx.
 
 It only collects choices and shows results: `canvass.importing.inspect_file` reads the file,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
 
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import Asks
+from ui.dialogs.list_kind import ListKindBox, list_html
 from ui.dialogs.progress import ProgressDialog, TaskBar, error_text
 from ui.labels import field_label
 from ui.widgets.sizing import fit_resize
@@ -28,7 +30,8 @@ IMPORT_DIR_KEY = "files/last_import_dir"
 ISSUE_TEXTS = {
     "no name": QT_TRANSLATE_NOOP("ImportWizard", "No name"),
     "no CCCD": QT_TRANSLATE_NOOP("ImportWizard", "No personal ID number"),
-    "no hamlet": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet: map the hamlet column or type the hamlet"),
+    "no hamlet": QT_TRANSLATE_NOOP("ImportWizard", "No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet "
+                                                   "column or type the hamlet"),
     "birth year differs from the CCCD": QT_TRANSLATE_NOOP("ImportWizard", "Birth year differs from the ID number"),
     "unknown gender": QT_TRANSLATE_NOOP("ImportWizard", "Unknown gender"),
     "was activated per system; back on the list": QT_TRANSLATE_NOOP(
@@ -75,6 +78,7 @@ FILE_ERRORS = {
     "no_sheet": QT_TRANSLATE_NOOP("ImportWizard", "None of the chosen sheets is in the file."),
 }
 _DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
+_SAME_RE = re.compile(r"^same person as row (\d+); differs: (.*)$")
 
 
 def issue_text(message: str) -> str:
@@ -93,6 +97,11 @@ def issue_text(message: str) -> str:
         fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
         return QCoreApplication.translate("ImportWizard", "Same ID number as row %1; differs in: %2").replace(
             "%1", m.group(1)).replace("%2", fields)
+    m = _SAME_RE.match(message)
+    if m:
+        fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
+        return QCoreApplication.translate("ImportWizard", "Same person (name, birth, hamlet) as row %1; differs "
+                                          "in: %2").replace("%1", m.group(1)).replace("%2", fields)
     return message
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, PAGE_LOG = range(5)
 
@@ -456,10 +465,14 @@ class PreviewPage(QWizardPage):
         self.no_issues = QLabel(self.tr("Every row can be imported: no rejected rows and no warnings."), self)
         self.no_issues.setObjectName("wizardNoIssues")
         self.no_issues.hide()
+        # complete list or supplement: shown when the list would mark someone activated per system
+        self.mode_box = ListKindBox(self)
+        self.mode_box.changed.connect(self._mode_changed)
         self.taskbar = TaskBar(wizard.ctx, self)
         self.taskbar.finished.connect(self._finished)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
+        lay.addWidget(self.mode_box)
         lay.addWidget(self.no_issues)
         lay.addWidget(self.table, 1)
         lay.addStretch(0)
@@ -470,6 +483,8 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.tr("Reading the list…"))
             self.model.set_rows((), ())
             self.no_issues.hide()
+            self.mode_box.hide()
+            self.mode_box.set_mode(None)
             self.table.show()
             self.taskbar.show()
             self.taskbar.start(self.wiz.work(dry_run=True), self.tr("Checking every row…"))
@@ -485,7 +500,8 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.wiz.preview = outcome.result
-        self.summary.setText(self.wiz.summary_html(outcome.result, preview=True))
+        self.mode_box.show_for(outcome.result)
+        self._show_summary()
         self.wiz.fill_issues(self.model, outcome.result)
         self.table.resizeColumnsToContents()
         clean = self.model.rowCount() == 0
@@ -494,7 +510,21 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.wiz.preview is not None and not self.taskbar.running()
+        if self.wiz.preview is None or self.taskbar.running():
+            return False
+        return not self.wiz.preview.partial_list or self.mode() is not None
+
+    def mode(self) -> Optional[str]:
+        """The kind of list the person chose: "complete", "supplement" or None (not chosen)."""
+        return self.mode_box.mode()
+
+    def _mode_changed(self) -> None:
+        if self.wiz.preview is not None:
+            self._show_summary()
+        self.completeChanged.emit()
+
+    def _show_summary(self) -> None:
+        self.summary.setText(self.wiz.summary_html(self.wiz.preview, preview=True, mode=self.mode()))
 
 
 class RunPage(QWizardPage):
@@ -719,23 +749,27 @@ class ImportWizard(Asks, QWizard):
                           header_rows={s: self.header_rows.get(s) for s in sheets})
 
     def work(self, dry_run: bool):
-        """The background function that runs the import (or its dry run) with the current plan."""
+        """The background function that runs the import (or its dry run) with the current plan. The preview is
+        a dry run in mode "auto" (it tells whether the list would mark many activated); the import runs in the
+        mode the person chose on the preview ("auto" when there was nothing to choose)."""
         from canvass.importing import run_import
 
         db, path, plan, actor = self.ctx.db, self.path, self.plan(), self.ctx.actor
+        mode = "auto" if dry_run else (self.preview_page.mode() or "auto")
 
         def fn(progress, cancel):
-            try:
-                return run_import(db, path, plan, dry_run=dry_run, progress=progress, cancel=cancel, actor=actor)
-            except TypeError as exc:
-                if "actor" not in str(exc):
-                    raise
-                return run_import(db, path, plan, dry_run=dry_run, progress=progress, cancel=cancel)
+            return run_import(db, path, plan, dry_run=dry_run, mode=mode, progress=progress, cancel=cancel,
+                              actor=actor)
         return fn
 
     # --- showing results
-    def summary_html(self, res, preview: bool) -> str:
-        """The figures of an import result, as a few lines for a label."""
+    def summary_html(self, res, preview: bool, mode: Optional[str] = None) -> str:
+        """The figures of an import result, as a few lines for a label; a preview shows the residents marked
+        activated per system in the mode chosen (in red while a partial-looking list awaits the choice)."""
+        activated = res.activated_per_system
+        if preview and mode == "supplement":
+            activated = 0
+        red = preview and getattr(res, "partial_list", False) and mode is None
         lines = [
             (self.tr("Rows read"), res.rows_read),
             (self.tr("New residents") if preview else self.tr("Residents added"), res.imported),
@@ -744,10 +778,12 @@ class ImportWizard(Asks, QWizard):
             (self.tr("Duplicates (same person twice)"), res.duplicates),
             (self.tr("Rejected rows"), len(res.rejected)),
             (self.tr("Warnings"), len(res.warnings)),
-            (self.tr("Activated per system (no longer on the list)"), res.activated_per_system),
         ]
         rows = "".join(f"<tr><td>{name}</td><td align='right'><b>{thousands(value)}</b></td></tr>"
                        for name, value in lines)
+        style = " style='color:#c5221f'" if red else ""
+        label = self.tr("Activated per system (no longer on the list)")
+        rows += f"<tr{style}><td>{label}</td><td align='right'><b>{thousands(activated)}</b></td></tr>"
         head = self.tr("If you import, this will happen:") if preview else self.tr("The import is done:")
         extra = []
         if getattr(res, "hamlets", None):
@@ -757,7 +793,7 @@ class ImportWizard(Asks, QWizard):
             hh = res.households if isinstance(res.households, int) else len(res.households)
             extra.append(self.tr("%1 household(s)").replace("%1", str(hh)))
         tail = f"<p>{', '.join(extra)}</p>" if extra else ""
-        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}"
+        return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}{list_html(res, preview, mode)}"
 
     def fill_issues(self, model: RowsModel, res) -> None:
         """Rejected rows then warnings of a result, in one table."""

@@ -289,7 +289,7 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "name":
             return r.name
         if key == "cccd":
-            return r.cccd or ""
+            return r.cccd or r.id_raw or ""   # an ID kept as written when the list gave no valid one
         if key == "dob":
             return fmt_date(r.dob) if r.dob else (r.dob_raw or "")
         if key == "gender":

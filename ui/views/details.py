@@ -132,6 +132,8 @@ class ResidentDetailsDialog(QDialog):
             gender = r.gender or ""
             self._add(self.tr("Full name"), r.name)
             self._add(self.tr("ID number"), f"{r.cccd or ''} ({r.id_kind.upper()})" if r.cccd else None)
+            if not r.cccd and r.id_raw:   # the list gave no valid ID: as written, to check and correct
+                self._add(self.tr("ID as written (not valid)"), r.id_raw)
             self._add(self.tr("Date of birth"), fmt_date(r.dob) if r.dob else r.dob_raw)
             self._add(self.tr("Gender"), gender)
             self._add(self.tr("Phone"), phone_grouped(r.phone, r.phone_raw) or None)
