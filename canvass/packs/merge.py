@@ -1,5 +1,10 @@
 """Merging a returned team pack: every filled row becomes a visit by the pack's team, in one transaction.
 
+Concurrency: the whole merge (the pack's check, the "already in the log" reads and the writes) runs in one
+writing transaction, which takes the write lock at BEGIN (canvass.db), so merges at the same moment (two
+clicks, two PCs, the same pack or two) give what some serial order gives. The preview is a dry run of the
+same function, rolled back; applying reads everything again and never trusts the preview.
+
 Rules (what is matched, what wins, what is never done):
 - The hidden sheet must be intact: its HMAC (per-database secret) must match and the pack must be known,
   else nothing is applied (`PackTampered`).
