@@ -14,8 +14,9 @@ Rules (what is matched, what wins, what is never done):
   resident of the pack it shows; if it shows several (namesakes a mask cannot tell apart), or shows nobody of
   the pack and contradicts the id, it is held as a conflict (`identity_ambiguous`, `identity_mismatch`) and
   nothing is recorded. Once any row of the sheet contradicts its id, ids no longer break ties: a row that
-  fits several residents is held even if it fits its own id's. The id is kept when the row shows nobody else of the pack and agrees in part (a name
-  or CCCD corrected at the commune while the pack was out). Never a guess. A row without an id is matched by
+  fits several residents is held even if it fits its own id's. The id is kept when the row shows nobody
+  else of the pack and agrees in part (a name or CCCD corrected at the commune while the pack was out).
+  Never a guess. A row without an id is matched by
   the full CCCD, then by name + year of birth (unique in the pack). Only residents of the pack can be
   recorded; any other resident is reported as `outside_team`.
 - The same resident in several filled rows of one return: the later row (lower on the sheet) wins, each
@@ -423,8 +424,8 @@ class _Shown:
 
     @property
     def full_cccd(self) -> Optional[str]:
-        """The whole CCCD when the row shows it unmasked."""
-        return self.cccd if self.cccd.isdigit() else None
+        """The whole CCCD (12 digits, or an old 9-digit CMND) when the row shows it unmasked."""
+        return self.cccd if self.cccd.isdigit() and len(self.cccd) in (9, 12) else None
 
     def cccd_agrees(self, r: Resident) -> Optional[bool]:
         """Whether the shown CCCD (whole, or its visible leading/trailing digits) fits the resident's; None
@@ -434,6 +435,8 @@ class _Shown:
         own = "".join(ch for ch in (r.cccd or "") if ch.isdigit())
         if self.full_cccd:
             return own == self.full_cccd
+        if self.cccd.isdigit():     # a number cell that lost its leading zeros, or only the last digits
+            return own.endswith(self.cccd)
         head = re.match(r"\d*", self.cccd).group(0)
         tail = re.search(r"\d*$", self.cccd).group(0)
         return bool(own) and own.startswith(head) and own.endswith(tail)
@@ -501,7 +504,8 @@ class _Merge:
                     self.known.add(self._key(rid, e.team_id, e.outcome, e.reason, e.at, e.note, d.get("new_phone")))
                 if e.kind == "visit" and d.get("pack") == pack.id:
                     self.own[rid] += 1
-                    if e.id not in corrected and d.get("file_date"):  # an undated row: a later save of the file changes its date
+                    # an undated row: a later save of the file changes its date
+                    if e.id not in corrected and d.get("file_date"):
                         self.known.add(self._key(rid, e.team_id, e.outcome, e.reason, None, e.note,
                                                  d.get("new_phone")))
         self.own_latest: dict[int, Event] = {}   # the pack's latest visit that counts, per resident
