@@ -33,8 +33,14 @@ def _import(args, db) -> int:
     print(f"{head}pack {res.pack_id[:8]} of team {res.team_name}"
           + (" (superseded by a newer pack)" if res.superseded else "")
           + f": {res.applied} applied ({res.corrected} corrections), {res.unchanged} unchanged, {res.blank} blank,"
-          f" {len(res.conflicts)} conflicts, {len(res.rejected)} rejected, {len(res.outside_team)} outside the team")
+          f" {len(res.conflicts)} conflicts ({sum(not c['recorded'] for c in res.conflicts)} held),"
+          f" {len(res.rejected)} rejected, {len(res.outside_team)} outside the team")
     for c in res.conflicts:
+        if not c["recorded"]:    # who the row means is not sure: nothing recorded (no names printed)
+            print(f"  held {c['sheet']}!{c['row']}: {c['resolution']}"
+                  + (f" (hidden id #{c['hidden_id']})" if c.get("hidden_id") is not None else "")
+                  + ", nothing recorded")
+            continue
         cur = c["current"]
         print(f"  conflict {c['sheet']}!{c['row']} resident #{c['resident_id']}: pack says {c['pack']['outcome']}"
               f" on {c['pack']['visit_at']:%d/%m/%Y}; commune had {cur['status']} (team {cur['team'] or '-'},"

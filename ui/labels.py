@@ -93,6 +93,9 @@ PACK_CODE_LABELS = {
     "system_activation_wins": QT_TRANSLATE_NOOP("Labels", "Activated per system: stays activated"),
     "pack_visit_current": QT_TRANSLATE_NOOP("Labels", "The pack's visit is now current"),
     "commune_state_current": QT_TRANSLATE_NOOP("Labels", "The commune's later entry stays current"),
+    "identity_ambiguous": QT_TRANSLATE_NOOP("Labels", "The row fits several residents: not recorded, check it"),
+    "identity_mismatch": QT_TRANSLATE_NOOP("Labels", "The row shows another person than its code: not recorded"),
+    "duplicate_row": QT_TRANSLATE_NOOP("Labels", "The same resident again further down: that later row counts"),
 }
 # Colours of the statuses (text in the table, bars and dots on the dashboard): readable on white.
 STATUS_COLORS = {

@@ -6,6 +6,8 @@ out or pull in other data (CSV/formula injection). Every text value these export
 - in .xlsx it is always written as a string cell, and a risky one also carries the `quotePrefix` style, so
   that editing the cell later keeps it text;
 - in .csv a risky value is prefixed with an apostrophe, the convention spreadsheet programs understand.
+XlsxWriter documents (sheets.py) get this from their cell formats, openpyxl workbooks (the team pack) from
+`put_cell`.
 """
 from __future__ import annotations
 
@@ -32,3 +34,15 @@ def csv_text(value: object) -> str:
     text = cell_text(value)
     return "'" + text if text and text[0] in RISKY_FIRST else text
 
+
+def put_cell(cell, value: object) -> None:
+    """Set an openpyxl cell: text is always a string cell (never a formula, whatever it starts with) and a
+    risky one also gets the quote prefix; numbers, dates and None are set as they are."""
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = cell_text(value)
+    cell.value = text
+    cell.data_type = "s"        # openpyxl makes any text starting with "=" a formula
+    if is_risky(text):
+        cell.quotePrefix = True

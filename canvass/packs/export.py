@@ -24,6 +24,7 @@ from canvass.db import Database, now
 from canvass.display import birth_year, household_label, phone_text, shown_number, shown_text
 from canvass.errors import Cancelled, CanvassError, InvalidInput, NotFound
 from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI, append_event
+from canvass.exporting.safe import put_cell
 from canvass.models import Campaign, Hamlet, Household, Pack, PackItem, Resident, Team
 from canvass.packs import layout as L
 from canvass.text import fold
@@ -46,6 +47,14 @@ class PackExportResult:
     households: int
     masked: bool
     superseded: list[str] = field(default_factory=list)  # ids of the team's earlier packs, now superseded
+
+
+def _put(ws, row: int, column: int, value):
+    """Write one cell of the pack: every cell goes through here, so text from residents' data (or a team's
+    name) is always a string cell that no spreadsheet evaluates (see canvass.exporting.safe)."""
+    c = ws.cell(row=row, column=column)
+    put_cell(c, value)
+    return c
 
 
 def find_team(session: Session, key) -> Team:
@@ -124,7 +133,7 @@ def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: i
          "thời gian đó sẽ được báo là xung đột để cán bộ xem lại.", False),
     ]
     for i, (text, bold) in enumerate(lines, start=1):
-        c = ws.cell(row=i, column=1, value=text)
+        c = _put(ws, i, 1, text)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             c.font = Font(bold=True, size=13)
@@ -138,9 +147,9 @@ def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: i
 def _lists(wb: Workbook) -> tuple[str, str]:
     ws = wb.create_sheet(L.LISTS_SHEET)
     for i, label in enumerate(L.outcome_labels(), start=1):
-        ws.cell(row=i, column=1, value=label)
+        _put(ws, i, 1, label)
     for i, label in enumerate(L.reason_labels(), start=1):
-        ws.cell(row=i, column=2, value=label)
+        _put(ws, i, 2, label)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     ws.protection.password = secrets.token_hex(8)
@@ -157,14 +166,14 @@ def _data_sheet(wb: Workbook, pack: Pack, team: Team, items: list[tuple[int, int
             ("created_at", pack.created_at.isoformat(sep=" ")), ("rows", len(items)), ("mask", int(pack.mask)),
             ("checksum", pack.checksum)]
     for i, (k, v) in enumerate(meta, start=1):
-        ws.cell(row=i, column=1, value=k)
-        ws.cell(row=i, column=2, value=v)
+        _put(ws, i, 1, k)
+        _put(ws, i, 2, v)
     start = len(meta) + 2
-    ws.cell(row=start, column=1, value="resident_id")
-    ws.cell(row=start, column=2, value="version")
+    _put(ws, start, 1, "resident_id")
+    _put(ws, start, 2, "version")
     for i, (rid, ver) in enumerate(items, start=start + 1):
-        ws.cell(row=i, column=1, value=rid)
-        ws.cell(row=i, column=2, value=ver)
+        _put(ws, i, 1, rid)
+        _put(ws, i, 2, ver)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
     ws.protection.password = secrets.token_hex(8)
@@ -177,12 +186,11 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
     ws.title = L.MAIN_SHEET
     ncols = len(L.COLUMNS)
     title = f"DANH SÁCH ĐI XÁC MINH, KÍCH HOẠT ĐỊNH DANH ĐIỆN TỬ — {team.name}"
-    ws.cell(row=L.TITLE_ROW, column=2, value=title).font = Font(bold=True, size=13)
-    ws.cell(row=L.TITLE_ROW + 1, column=2,
-            value=f"Ngày xuất {pack.created_at:%d/%m/%Y %H:%M} · {len(rows)} người · "
-                  f"điền các cột nền vàng (xem trang \"{L.GUIDE_SHEET}\")").font = Font(italic=True)
+    _put(ws, L.TITLE_ROW, 2, title).font = Font(bold=True, size=13)
+    _put(ws, L.TITLE_ROW + 1, 2, f"Ngày xuất {pack.created_at:%d/%m/%Y %H:%M} · {len(rows)} người · "
+                                 f"điền các cột nền vàng (xem trang \"{L.GUIDE_SHEET}\")").font = Font(italic=True)
     for col, (key, header, width) in enumerate(L.COLUMNS, start=1):
-        c = ws.cell(row=L.HEADER_ROW, column=col, value=header)
+        c = _put(ws, L.HEADER_ROW, col, header)
         c.font = Font(bold=True, color="FFFFFF")
         c.fill = _HEAD_BG
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -212,7 +220,7 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
         }
         row = first + n - 1
         for col, key in enumerate(L.COLUMN_KEYS, start=1):
-            c = ws.cell(row=row, column=col, value=values.get(key))
+            c = _put(ws, row, col, values.get(key))
             if col in fill_cols:
                 c.protection = unlocked
                 c.fill = _FILL_BG

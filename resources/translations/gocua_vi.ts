@@ -437,6 +437,18 @@
         <source>The commune&apos;s later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
+    <message>
+        <source>The row fits several residents: not recorded, check it</source>
+        <translation>Dòng này khớp với nhiều công dân: chưa ghi nhận, cần kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>The row shows another person than its code: not recorded</source>
+        <translation>Dòng này ghi thông tin của người khác với mã hệ thống: chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>The same resident again further down: that later row counts</source>
+        <translation>Công dân này có thêm một dòng ở phía dưới: lấy theo dòng sau</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

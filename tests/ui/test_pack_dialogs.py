@@ -114,3 +114,45 @@ def test_import_of_a_file_that_is_not_a_pack_says_so(ctx, qtbot, tmp_path):
     assert dlg.preview is None
     assert dlg.summary.text()
     assert not dlg.apply_button.isEnabled()
+
+
+def test_held_and_duplicate_rows_show_in_the_preview_in_vietnamese(ctx, qtbot, team, tmp_path, qapp):
+    """A row that shows someone else than its hidden id (held, nothing recorded) is in the Conflicts tab and a
+    resident written twice in the Rejected tab, each with the pack code's Vietnamese words."""
+    from openpyxl import load_workbook
+
+    from canvass.packs import export_pack
+    from canvass.packs import layout as L
+    from ui import i18n
+    from ui.dialogs.pack_dialogs import PackImportDialog
+    from ui.labels import PACK_CODE_LABELS
+
+    team_id, _ids = team
+    path = tmp_path / "pack.xlsx"
+    export_pack(ctx.db, team_id, path)
+    fill_pack(path, {0: ("Vắng mặt", None), 1: ("Từ chối", None), 2: ("Vắng mặt", None)})
+    wb = load_workbook(path)
+    ws = wb[L.MAIN_SHEET]
+    col = {k: i + 1 for i, k in enumerate(L.COLUMN_KEYS)}
+    first = L.HEADER_ROW + 1
+    ws.cell(row=first, column=col["name"], value="Người Lạ")          # shows nobody of the pack
+    ws.cell(row=first, column=col["cccd"], value="099999999999")
+    copy = ws.max_row + 1                                               # the second resident once more
+    for c in range(1, ws.max_column + 1):
+        ws.cell(row=copy, column=c, value=ws.cell(row=first + 1, column=c).value)
+    wb.save(path)
+    i18n.install(qapp, "vi")
+    dlg = PackImportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(path))
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.check_button.click()
+    assert dlg.preview is not None, dlg.summary.text()
+    conflicts, rejected = dlg.models["conflicts"], dlg.models["rejected"]
+    assert conflicts.rowCount() == 1 and rejected.rowCount() == 1
+    held = conflicts.data(conflicts.index(0, 4))
+    dup = rejected.data(rejected.index(0, 2))
+    assert held.startswith("Dòng này ghi thông tin của người khác") and dup.startswith("Công dân này có thêm")
+    assert dlg.preview.applied == 2
+    for code in ("identity_ambiguous", "identity_mismatch", "duplicate_row"):
+        assert code in PACK_CODE_LABELS
