@@ -14,6 +14,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberType
 
+from canvass.text import strip_format
+
 W_OLD_PREFIX = "old 11-digit prefix converted"
 W_SEVERAL = "two numbers in one cell"
 W_INVALID = "not a valid number"
@@ -114,7 +116,7 @@ def fast_e164(text: str) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _normalize_text(raw: str) -> PhoneResult:
-    text = raw.strip()
+    text = strip_format(raw).strip()
     if not text:
         return PhoneResult(None, (), raw, None, None) if raw else _EMPTY
     return _slow(raw, text)

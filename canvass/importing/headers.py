@@ -8,6 +8,7 @@ alone in a row, which sets the hamlet of the rows under it), or footer (totals, 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
@@ -72,6 +73,7 @@ FOOTER_STARTS = ("tong so", "tong cong", "tong:", "cong:", "nguoi lap", "truong 
 _DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*")
 _COMMUNE_RE = re.compile(r"(?:cong an|ubnd|uy ban nhan dan|cong an cap xa)\s+(xa|phuong|thi tran)\s+(.+)")
 _ID_LIKE_RE = re.compile(r"\d{8,}")
+_DATA_TEXT_RE = re.compile(r"\d{4,}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 
 
 def header_key(text: Any) -> str:
@@ -191,11 +193,14 @@ def detect_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int
     for i in range(min(scan, len(filled))):
         cand = HeaderGuess(row=first_row + i, top_row=first_row + i, headers=labels[i], mapping=maps[i],
                            score=scores[i])
-        if i + 1 < len(filled) and not is_numbering_row(filled[i + 1]) and not _looks_like_data(filled[i + 1]):
+        sub = (_sub_header(filled[i], filled[i + 1], first_row - 1 + i, merged)
+               if i + 1 < len(filled) and not is_numbering_row(filled[i + 1]) else None)
+        if sub is not None:
             labels2 = _two_row_labels(filled[i], filled[i + 1])
             mapping2 = _mapping_for(labels2)
             score2 = _score(mapping2)
-            if score2 > max(scores[i], scores[i + 1]):
+            # a tie goes to the pair only when the lower row holds sub-columns of a group ("Nam" | "Nữ")
+            if score2 > max(scores[i], scores[i + 1]) or (sub and score2 == max(scores[i], scores[i + 1]) > 0):
                 cand = HeaderGuess(row=first_row + i + 1, top_row=first_row + i, headers=labels2,
                                    mapping=mapping2, score=score2)
         if cand.score > 0 and (best is None or cand.score > best.score):
@@ -211,7 +216,60 @@ def detect_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int
 
 
 def _looks_like_data(cells: Sequence[Any]) -> bool:
-    return any(_ID_LIKE_RE.search(cell_text(c)) for c in cells)
+    """A row holding a value no header cell holds: a long number, a year or date (typed or as text)."""
+    for c in cells:
+        if isinstance(c, (dt.date, dt.datetime)) or (type(c) in (int, float) and abs(c) >= 100):
+            return True
+        if type(c) is str and c and _DATA_TEXT_RE.search(c):
+            return True
+    return False
+
+
+def _group_columns(top: Sequence[Any], bottom: Sequence[Any], row0: int,
+                   merged: Sequence[tuple[int, int, int, int]]) -> set[int]:
+    """The columns of a top header row that lie under a group cell (a label over several sub-columns): merged
+    across columns, or (no merges, as in CSV) a label followed by empty top cells whose bottom cells are filled."""
+    cols: set[int] = set()
+    for r0, c0, r1, c1 in merged:
+        if r0 <= row0 <= r1 and c1 > c0:
+            cols.update(range(c0, c1 + 1))
+    n = max(len(top), len(bottom))
+    head = None
+    for c in range(n):
+        t = cell_text(top[c]) if c < len(top) else ""
+        b = cell_text(bottom[c]) if c < len(bottom) else ""
+        if t:
+            head = c
+        elif b and head is not None:
+            cols.update((head, c))
+    return cols
+
+
+def _sub_header(top: Sequence[Any], bottom: Sequence[Any], row0: int,
+                merged: Sequence[tuple[int, int, int, int]]) -> Optional[bool]:
+    """Whether `bottom` (0-based sheet row row0 + 1) can be the second row of a two-row header: no value that
+    looks like data, and each of its cells either names a field, repeats the cell above (merged down), or sits
+    under a group cell ("Ngày sinh" over "Nam" | "Nữ"). A first resident with no long number ("Nguyễn Văn An"
+    under "Họ và tên") is data, however many fields its other cells happen to name. None: not a header row;
+    True: a header row with sub-columns of a group; False: a header row without any."""
+    if _looks_like_data(bottom):
+        return None
+    groups: Optional[set[int]] = None
+    seen = grouped = False
+    for c, v in enumerate(bottom):
+        b = cell_text(v)
+        if not b or _NUMBERING_RE.match(fold(b)):
+            continue
+        seen = True
+        t = cell_text(top[c]) if c < len(top) else ""
+        if b == t or match_header(b) is not None:
+            continue
+        if groups is None:
+            groups = _group_columns(top, bottom, row0, merged)
+        if c not in groups:
+            return None
+        grouped = True
+    return grouped if seen else None
 
 
 def clean_mapping(mapping: dict[int, str]) -> dict[int, str]:

@@ -97,6 +97,7 @@ class ImportResult:
     batch: Optional[int] = None
     dry_run: bool = False
     commune: Optional[str] = None
+    sheets_skipped: list[str] = field(default_factory=list)   # chosen sheets with content but no header row
 
     def to_json(self) -> dict:
         """The CLI's `import --json` object (a stable contract)."""
@@ -106,7 +107,8 @@ class ImportResult:
                 "rejected": [{"sheet": r.sheet, "row": r.row, "reason": r.reason} for r in self.rejected],
                 "warnings": [{"sheet": w.sheet, "row": w.row, "field": w.field, "message": w.message}
                              for w in self.warnings],
-                "hamlets": self.hamlets, "households": self.households, "batch": self.batch}
+                "hamlets": self.hamlets, "households": self.households, "batch": self.batch,
+                "sheets_skipped": list(self.sheets_skipped)}
 
 
 # ---- layout of a sheet -----------------------------------------------------------------------------------
@@ -236,9 +238,9 @@ def _sha256(path: Path) -> str:
 def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
               progress: Optional[Callable[[int, int], None]] = None,
               cancel: Optional[Callable[[], bool]] = None
-              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]]]:
+              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]], list[str]]:
     """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format,
-    {sheet: header cells by column})."""
+    {sheet: header cells by column}, chosen sheets with content but no header row: not read, and said so)."""
     plan = plan or ImportPlan()
     with open_book(path) as book:
         chosen = _select_sheets(book, plan.sheets)
@@ -277,7 +279,8 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
                 if commune:
                     break
         headers = {lay.sheet.name: list(lay.guess.headers) for lay in usable}
-        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers
+        skipped = [lay.sheet.name for lay in layouts if not lay.blank and all(lay is not u for u in usable)]
+        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers, skipped
 
 
 # The rows the last dry run read, for the import that follows it (the wizard previews, then imports the same
@@ -335,18 +338,20 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
     elif progress:
         progress(60, 100)
-    rows, commune, sheets, _fmt, headers = read
+    rows, commune, sheets, _fmt, headers, skipped = read
     if dry_run:
         with db.engine.connect() as conn:
             iplan = plan_import(conn, rows, commune, cancel=cancel)
             conn.rollback()
         result = _result(iplan, rows, dry_run=True)
+        result.sheets_skipped = list(skipped)
         with _last_read_lock:
             _last_read = (key, read)
         return result
     with db.connect() as conn:
         iplan = plan_import(conn, rows, commune, cancel=cancel)
         result = _result(iplan, rows, dry_run=False)
+        result.sheets_skipped = list(skipped)
         summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
             "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
         write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),

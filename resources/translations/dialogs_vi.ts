@@ -560,6 +560,11 @@
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <source>A cell starting on line %1 is far too long (over 131,072 characters): the file is damaged or is not a list.</source>
+        <translation>Một ô bắt đầu ở dòng %1 dài quá mức (hơn 131.072 ký tự): tệp bị hỏng hoặc không phải danh sách.</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>

@@ -7,7 +7,7 @@ from canvass.cli import main
 from tests.core.importfiles import people, person, standard_rows, write_xlsx
 
 IMPORT_KEYS = {"rows_read", "imported", "updated", "unchanged", "duplicates", "activated_per_system", "rejected",
-               "warnings", "hamlets", "households", "batch"}
+               "warnings", "hamlets", "households", "batch", "sheets_skipped"}
 RESIDENT_KEYS = {"id", "name", "cccd", "phone", "phone_raw", "dob", "hamlet", "household", "status", "team"}
 
 
