@@ -14,7 +14,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("tổ dân phố", "to dan pho", "tổ dân phố"), ("khu phố", "khu pho", "khu phố"), ("tdp", "tdp", "tổ dân phố"),
     ("kp", "kp", "khu phố"), ("thôn", "thon", "thôn"), ("xóm", "xom", "xóm"), ("ấp", "ap", "ấp"),
     ("bản", "ban", "bản"), ("tổ", "to", "tổ"), ("khối", "khoi", "khối"), ("buôn", "buon", "buôn"),
-    ("làng", "lang", "làng"),
+    ("làng", "lang", "làng"), ("khóm", "khom", "khóm"), ("khu", "khu", "khu"),
 )
 _KIND_DISPLAY = {"tổ dân phố": "Tổ dân phố", "khu phố": "Khu phố"}
 # Kind words that are also the first word of many proper names ("Bản Quyền", "Làng Mới", "Buôn Đôn"): the

@@ -62,15 +62,20 @@ _CONTAINS = sorted(((syn, f) for syn, f in _EXACT.items() if syn not in _EXACT_O
                    key=lambda x: -len(x[0]))
 _KEY_RE = re.compile(r"[^0-9a-z]+")
 _NUMBERING_RE = re.compile(r"^[\(\[]?\s*(\d{1,2}|[a-z])\s*[\)\]]?\.?$")
-_LEAD_NUMBER_RE = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])\s*[\.\)\-:]\s+")
-_PARENS_RE = re.compile(r"\s*\(.*?\)\s*$")
 
-# Folded starts of rows after the data: totals, signatures, dates of signing.
-FOOTER_STARTS = ("tong so", "tong cong", "tong:", "cong:", "nguoi lap", "truong cong an", "truong ca ", "thu truong",
-                 "ky ten", "(ky", "ky, ghi", "ky ghi", "xac nhan", "lanh dao", "chu tich", "pho truong",
-                 "danh sach nay", "ket thuc", "can bo lap", "nguoi duyet", "tm.", "k/t", "kt.", "ghi chu:",
-                 "luu y:", "(dong dau")
-_DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*")
+# Rows after the data: totals, signature blocks, dates of signing. Written with their diacritics, so that
+# "Trưởng công an" is a signature and "Trương Công An" a resident, "Tổng số" a total and "Tống Văn An" a
+# resident; a text typed entirely without diacritics is compared with their folded forms.
+FOOTER_STARTS = ("tổng số", "tổng cộng", "người lập", "trưởng công an", "trưởng ca ", "thủ trưởng", "ký tên",
+                 "(ký", "ký, ghi", "ký ghi", "xác nhận", "lãnh đạo", "chủ tịch", "phó trưởng", "p. trưởng",
+                 "danh sách này", "kết thúc", "cán bộ lập", "người duyệt", "tm.", "tm ", "t/m", "k/t", "kt.",
+                 "kt ", "ghi chú:", "lưu ý:", "(đóng dấu", "nơi nhận")
+_FOOTER_FOLDED = tuple(fold(f) for f in FOOTER_STARTS)
+# "Cộng", "Cộng: 25", "Tổng: 180", "TỔNG" — a bare total word, alone or before a number
+_TOTAL_RE = re.compile(r"^(?:tổng|cộng)\s*(?:[:\-–.]|\d|$)")
+_TOTAL_FOLDED_RE = re.compile(r"^(?:tong|cong)\s*(?:[:\-–.]|\d|$)")
+_DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*"
+                           r"|ngay\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 _COMMUNE_RE = re.compile(r"(?:cong an|ubnd|uy ban nhan dan|cong an cap xa)\s+(xa|phuong|thi tran)\s+(.+)")
 _ID_LIKE_RE = re.compile(r"\d{8,}")
 _DATA_TEXT_RE = re.compile(r"\d{4,}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
@@ -291,9 +296,16 @@ def nonblank(cells: Sequence[Any]) -> list[tuple[int, str]]:
 
 
 def is_footer_text(text: str) -> bool:
-    """Whether a row starting with this text is a total, a signature line or a date of signing."""
-    f = fold(text)
-    return f.startswith(FOOTER_STARTS) or bool(_DATE_LINE_RE.search(f) and len(f) < 80)
+    """Whether a row starting with this text is a total ("Tổng số: 180 công dân./.", "Cộng"), a signature
+    line ("Người lập biểu", "TRƯỞNG CÔNG AN XÃ") or a date of signing ("..., ngày 28 tháng 3 năm 2025")."""
+    t = nfc(text).lower()
+    f = fold(t)
+    if t.isascii():
+        if f.startswith(_FOOTER_FOLDED) or _TOTAL_FOLDED_RE.match(f):
+            return True
+    elif t.startswith(FOOTER_STARTS) or _TOTAL_RE.match(t):
+        return True
+    return bool(len(f) < 80 and _DATE_LINE_RE.search(f))
 
 
 def has_id_like(values: Sequence[tuple[int, str]]) -> bool:
@@ -301,17 +313,86 @@ def has_id_like(values: Sequence[tuple[int, str]]) -> bool:
     return any(_ID_LIKE_RE.search(t.replace(" ", "").replace(".", "")) for _, t in values)
 
 
+@dataclass(frozen=True)
+class SectionRow:
+    """A section row of a printout: the hamlet it names ("I | THÔN NÀ PÀN (30 công dân)"), or None for a
+    group heading that names none ("II. CÔNG DÂN ĐI LÀM ĂN XA")."""
+    hamlet: Optional[str]
+
+
+# A section's marker: a Roman numeral (upper case), a letter, or a number, with optional punctuation.
+_ROMAN = r"[IVXLC]{1,6}"
+_MARKER_CELL_RE = re.compile(rf"^(?:(?P<roman>{_ROMAN})|(?P<letter>[A-Za-z])|(?P<digit>\d{{1,3}}))\s*(?P<p>[.):\-–]?)$")
+_MARKER_LEAD_RE = re.compile(rf"^(?:(?P<roman>{_ROMAN})|(?P<letter>[A-Za-z])|(?P<digit>\d{{1,3}}))\s*[.):\-–]\s*")
+# A count after the title or in a cell of its own: "(30 công dân)", "- 25 người", ": 10 công dân", "(8 hộ, 20
+# người)", "12 người" (folded).
+_UNITS = r"(?:cong dan|nguoi|nhan khau|ho|khau|cd|tai khoan)"
+_COUNT_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:co\s*)?\d[^\)\]]*[\)\]]|[:\-–,]?\s*(?:co\s*)?\d+\s*{_UNITS}\b.*)\s*[.:]*$")
+_COUNT_CELL_RE = re.compile(rf"^[\(\[]?\s*(?:co\s*)?\d+\s*{_UNITS}?[^\)\]]*[\)\]]$|^(?:co\s*)?\d+\s*{_UNITS}\b.*$")
+_LIST_PREFIX_RE = re.compile(r"^(?:danh sach\s+(?:cong dan\s+)?(?:cua\s+)?)")
+_NAME_LIKE_KINDS = {"ban", "lang", "buon", "to", "khoi", "khu", "khom"}
+
+
+def section_row(values: Sequence[tuple[int, str]], name_col: Optional[int] = None) -> Optional[SectionRow]:
+    """The section a row without resident data is ("I | THÔN NÀ PÀN (30 công dân)", "II. Xóm 3 - 25 người",
+    "A. TỔ DÂN PHỐ 2", "Thôn Nà Thí" alone), or None. `values` are the row's non-blank (column, text) cells.
+
+    A title names a hamlet when it starts with a hamlet kind word (canvass.address.hamlet_kind). A title that
+    names none is a section only with a Roman numeral or letter marker and in capitals (a group heading):
+    a number alone is a resident's STT, and "1 | Nguyễn Văn An" a resident. In the name column, a title
+    whose kind word is also a surname or a name typed without accents ("Tô Văn An" as "To Van An") needs a
+    marker, a count or a number to be a section."""
+    cells = [(c, nfc(t)) for c, t in values if t]
+    if not cells or len(cells) > 4:
+        return None
+    marker = None
+    m = _MARKER_CELL_RE.match(cells[0][1])
+    if m and len(cells) > 1:
+        marker = m
+        cells = cells[1:]
+    counted = False
+    rest = []
+    for c, t in cells:
+        if rest and _COUNT_CELL_RE.match(fold(t)):
+            counted = True
+            continue
+        if rest and t.isdigit() and len(t) <= 3:   # a bare number after the title: a count, but no proof
+            continue
+        rest.append((c, t))
+    if len(rest) != 1:
+        return None
+    col, title = rest[0]
+    if marker is None:
+        m = _MARKER_LEAD_RE.match(title)
+        if m and m.end() < len(title):
+            marker, title = m, title[m.end():]
+    f = fold(title)
+    if len(f) == len(title):   # fold keeps one character per character for Vietnamese NFC text
+        tail = _COUNT_TAIL_RE.search(f)
+        if tail and tail.start() > 0:
+            title, f, counted = title[:tail.start()], f[:tail.start()], True
+        lead = _LIST_PREFIX_RE.match(f)
+        if lead:
+            title = title[lead.end():]
+    title = title.strip(" .:;,-–")
+    if not title or len(title) > 60:
+        return None
+    kind = hamlet_kind(title)
+    if kind is not None:
+        hamlet = clean_hamlet_name(title)
+        if (col == name_col and fold(kind) in _NAME_LIKE_KINDS and not counted
+                and (marker is None or marker.group("digit")) and not any(ch.isdigit() for ch in title)):
+            return None   # "Bản Văn Lâm", "To Van An": a name, not a place
+        return SectionRow(hamlet)
+    if marker is not None and not marker.group("digit") and title.isupper() and not any(ch.isdigit() for ch in title):
+        return SectionRow(None)
+    return None
+
+
 def section_hamlet(values: Sequence[tuple[int, str]]) -> Optional[str]:
     """The hamlet a section row names ("Thôn Nà Thí", "II. XÓM 3 (25 người)"), or None."""
-    texts = {t for _, t in values}
-    if len(texts) != 1:
-        return None
-    text = next(iter(texts))
-    text = _PARENS_RE.sub("", _LEAD_NUMBER_RE.sub("", nfc(text)))
-    text = re.sub(r"^(?:danh sach\s+)?", "", text, flags=re.IGNORECASE).strip(" :.-")
-    if not text or len(text) > 60 or hamlet_kind(text) is None:
-        return None
-    return clean_hamlet_name(text)
+    sec = section_row(values)
+    return sec.hamlet if sec else None
 
 
 def commune_from_titles(rows: Sequence[Sequence[Any]]) -> Optional[str]:
