@@ -108,7 +108,7 @@ def _full(y: int, m: int, d: int, raw: str, today: dt.date) -> DateResult:
 
 
 def _parse_text(raw: str, today: dt.date) -> DateResult:
-    text = strip_format(raw).strip()
+    text = raw.strip() if raw.isascii() else strip_format(raw).strip()
     if not text:
         return _NONE
     return _parse_cached(text, today, raw)

@@ -112,8 +112,8 @@ def cell_text(v: Any) -> str:
 def is_numbering_row(cells: Sequence[Any]) -> bool:
     """A row like "(1) (2) (3) …", "1 2 3 …" or "A B C …" under a header."""
     vals = [cell_text(c) for c in cells if cell_text(c)]
-    if len(vals) < 3:
-        return False
+    if len(vals) < 2 or (len(vals) == 2 and not all(v.startswith(("(", "[")) for v in vals)):
+        return False   # two columns: only "(1) (2)", never a resident's "1 | A"
     hits = [_NUMBERING_RE.match(fold(v)) for v in vals]
     if sum(1 for h in hits if h) < 0.8 * len(vals):
         return False

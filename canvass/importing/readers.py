@@ -182,7 +182,7 @@ def _open_calamine(path: Path, fmt: str) -> Book:
             for i, r in enumerate(it, 1):
                 # text loses its format characters here (every cell, once) and is NFC-normalised per field
                 # later; whole floats (numbers typed in cells) become int
-                cells = [strip_format(v) if type(v) is str else (
+                cells = [(v if v.isascii() else strip_format(v)) if type(v) is str else (
                     int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53 else _cell(v)) for v in r]
                 yield i, (lead + cells if pad else cells)
 

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from sqlalchemy import func, select
 
-from canvass.importing import ImportFileError, inspect_file, run_import
+from canvass.importing import ImportFileError, ImportPlan, inspect_file, run_import
 from canvass.models import Hamlet, ImportBatch, Resident, SourceRow, SourceText
 from canvass import text
 from tests.core.importfiles import cccd, write_csv, write_xlsx
@@ -147,3 +147,10 @@ def test_csv_cells_below_the_limit_are_read_whole(db, tmp_path):
     assert run_import(db, path).imported == 1
     with db.session() as s:
         assert s.scalars(select(Resident.source_note)).one() == note.strip()
+
+
+def test_numbering_row_under_a_two_column_header_is_not_a_row(db, tmp_path):
+    # found by the property test: "(1) (2)" under a two-column header was read as a resident named "(1)"
+    rows = [["Họ và tên", "Số CCCD"], ["(1)", "(2)"], ["Nguyễn Văn An", cccd(1)]]
+    res = run_import(db, write_xlsx(tmp_path / "l.xlsx", rows), ImportPlan(hamlet="Thôn A"))
+    assert (res.rows_read, res.imported, res.rejected) == (1, 1, [])
