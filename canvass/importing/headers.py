@@ -3,9 +3,10 @@
 The header is the row among the first ones whose cells name the most known fields (Vietnamese wordings,
 with or without diacritics: see SYNONYMS). Two-row headers (a merged group cell above its sub-columns)
 are recognised by scoring each row together with the one below it. A numbering row under the header
-("(1) (2) …" or "1 2 3 …") is skipped. Rows are then classified: data, blank, section (a hamlet name
-alone in a row, which sets the hamlet of the rows under it), or footer (totals, signatures).
-"""
+("(1) (2) …" or "1 2 3 …") is skipped. Rows are then classified: data, blank, section ("I | THÔN NÀ PÀN
+(30 công dân)", "II. Xóm 3 - 25 người": see section_row; it sets the hamlet of the rows under it), or footer
+(totals, signatures, dates of signing: see is_footer_text). A first resident is never taken for the second
+row of a two-row header (see _sub_header)."""
 from __future__ import annotations
 
 import datetime as dt

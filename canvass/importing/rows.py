@@ -8,8 +8,9 @@ Rules:
   signing), and after it every row without a CCCD-like number (signature names); a row with a CCCD is
   always data. After two or more blank rows, a row with no CCCD-like number and no date also starts the
   footer.
-- The hamlet of a row comes from its hamlet column, else the section row above it ("Thôn Nà Thí" alone in a
-  row), else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
+- A section row ("I | THÔN NÀ PÀN (30 công dân)", "II. Xóm 3 - 25 người", "Thôn Nà Thí" alone; see
+  headers.section_row) is not a row; a footer-like row whose birth-date cell holds a date is a resident.
+- The hamlet of a row comes from its hamlet column, else the section row above it, else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
   of its address when that names a hamlet ("Thôn Nà Thí, xã …"). A blank hamlet cell under a filled one
   means "same as above" (lists often write the hamlet once per group, merged or not).
 - Merged cells that span rows (a merged "Thôn" or "Số hộ" cell) give their value to every row they span.

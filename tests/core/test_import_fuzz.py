@@ -51,9 +51,11 @@ PRINTED = {"name": ["Họ và tên", "HỌ VÀ TÊN", "Họ tên công dân"], "
 TITLES = [["CÔNG AN HUYỆN BÌNH GIA", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
           ["CÔNG AN XÃ HƯNG ĐẠO", None, None, "Độc lập - Tự do - Hạnh phúc"],
           ["DANH SÁCH CÔNG DÂN CHƯA KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ"]]
-FOOTERS = [["Tổng số: {n} công dân./."], ["Cộng", None, "{n}"], ["Tổng cộng: {n}"],
-           [None, "Lạng Sơn, ngày 28 tháng 3 năm 2025"], [None, "NGƯỜI LẬP BIỂU", None, "TRƯỞNG CÔNG AN XÃ"],
-           [None, "(Ký, ghi rõ họ tên)"], [None, "Lương Thị Hiền", None, "Hoàng Văn Chung"]]
+# footer blocks: totals, a date of signing, a signature block (the names only under their titles)
+FOOTERS = [[["Tổng số: {n} công dân./."]], [["Cộng", None, "{n}"]], [["Tổng cộng: {n}"]],
+           [[None, "Lạng Sơn, ngày 28 tháng 3 năm 2025"]], [[None, "..., ngày 28/3/2025"]],
+           [[None, "NGƯỜI LẬP BIỂU", None, "TRƯỞNG CÔNG AN XÃ"], [None, "(Ký, ghi rõ họ tên)"], [], [],
+            [None, "Lương Thị Hiền", None, "Hoàng Văn Chung"]]]
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 
 
@@ -221,8 +223,9 @@ def sheet(draw, index: int, book_format: str) -> Sheet:
         sh.residents += 1
     if draw(st.booleans()):
         sh.rows.append([])
-        for r in draw(st.lists(st.sampled_from(FOOTERS), max_size=4)):
-            sh.rows.append([c.format(n=n) if isinstance(c, str) else c for c in r])
+        for block in draw(st.lists(st.sampled_from(FOOTERS), max_size=4)):
+            for r in block:
+                sh.rows.append([c.format(n=n) if isinstance(c, str) else c for c in r])
     return sh
 
 
