@@ -340,9 +340,9 @@ def section_row(values: Sequence[tuple[int, str]], name_col: Optional[int] = Non
 
     A title names a hamlet when it starts with a hamlet kind word (canvass.address.hamlet_kind). A title that
     names none is a section only with a Roman numeral or letter marker and in capitals (a group heading):
-    a number alone is a resident's STT, and "1 | Nguyễn Văn An" a resident. In the name column, a title
-    whose kind word is also a surname or a name typed without accents ("Tô Văn An" as "To Van An") needs a
-    marker, a count or a number to be a section."""
+    a number alone is a resident's STT, and "1 | Nguyễn Văn An" a resident. In the name column, a title whose
+    kind word is typed without accents and could be a name so typed ("To Van An" for Tô Văn An, "Ban" for
+    Bàn) needs a marker, a count or a number to be a section; with its accents ("Bản Quyền") it is one."""
     cells = [(c, nfc(t)) for c, t in values if t]
     if not cells or len(cells) > 4:
         return None
@@ -381,9 +381,9 @@ def section_row(values: Sequence[tuple[int, str]], name_col: Optional[int] = Non
     kind = hamlet_kind(title)
     if kind is not None:
         hamlet = clean_hamlet_name(title)
-        if (col == name_col and fold(kind) in _NAME_LIKE_KINDS and not counted
+        if (col == name_col and fold(kind) in _NAME_LIKE_KINDS and title.split()[0].isascii() and not counted
                 and (marker is None or marker.group("digit")) and not any(ch.isdigit() for ch in title)):
-            return None   # "Bản Văn Lâm", "To Van An": a name, not a place
+            return None   # "To Van An" (Tô Văn An typed without accents): a name, not a place
         return SectionRow(hamlet)
     if marker is not None and not marker.group("digit") and title.isupper() and not any(ch.isdigit() for ch in title):
         return SectionRow(None)

@@ -94,6 +94,7 @@ def test_a_resident_is_never_taken_for_a_section_or_a_footer(db, tmp_path):
     (["XII", "Buôn Đôn"], "Buôn Đôn"),
     (["II", "Khu phố 3 (25 hộ)"], "Khu phố 3"),
     (["Thôn Nà Thí"], "Thôn Nà Thí"),
+    (["Bản Quyền"], "Bản Quyền"),
     (["I. CÔNG DÂN ĐI LÀM ĂN XA"], None),
 ])
 def test_section_row_shapes(cells, hamlet):
@@ -101,6 +102,14 @@ def test_section_row_shapes(cells, hamlet):
     found = headers.section_row(values)
     assert found is not None
     assert found.hamlet == hamlet
+
+
+def test_a_hamlet_alone_in_the_name_column_is_a_section_unless_it_could_be_a_name():
+    # found by the property test: "Bản Quyền" alone on a row was read as a resident without a CCCD
+    assert headers.section_row([(1, "Bản Quyền")], name_col=1) == headers.SectionRow("Bản Quyền")
+    assert headers.section_row([(1, "To Van An")], name_col=1) is None
+    assert headers.section_row([(1, "Ban Quyen")], name_col=1) is None
+    assert headers.section_row([(0, "II"), (1, "Ban Quyen")], name_col=1) == headers.SectionRow("Ban Quyen")
 
 
 @pytest.mark.parametrize("cells", [[1, "Nguyễn Văn An"], ["I", "Nguyễn Văn An", "1980"], ["Bàn Văn Lâm"],
