@@ -14,7 +14,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     ("tổ dân phố", "to dan pho", "tổ dân phố"), ("khu phố", "khu pho", "khu phố"), ("tdp", "tdp", "tổ dân phố"),
     ("kp", "kp", "khu phố"), ("thôn", "thon", "thôn"), ("xóm", "xom", "xóm"), ("ấp", "ap", "ấp"),
     ("bản", "ban", "bản"), ("tổ", "to", "tổ"), ("khối", "khoi", "khối"), ("buôn", "buon", "buôn"),
-    ("làng", "lang", "làng"),
+    ("làng", "lang", "làng"), ("khóm", "khom", "khóm"), ("khu", "khu", "khu"),
 )
 _KIND_DISPLAY = {"tổ dân phố": "Tổ dân phố", "khu phố": "Khu phố"}
 # Kind words that are also the first word of many proper names ("Bản Quyền", "Làng Mới", "Buôn Đôn"): the
@@ -253,6 +253,13 @@ def hamlet_from_address(address: str) -> str | None:
             continue
         if _ADMIN_RE.match(fold(part)):
             return None
-        if len(part) < 60 and hamlet_kind(part):
+        kind, start = _split_kind(part.lower())
+        if len(part) < 60 and kind and (kind not in _GENERIC_KINDS or _NUMBERED_RE.fullmatch(part[start:].strip())):
             return clean_hamlet_name(part)
     return None
+
+
+# In an address, a plain "Khu" is a hamlet only with a number ("Khu 3"): "Khu đô thị mới", "Khu công nghiệp"
+# and "Khu tập thể" are places inside a hamlet, not hamlets.
+_GENERIC_KINDS = frozenset({"khu"})
+_NUMBERED_RE = re.compile(r"[0-9]+[a-z]?|[ivxlc]+", re.I)

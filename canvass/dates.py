@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from canvass.text import strip_format
 from functools import lru_cache
 
 W_IMPOSSIBLE = "impossible date"
@@ -106,7 +108,7 @@ def _full(y: int, m: int, d: int, raw: str, today: dt.date) -> DateResult:
 
 
 def _parse_text(raw: str, today: dt.date) -> DateResult:
-    text = raw.strip()
+    text = raw.strip() if raw.isascii() else strip_format(raw).strip()
     if not text:
         return _NONE
     return _parse_cached(text, today, raw)

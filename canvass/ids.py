@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from canvass.text import strip_format
+
 W_CMND = "old 9-digit CMND kept"
 W_LEADING_ZEROS = "leading zeros restored"
 W_UNKNOWN_PROVINCE = "unknown province code"
@@ -40,7 +42,7 @@ _CENTURY = {"0": ("Nam", 1900), "1": ("Nữ", 1900), "2": ("Nam", 2000), "3": ("
             "4": ("Nam", 2100), "5": ("Nữ", 2100), "6": ("Nam", 2200), "7": ("Nữ", 2200),
             "8": ("Nam", 1800), "9": ("Nữ", 1800)}
 
-_STRIP = str.maketrans("", "", " .-'’‘`_\u00a0\u2009\u202f\t\r\n\u200b\ufeff")
+_STRIP = str.maketrans("", "", " .-'’‘`_\u00a0\u2009\u202f\t\r\n")  # format characters: strip_format
 _SCIENTIFIC_RE = re.compile(r"\s*[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*[+-]?\d+\s*")
 _NUMBER_TEXT_RE = re.compile(r"\s*(\d{6,15})\.0+\s*")  # "20086832493.0": a float printed as text
 
@@ -106,7 +108,7 @@ def _from_text(text: str) -> IdResult:
     m = _NUMBER_TEXT_RE.fullmatch(text)
     if m:
         return _from_number(m.group(1))
-    digits = text.translate(_STRIP)
+    digits = strip_format(text).translate(_STRIP)
     if not digits:
         return _bad(E_EMPTY)
     if not digits.isascii() or not digits.isdigit():

@@ -13,11 +13,39 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: 10 + i for i, ch in enumerate(_ALPHABET)}
 _RANK.update({str(d): d for d in range(10)})
 _SPACE_RE = re.compile(r"\s+")
-# Invisible characters pasted from web pages and Word: zero-width space/joiners, soft hyphen, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u00ad\ufeff"))
+# Format characters (Unicode category Cf): invisible, and never part of a Vietnamese name, number or header:
+# direction marks and overrides (U+200E/F, U+202A-E, U+2066-9), zero-width space/joiners, word joiner, soft
+# hyphen, BOM, tags... They come pasted from web pages, Word, chat apps and right-to-left-aware editors, and
+# make "Họ và t\u202eên" no header at all. The one rule: every text cell loses them (`strip_format`, applied
+# by the readers to every cell as read, and by `nfc`/`fold` to every other text).
+# Listed once here from the Unicode database of the running Python (a test checks the list is complete).
+FORMAT_CHARS: str = "".join(chr(cp) for cp in (*range(0x00AD, 0x00AE), *range(0x0600, 0x0606), 0x061C, 0x06DD,
+                                               0x070F, *range(0x0890, 0x0892), 0x08E2, 0x180E,
+                                               *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                               *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF,
+                                               *range(0xFFF9, 0xFFFC), 0x110BD, 0x110CD,
+                                               *range(0x13430, 0x13441), *range(0x1BCA0, 0x1BCA4),
+                                               *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080))
+                              if unicodedata.category(chr(cp)) == "Cf")
+_INVISIBLE = dict.fromkeys(map(ord, FORMAT_CHARS))
+
+
+def _char_class(chars: str) -> str:
+    """A regex character class of `chars` written as ranges (a class of single astral characters is ~10x
+    slower to search)."""
+    ranges: list[list[int]] = []
+    for cp in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
+
+
+_FORMAT_RE = re.compile(_char_class(FORMAT_CHARS))
 # ... and the Icelandic eth (Ð U+00D0), which looks like Đ and is what some keyboards and font conversions type.
 _REPAIR = {**_INVISIBLE, 0x00D0: "Đ", 0x00F0: "đ"}
-_REPAIR_RE = re.compile("[" + "".join(map(chr, _REPAIR)) + "]")
+_REPAIR_RE = re.compile(_char_class("".join(map(chr, _REPAIR))))
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -39,8 +67,17 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD = _fold_table()
 
 
+def strip_format(s: str) -> str:
+    """The text without format characters (FORMAT_CHARS: direction marks, zero-width characters, BOM...);
+    white space and everything else as it was."""
+    if s.isascii() or not _FORMAT_RE.search(s):
+        return s
+    return s.translate(_INVISIBLE)
+
+
 def nfc(s: str) -> str:
-    """NFC-normalise, drop invisible characters and collapse runs of white space (including non-breaking)."""
+    """NFC-normalise, drop format characters (FORMAT_CHARS) and collapse runs of white space (including
+    non-breaking)."""
     if not s.isascii():
         if _REPAIR_RE.search(s):
             s = s.translate(_REPAIR)

@@ -101,6 +101,8 @@ def cmd_import(args, db) -> int:
               f"{result.unchanged} không đổi, {result.duplicates} trùng, {len(result.rejected)} bị loại; "
               f"{result.activated_per_system} kích hoạt theo hệ thống. {result.hamlets} thôn, "
               f"{result.households} hộ.\n")
+    for name in result.sheets_skipped:
+        out.write(f"  bỏ qua trang tính {name!r}: không tìm thấy dòng tiêu đề có cột họ tên\n")
     for issue in result.rejected[:20]:
         out.write(f"  loại: {issue.sheet} dòng {issue.row}: {issue.reason}\n")
     if len(result.rejected) > 20:

@@ -3,11 +3,13 @@
 The header is the row among the first ones whose cells name the most known fields (Vietnamese wordings,
 with or without diacritics: see SYNONYMS). Two-row headers (a merged group cell above its sub-columns)
 are recognised by scoring each row together with the one below it. A numbering row under the header
-("(1) (2) …" or "1 2 3 …") is skipped. Rows are then classified: data, blank, section (a hamlet name
-alone in a row, which sets the hamlet of the rows under it), or footer (totals, signatures).
-"""
+("(1) (2) …" or "1 2 3 …") is skipped. Rows are then classified: data, blank, section ("I | THÔN NÀ PÀN
+(30 công dân)", "II. Xóm 3 - 25 người": see section_row; it sets the hamlet of the rows under it), or footer
+(totals, signatures, dates of signing: see is_footer_text). A first resident is never taken for the second
+row of a two-row header (see _sub_header)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
@@ -61,17 +63,23 @@ _CONTAINS = sorted(((syn, f) for syn, f in _EXACT.items() if syn not in _EXACT_O
                    key=lambda x: -len(x[0]))
 _KEY_RE = re.compile(r"[^0-9a-z]+")
 _NUMBERING_RE = re.compile(r"^[\(\[]?\s*(\d{1,2}|[a-z])\s*[\)\]]?\.?$")
-_LEAD_NUMBER_RE = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])\s*[\.\)\-:]\s+")
-_PARENS_RE = re.compile(r"\s*\(.*?\)\s*$")
 
-# Folded starts of rows after the data: totals, signatures, dates of signing.
-FOOTER_STARTS = ("tong so", "tong cong", "tong:", "cong:", "nguoi lap", "truong cong an", "truong ca ", "thu truong",
-                 "ky ten", "(ky", "ky, ghi", "ky ghi", "xac nhan", "lanh dao", "chu tich", "pho truong",
-                 "danh sach nay", "ket thuc", "can bo lap", "nguoi duyet", "tm.", "k/t", "kt.", "ghi chu:",
-                 "luu y:", "(dong dau")
-_DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*")
+# Rows after the data: totals, signature blocks, dates of signing. Written with their diacritics, so that
+# "Trưởng công an" is a signature and "Trương Công An" a resident, "Tổng số" a total and "Tống Văn An" a
+# resident; a text typed entirely without diacritics is compared with their folded forms.
+FOOTER_STARTS = ("tổng số", "tổng cộng", "người lập", "trưởng công an", "trưởng ca ", "thủ trưởng", "ký tên",
+                 "(ký", "ký, ghi", "ký ghi", "xác nhận", "lãnh đạo", "chủ tịch", "phó trưởng", "p. trưởng",
+                 "danh sách này", "kết thúc", "cán bộ lập", "người duyệt", "tm.", "tm ", "t/m", "k/t", "kt.",
+                 "kt ", "ghi chú:", "lưu ý:", "(đóng dấu", "nơi nhận")
+_FOOTER_FOLDED = tuple(fold(f) for f in FOOTER_STARTS)
+# "Cộng", "Cộng: 25", "Tổng: 180", "TỔNG" — a bare total word, alone or before a number
+_TOTAL_RE = re.compile(r"^(?:tổng|cộng)\s*(?:[:\-–.]|\d|$)")
+_TOTAL_FOLDED_RE = re.compile(r"^(?:tong|cong)\s*(?:[:\-–.]|\d|$)")
+_DATE_LINE_RE = re.compile(r"ngay\s*\d*\s*(?:\.\.\.)?\s*thang\s*\d*.*nam\s*\d*"
+                           r"|ngay\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 _COMMUNE_RE = re.compile(r"(?:cong an|ubnd|uy ban nhan dan|cong an cap xa)\s+(xa|phuong|thi tran)\s+(.+)")
 _ID_LIKE_RE = re.compile(r"\d{8,}")
+_DATA_TEXT_RE = re.compile(r"\d{4,}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
 
 
 def header_key(text: Any) -> str:
@@ -105,8 +113,8 @@ def cell_text(v: Any) -> str:
 def is_numbering_row(cells: Sequence[Any]) -> bool:
     """A row like "(1) (2) (3) …", "1 2 3 …" or "A B C …" under a header."""
     vals = [cell_text(c) for c in cells if cell_text(c)]
-    if len(vals) < 3:
-        return False
+    if len(vals) < 2 or (len(vals) == 2 and not all(v.startswith(("(", "[")) for v in vals)):
+        return False   # two columns: only "(1) (2)", never a resident's "1 | A"
     hits = [_NUMBERING_RE.match(fold(v)) for v in vals]
     if sum(1 for h in hits if h) < 0.8 * len(vals):
         return False
@@ -191,11 +199,14 @@ def detect_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int
     for i in range(min(scan, len(filled))):
         cand = HeaderGuess(row=first_row + i, top_row=first_row + i, headers=labels[i], mapping=maps[i],
                            score=scores[i])
-        if i + 1 < len(filled) and not is_numbering_row(filled[i + 1]) and not _looks_like_data(filled[i + 1]):
+        sub = (_sub_header(filled[i], filled[i + 1], first_row - 1 + i, merged)
+               if i + 1 < len(filled) and not is_numbering_row(filled[i + 1]) else None)
+        if sub is not None:
             labels2 = _two_row_labels(filled[i], filled[i + 1])
             mapping2 = _mapping_for(labels2)
             score2 = _score(mapping2)
-            if score2 > max(scores[i], scores[i + 1]):
+            # a tie goes to the pair only when the lower row holds sub-columns of a group ("Nam" | "Nữ")
+            if score2 > max(scores[i], scores[i + 1]) or (sub and score2 == max(scores[i], scores[i + 1]) > 0):
                 cand = HeaderGuess(row=first_row + i + 1, top_row=first_row + i, headers=labels2,
                                    mapping=mapping2, score=score2)
         if cand.score > 0 and (best is None or cand.score > best.score):
@@ -211,7 +222,60 @@ def detect_header(rows: Sequence[Sequence[Any]], merged: Sequence[tuple[int, int
 
 
 def _looks_like_data(cells: Sequence[Any]) -> bool:
-    return any(_ID_LIKE_RE.search(cell_text(c)) for c in cells)
+    """A row holding a value no header cell holds: a long number, a year or date (typed or as text)."""
+    for c in cells:
+        if isinstance(c, (dt.date, dt.datetime)) or (type(c) in (int, float) and abs(c) >= 100):
+            return True
+        if type(c) is str and c and _DATA_TEXT_RE.search(c):
+            return True
+    return False
+
+
+def _group_columns(top: Sequence[Any], bottom: Sequence[Any], row0: int,
+                   merged: Sequence[tuple[int, int, int, int]]) -> set[int]:
+    """The columns of a top header row that lie under a group cell (a label over several sub-columns): merged
+    across columns, or (no merges, as in CSV) a label followed by empty top cells whose bottom cells are filled."""
+    cols: set[int] = set()
+    for r0, c0, r1, c1 in merged:
+        if r0 <= row0 <= r1 and c1 > c0:
+            cols.update(range(c0, c1 + 1))
+    n = max(len(top), len(bottom))
+    head = None
+    for c in range(n):
+        t = cell_text(top[c]) if c < len(top) else ""
+        b = cell_text(bottom[c]) if c < len(bottom) else ""
+        if t:
+            head = c
+        elif b and head is not None:
+            cols.update((head, c))
+    return cols
+
+
+def _sub_header(top: Sequence[Any], bottom: Sequence[Any], row0: int,
+                merged: Sequence[tuple[int, int, int, int]]) -> Optional[bool]:
+    """Whether `bottom` (0-based sheet row row0 + 1) can be the second row of a two-row header: no value that
+    looks like data, and each of its cells either names a field, repeats the cell above (merged down), or sits
+    under a group cell ("Ngày sinh" over "Nam" | "Nữ"). A first resident with no long number ("Nguyễn Văn An"
+    under "Họ và tên") is data, however many fields its other cells happen to name. None: not a header row;
+    True: a header row with sub-columns of a group; False: a header row without any."""
+    if _looks_like_data(bottom):
+        return None
+    groups: Optional[set[int]] = None
+    seen = grouped = False
+    for c, v in enumerate(bottom):
+        b = cell_text(v)
+        if not b or _NUMBERING_RE.match(fold(b)):
+            continue
+        seen = True
+        t = cell_text(top[c]) if c < len(top) else ""
+        if b == t or match_header(b) is not None:
+            continue
+        if groups is None:
+            groups = _group_columns(top, bottom, row0, merged)
+        if c not in groups:
+            return None
+        grouped = True
+    return grouped if seen else None
 
 
 def clean_mapping(mapping: dict[int, str]) -> dict[int, str]:
@@ -233,9 +297,16 @@ def nonblank(cells: Sequence[Any]) -> list[tuple[int, str]]:
 
 
 def is_footer_text(text: str) -> bool:
-    """Whether a row starting with this text is a total, a signature line or a date of signing."""
-    f = fold(text)
-    return f.startswith(FOOTER_STARTS) or bool(_DATE_LINE_RE.search(f) and len(f) < 80)
+    """Whether a row starting with this text is a total ("Tổng số: 180 công dân./.", "Cộng"), a signature
+    line ("Người lập biểu", "TRƯỞNG CÔNG AN XÃ") or a date of signing ("..., ngày 28 tháng 3 năm 2025")."""
+    t = nfc(text).lower()
+    f = fold(t)
+    if t.isascii():
+        if f.startswith(_FOOTER_FOLDED) or _TOTAL_FOLDED_RE.match(f):
+            return True
+    elif t.startswith(FOOTER_STARTS) or _TOTAL_RE.match(t):
+        return True
+    return bool(len(f) < 80 and _DATE_LINE_RE.search(f))
 
 
 def has_id_like(values: Sequence[tuple[int, str]]) -> bool:
@@ -243,17 +314,86 @@ def has_id_like(values: Sequence[tuple[int, str]]) -> bool:
     return any(_ID_LIKE_RE.search(t.replace(" ", "").replace(".", "")) for _, t in values)
 
 
+@dataclass(frozen=True)
+class SectionRow:
+    """A section row of a printout: the hamlet it names ("I | THÔN NÀ PÀN (30 công dân)"), or None for a
+    group heading that names none ("II. CÔNG DÂN ĐI LÀM ĂN XA")."""
+    hamlet: Optional[str]
+
+
+# A section's marker: a Roman numeral (upper case), a letter, or a number, with optional punctuation.
+_ROMAN = r"[IVXLC]{1,6}"
+_MARKER_CELL_RE = re.compile(rf"^(?:(?P<roman>{_ROMAN})|(?P<letter>[A-Za-z])|(?P<digit>\d{{1,3}}))\s*(?P<p>[.):\-–]?)$")
+_MARKER_LEAD_RE = re.compile(rf"^(?:(?P<roman>{_ROMAN})|(?P<letter>[A-Za-z])|(?P<digit>\d{{1,3}}))\s*[.):\-–]\s*")
+# A count after the title or in a cell of its own: "(30 công dân)", "- 25 người", ": 10 công dân", "(8 hộ, 20
+# người)", "12 người" (folded).
+_UNITS = r"(?:cong dan|nguoi|nhan khau|ho|khau|cd|tai khoan)"
+_COUNT_TAIL_RE = re.compile(rf"\s*(?:[\(\[]\s*(?:co\s*)?\d[^\)\]]*[\)\]]|[:\-–,]?\s*(?:co\s*)?\d+\s*{_UNITS}\b.*)\s*[.:]*$")
+_COUNT_CELL_RE = re.compile(rf"^[\(\[]?\s*(?:co\s*)?\d+\s*{_UNITS}?[^\)\]]*[\)\]]$|^(?:co\s*)?\d+\s*{_UNITS}\b.*$")
+_LIST_PREFIX_RE = re.compile(r"^(?:danh sach\s+(?:cong dan\s+)?(?:cua\s+)?)")
+_NAME_LIKE_KINDS = {"ban", "lang", "buon", "to", "khoi", "khu", "khom"}
+
+
+def section_row(values: Sequence[tuple[int, str]], name_col: Optional[int] = None) -> Optional[SectionRow]:
+    """The section a row without resident data is ("I | THÔN NÀ PÀN (30 công dân)", "II. Xóm 3 - 25 người",
+    "A. TỔ DÂN PHỐ 2", "Thôn Nà Thí" alone), or None. `values` are the row's non-blank (column, text) cells.
+
+    A title names a hamlet when it starts with a hamlet kind word (canvass.address.hamlet_kind). A title that
+    names none is a section only with a Roman numeral or letter marker and in capitals (a group heading):
+    a number alone is a resident's STT, and "1 | Nguyễn Văn An" a resident. In the name column, a title whose
+    kind word is typed without accents and could be a name so typed ("To Van An" for Tô Văn An, "Ban" for
+    Bàn) needs a marker, a count or a number to be a section; with its accents ("Bản Quyền") it is one."""
+    cells = [(c, nfc(t)) for c, t in values if t]
+    if not cells or len(cells) > 4:
+        return None
+    marker = None
+    m = _MARKER_CELL_RE.match(cells[0][1])
+    if m and len(cells) > 1:
+        marker = m
+        cells = cells[1:]
+    counted = False
+    rest = []
+    for c, t in cells:
+        if rest and _COUNT_CELL_RE.match(fold(t)):
+            counted = True
+            continue
+        if rest and t.isdigit() and len(t) <= 3:   # a bare number after the title: a count, but no proof
+            continue
+        rest.append((c, t))
+    if len(rest) != 1:
+        return None
+    col, title = rest[0]
+    if marker is None:
+        m = _MARKER_LEAD_RE.match(title)
+        if m and m.end() < len(title):
+            marker, title = m, title[m.end():]
+    f = fold(title)
+    if len(f) == len(title):   # fold keeps one character per character for Vietnamese NFC text
+        tail = _COUNT_TAIL_RE.search(f)
+        if tail and tail.start() > 0:
+            title, f, counted = title[:tail.start()], f[:tail.start()], True
+        lead = _LIST_PREFIX_RE.match(f)
+        if lead:
+            title = title[lead.end():]
+    title = title.strip(" .:;,-–")
+    if not title or len(title) > 60:
+        return None
+    kind = hamlet_kind(title)
+    if kind is not None:
+        hamlet = clean_hamlet_name(title)
+        if (col == name_col and fold(kind) in _NAME_LIKE_KINDS and title.split()[0].isascii() and not counted
+                and (marker is None or marker.group("digit")) and not any(ch.isdigit() for ch in title)):
+            return None   # "To Van An" (Tô Văn An typed without accents): a name, not a place
+        return SectionRow(hamlet)
+    if marker is not None and not marker.group("digit") and title.isupper() and not any(ch.isdigit() for ch in title):
+        return SectionRow(None)
+    return None
+
+
 def section_hamlet(values: Sequence[tuple[int, str]]) -> Optional[str]:
     """The hamlet a section row names ("Thôn Nà Thí", "II. XÓM 3 (25 người)"), or None."""
-    texts = {t for _, t in values}
-    if len(texts) != 1:
-        return None
-    text = next(iter(texts))
-    text = _PARENS_RE.sub("", _LEAD_NUMBER_RE.sub("", nfc(text)))
-    text = re.sub(r"^(?:danh sach\s+)?", "", text, flags=re.IGNORECASE).strip(" :.-")
-    if not text or len(text) > 60 or hamlet_kind(text) is None:
-        return None
-    return clean_hamlet_name(text)
+    sec = section_row(values)
+    return sec.hamlet if sec else None
 
 
 def commune_from_titles(rows: Sequence[Sequence[Any]]) -> Optional[str]:

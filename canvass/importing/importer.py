@@ -123,6 +123,7 @@ class ImportResult:
     newer_list: Optional[dt.date] = None      # an older list: the newest extraction already imported
     kept_newer: int = 0                       # listed residents left as the newer list set them
     notices: list[str] = field(default_factory=list)
+    sheets_skipped: list[str] = field(default_factory=list)   # chosen sheets with content but no header row
 
     def to_json(self) -> dict:
         """The CLI's `import --json` object (a stable contract)."""
@@ -137,7 +138,8 @@ class ImportResult:
                 "extracted_from": self.extracted_from, "would_activate": self.would_activate,
                 "open_residents": self.open_residents, "partial_list": self.partial_list,
                 "newer_list": self.newer_list.isoformat() if self.newer_list else None,
-                "kept_newer": self.kept_newer, "notices": list(self.notices)}
+                "kept_newer": self.kept_newer, "notices": list(self.notices),
+                "sheets_skipped": list(self.sheets_skipped)}
 
 
 # ---- layout of a sheet -----------------------------------------------------------------------------------
@@ -267,9 +269,11 @@ def _sha256(path: Path) -> str:
 def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
               progress: Optional[Callable[[int, int], None]] = None,
               cancel: Optional[Callable[[], bool]] = None
-              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]], Optional[dt.date]]:
+              ) -> tuple[list[ParsedRow], Optional[str], list[str], str, dict[str, list[str]], Optional[dt.date],
+                         list[str]]:
     """Read and normalise every data row of the chosen sheets: (rows, commune named, sheets used, format,
-    {sheet: header cells by column}, the date the heading names)."""
+    {sheet: header cells by column}, the date the heading names, chosen sheets with content but no header row:
+    not read, and said so)."""
     plan = plan or ImportPlan()
     with open_book(path) as book:
         chosen = _select_sheets(book, plan.sheets)
@@ -310,7 +314,8 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
                 if commune:
                     break
         headers = {lay.sheet.name: list(lay.guess.headers) for lay in usable}
-        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers, heading_date
+        skipped = [lay.sheet.name for lay in layouts if not lay.blank and all(lay is not u for u in usable)]
+        return rows, commune, [lay.sheet.name for lay in usable], book.format, headers, heading_date, skipped
 
 
 def _titles_date(rows: list[list[Any]]) -> Optional[dt.date]:
@@ -385,13 +390,14 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
     elif progress:
         progress(60, 100)
-    rows, commune, sheets, _fmt, headers, heading_date = read
+    rows, commune, sheets, _fmt, headers, heading_date, skipped = read
     source = "given" if extracted else ("heading" if heading_date else "import_day")
     extracted = extracted or heading_date or now().date()
     if dry_run:
         with db.read_connect() as conn:
             iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
         result = _result(iplan, rows, dry_run=True, source=source)
+        result.sheets_skipped = list(skipped)
         with _last_read_lock:
             _last_read = (key, read)
         return result
@@ -402,6 +408,7 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
                 _last_read = (key, read)
             raise PartialList(iplan.would_activate, iplan.open_residents)
         result = _result(iplan, rows, dry_run=False, source=source)
+        result.sheets_skipped = list(skipped)
         summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
             "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
         write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from canvass.errors import CanvassError
+from canvass.text import strip_format
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -27,17 +28,23 @@ MAX_UNCOMPRESSED = 2 * 1024 ** 3          # all parts together
 MAX_RATIO = 200                           # inflated / compressed, for parts above RATIO_FLOOR
 RATIO_FLOOR = 20 * 1024 ** 2
 MAX_CSV_BYTES = 1024 ** 3
+# The longest CSV cell read: Python's csv default (131,072 characters), four times what one Excel cell can hold
+# (32,767), so no list saved by a spreadsheet program comes near it. A longer cell is a broken quote or not a
+# list: the file is refused with the code "cell_too_large" and its line, never a traceback.
+MAX_CSV_CELL = 131_072
 
 
 class ImportFileError(CanvassError):
     """A file that cannot be imported: not a spreadsheet, encrypted, empty, headers only, unsafe.
 
     `code` is one of: not_found, not_spreadsheet, encrypted, unsafe, empty, no_header, no_data, unreadable,
-    no_sheet."""
+    no_sheet, cell_too_large (params: row, the CSV line where the cell starts). `params` hold the values the
+    UI's sentence needs (never personal data)."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, **params: Any):
         super().__init__(message)
         self.code = code
+        self.params = params
 
 
 @dataclass
@@ -173,9 +180,10 @@ def _open_calamine(path: Path, fmt: str) -> Book:
                 raise ImportFileError("unreadable", f"the sheet {sh.name!r} cannot be read "
                                                     f"({type(exc).__name__})") from None
             for i, r in enumerate(it, 1):
-                # text is NFC-normalised per field later; whole floats (numbers typed in cells) become int
-                cells = [v if type(v) is str else (int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53
-                                                   else _cell(v)) for v in r]
+                # text loses its format characters here (every cell, once) and is NFC-normalised per field
+                # later; whole floats (numbers typed in cells) become int
+                cells = [(v if v.isascii() else strip_format(v)) if type(v) is str else (
+                    int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53 else _cell(v)) for v in r]
                 yield i, (lead + cells if pad else cells)
 
         total = (sh.end[0] + 1) if sh.end else 0
@@ -185,7 +193,7 @@ def _open_calamine(path: Path, fmt: str) -> Book:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode a CSV's bytes: UTF-8 (BOM or not), else Windows-1258; NFC-normalised (cp1258 writes tone
-    marks as combining characters)."""
+    marks as combining characters), without format characters (the same rule as every spreadsheet cell)."""
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     else:
@@ -193,7 +201,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, enc = data.decode("cp1258", errors="replace"), "cp1258"
-    return unicodedata.normalize("NFC", text), enc
+    return unicodedata.normalize("NFC", strip_format(text)), enc
 
 
 def sniff_delimiter(text: str) -> str:
@@ -222,9 +230,21 @@ def _open_csv(path: Path) -> Book:
     delim = sniff_delimiter(text)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
+        if csv.field_size_limit() != MAX_CSV_CELL:   # process-wide: set it to ours, whatever set it before
+            csv.field_size_limit(MAX_CSV_CELL)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
         line = 0
-        for rec in reader:
+        while True:
+            try:
+                rec = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise ImportFileError("cell_too_large", f"a cell starting on line {line + 1} is longer than "
+                                                            f"{MAX_CSV_CELL:,} characters", row=line + 1) from None
+                raise ImportFileError("unreadable", f"the text file cannot be read as a list near line "
+                                                    f"{line + 1}", row=line + 1) from None
             start, line = line + 1, reader.line_num   # a quoted cell may span lines
             yield start, [c.strip() for c in rec]
 

@@ -8,11 +8,13 @@ Rules:
   signing), and after it every row without a CCCD-like number (signature names); a row with a CCCD is
   always data. After two or more blank rows, a row with no CCCD-like number and no date also starts the
   footer.
-- The hamlet of a row comes from its hamlet column, else the section row above it ("Thôn Nà Thí" alone in a
-  row), else the sheet name (one sheet per hamlet), else the `--hamlet` the user gave, else the first part
-  of its address, before the commune, that names a hamlet ("Số 12, Tổ dân phố 3, phường …"), else the
-  "(Chưa rõ thôn)" group with a warning. Only a row without a name is rejected: a missing or mistyped
-  CCCD is a warning, the cell kept as written (`id_raw`). A blank hamlet cell under a filled one
+- A section row ("I | THÔN NÀ PÀN (30 công dân)", "II. Xóm 3 - 25 người", "Thôn Nà Thí" alone; see
+  headers.section_row) is not a row; a footer-like row whose birth-date cell holds a date is a resident.
+- The hamlet of a row comes from its hamlet column, else the section row above it, else the sheet name (one
+  sheet per hamlet), else the `--hamlet` the user gave, else the first part of its address, before the
+  commune, that names a hamlet ("Số 12, Tổ dân phố 3, phường …"), else the "(Chưa rõ thôn)" group with a
+  warning. Only a row without a name is rejected: a missing or mistyped CCCD is a warning, the cell kept as
+  written (`id_raw`). A blank hamlet cell under a filled one
   means "same as above" (lists often write the hamlet once per group, merged or not).
 - Merged cells that span rows (a merged "Thôn" or "Số hộ" cell) give their value to every row they span.
 - The household: the list's Số hộ within the hamlet, else a key from an address that names a door, else a
@@ -33,7 +35,7 @@ from canvass.phones import normalize_phone
 from canvass.text import clean_name, fold, name_sort_key, nfc
 
 from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_text, is_numbering_row, nonblank,
-                                       section_hamlet)
+                                       section_row)
 
 # Reasons a row is rejected (short English phrases the UI translates).
 R_NO_NAME = "no name"
@@ -48,7 +50,6 @@ W_REOPENED = "was activated per system; back on the list"
 
 _GENDERS = {"nam": "Nam", "nu": "Nữ", "male": "Nam", "female": "Nữ", "m": "Nam", "f": "Nữ", "trai": "Nam",
             "gai": "Nữ"}
-_NAME_LIKE_KINDS = {"ban", "lang", "buon", "to", "khoi"}
 _HEAD_RELATIONS = {"chu ho", "ch", "la chu ho", "chu ho gia dinh", "chuho"}
 
 
@@ -211,7 +212,8 @@ class SheetParser:
         name = cells[nc] if nc is not None else ""
         filled = len(cells) - cells.count("")
         if (name != "" and not self.footer and type(name) is str and filled >= 3
-                and (filled >= 5 or not is_footer_text(name))):  # a footer line never fills 5 columns
+                and (filled >= 5 or (not is_footer_text(name)   # a footer or section never fills 5 columns
+                                     and section_row(nonblank(cells), nc) is None))):
             self.blank_run = 0
             self.seen_data = True
             return self.parse(number, raw, cells)
@@ -219,33 +221,40 @@ class SheetParser:
         if not values:
             self.blank_run += 1
             return None
-        if len(values) == 1 and not has_id_like(values):
-            hamlet = section_hamlet(values)
-            if hamlet and values[0][0] == self.name_col and fold(hamlet).split()[0] in _NAME_LIKE_KINDS:
-                hamlet = None  # "Bàn Văn Lâm" is a name (Bàn is a surname), not "Bản …"
-            if hamlet:
-                self.section = hamlet
-                self.last_hamlet_cell = None
-                self.blank_run = 0
-                return None
         if not has_id_like(values):
             first = values[0][1]
-            if is_footer_text(first) or (len(values) == 1 and values[0][0] != self.name_col):
-                if is_footer_text(first):
-                    self.footer = True
+            if is_footer_text(first):
+                self.footer = True
                 self.blank_run = 0
                 return None
-            if self.footer or (self.seen_data and self.blank_run >= 2 and not self._has_date(cells)):
+            section = section_row(values, nc)
+            if section is not None:   # "I | THÔN NÀ PÀN (30 công dân)": the hamlet of the rows under it
+                if section.hamlet:
+                    self.section = section.hamlet
+                    self.last_hamlet_cell = None
+                self.footer = False   # a subtotal ("Cộng") above a new section ended nothing
+                self.blank_run = 0
+                return None
+            if len(values) == 1 and values[0][0] != nc:   # a title or a note, not a resident
+                self.blank_run = 0
+                return None
+            if (self.footer or (self.seen_data and self.blank_run >= 2)) and not self._has_date(cells):
                 self.footer = True
                 return None
-        else:
-            self.footer = False
+        self.footer = False
         self.blank_run = 0
         self.seen_data = True
         return self.parse(number, raw, cells)
 
     def _has_date(self, cells: list[Any]) -> bool:
-        return any(cells[c] not in ("", None) for c in self.cols.get("dob", []))
+        """Whether the row's date-of-birth cell holds a date or a year (a resident, never a signature)."""
+        for c in self.cols.get("dob", []):
+            v = cells[c]
+            if v not in ("", None):
+                d = parse_date(v, today=self.today)
+                if d.value is not None or d.year is not None:
+                    return True
+        return False
 
     def _get(self, cells: list[Any], f: str) -> Any:
         for c in self.cols.get(f, ()):

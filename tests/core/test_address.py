@@ -124,3 +124,14 @@ def test_commune_match_key_ignores_the_kind_word():
     assert commune_match_key("Xã Tân Văn") == commune_match_key("tan van") == commune_match_key("XÃ TÂN VĂN")
     assert commune_match_key("Phường 3") == commune_match_key("phuong 3") == "3"
     assert commune_match_key("Xã Tân Văn") != commune_match_key("Xã Tân Lập")
+
+
+def test_a_plain_khu_in_an_address_is_a_hamlet_only_with_a_number():
+    """"Khu 3" is a hamlet in many provinces; "Khu đô thị mới" and "Khu công nghiệp" are places inside one."""
+    from canvass.address import hamlet_from_address
+
+    assert hamlet_from_address("Khu 3, xã Tiên Phú, huyện Phù Ninh") == "Khu 3"
+    assert hamlet_from_address("Khu IV, thị trấn Hưng Hoá") == "Khu IV"
+    assert hamlet_from_address("Khu đô thị mới, phường Đông Kinh") is None
+    assert hamlet_from_address("Khu công nghiệp, xã Hợp Thịnh") is None
+    assert hamlet_from_address("Khu phố 2, phường Tân Lập") == "Khu phố 2"

@@ -76,6 +76,8 @@ FILE_ERRORS = {
     "no_data": QT_TRANSLATE_NOOP("ImportWizard", "The list has a header but no residents."),
     "unreadable": QT_TRANSLATE_NOOP("ImportWizard", "The file cannot be read."),
     "no_sheet": QT_TRANSLATE_NOOP("ImportWizard", "None of the chosen sheets is in the file."),
+    "cell_too_large": QT_TRANSLATE_NOOP("ImportWizard", "A cell starting on line %1 is far too long (over 131,072 "
+                                                        "characters): the file is damaged or is not a list."),
 }
 _DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
 _SAME_RE = re.compile(r"^same person as row (\d+); differs: (.*)$")
@@ -702,7 +704,8 @@ class ImportWizard(Asks, QWizard):
         """A sentence for an error reading the file."""
         code = getattr(exc, "code", None)
         if code in FILE_ERRORS:
-            return QCoreApplication.translate("ImportWizard", FILE_ERRORS[code])
+            return QCoreApplication.translate("ImportWizard", FILE_ERRORS[code]).replace(
+                "%1", str(getattr(exc, "params", {}).get("row", "?")))
         return error_text(self, exc)
 
     def set_inspection(self, path: str, inspection) -> None:
