@@ -189,14 +189,21 @@ def _v2(conn: Connection) -> None:
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
 
 
+def check_ours(conn: Connection) -> int:
+    """The schema version of a database this program can use (0: empty); raises ForeignDatabase for another
+    program's tables and DatabaseError for a newer program's schema."""
+    current = schema_version(conn)
+    if current == 0 and inspect(conn).get_table_names():
+        raise ForeignDatabase("this database holds other tables and is not a Gõ Cửa database; it was left unchanged")
+    if current > SCHEMA_VERSION:
+        raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
+    return current
+
+
 def migrate(db: Database) -> int:
     """Bring the schema to SCHEMA_VERSION; refuse a database made by a newer program."""
     with db.engine.begin() as conn:
-        current = schema_version(conn)
-        if current == 0 and inspect(conn).get_table_names():
-            raise ForeignDatabase("this database holds other tables and is not a Gõ Cửa database; it was left unchanged")
-    if current > SCHEMA_VERSION:
-        raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
+        current = check_ours(conn)
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with db.engine.begin() as conn:
             MIGRATIONS[version](conn)
@@ -248,4 +255,5 @@ def now() -> dt.datetime:
 
 
 __all__ = ["Database", "DatabaseError", "ForeignDatabase", "open_database", "default_path", "resolve_url", "migrate",
+           "check_ours",
            "bulk_insert", "next_id", "sync_sequence", "now", "SCHEMA_VERSION", "Event"]
