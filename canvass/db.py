@@ -46,6 +46,17 @@ class ForeignDatabase(DatabaseError):
     """The file is another program's database: it is refused and left unchanged."""
 
 
+class MissingFolder(DatabaseError):
+    """The folder of a database path does not exist (code `missing_folder`, the folder in `folder`): a
+    mistyped --db path, not a new database somewhere unexpected."""
+    code = "missing_folder"
+
+    def __init__(self, folder: str):
+        super().__init__(f"folder {folder!r} does not exist; check the database path (only the program's own "
+                         "data folder is created)")
+        self.folder = folder
+
+
 def default_path() -> Path:
     """The embedded database in the user's data folder (%APPDATA%\\GoCua on Windows)."""
     if sys.platform == "win32":
@@ -59,7 +70,8 @@ def default_path() -> Path:
 
 
 def resolve_url(target: str | os.PathLike | None = None) -> str:
-    """Turn a path, a SQLAlchemy URL, $CANVASS_DB or nothing (the default file) into a URL."""
+    """Turn a path, a SQLAlchemy URL, $CANVASS_DB or nothing (the default file) into a URL. A path into a
+    missing folder raises MissingFolder, except in the default data folder (made on first use)."""
     target = target if target not in (None, "") else os.environ.get(ENV_VAR) or None
     if target is None:
         target = default_path()
@@ -67,7 +79,12 @@ def resolve_url(target: str | os.PathLike | None = None) -> str:
     if "://" in target:
         return target
     path = Path(target).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        # only the program's own data folder is made; any other missing folder is a mistyped path, and a
+        # database silently made there would be lost to the person who typed it
+        if path.parent != default_path().parent.expanduser().resolve():
+            raise MissingFolder(str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -255,5 +272,5 @@ def now() -> dt.datetime:
 
 
 __all__ = ["Database", "DatabaseError", "ForeignDatabase", "open_database", "default_path", "resolve_url", "migrate",
-           "check_ours",
+           "check_ours", "MissingFolder",
            "bulk_insert", "next_id", "sync_sequence", "now", "SCHEMA_VERSION", "Event"]
