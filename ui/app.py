@@ -83,6 +83,7 @@ class Application:
             else:
                 target = sample_database_path()
                 fresh = not target.exists()
+                target.parent.mkdir(parents=True, exist_ok=True)   # the program's own folder, not a typed path
                 db = open_database(target)
                 path = str(target)
                 if fresh:

@@ -94,6 +94,19 @@ PACK_CODE_LABELS = {
     "commune_state_current": QT_TRANSLATE_NOOP("Labels", "The commune's later entry stays current"),
 }
 
+BACKUP_CODE_LABELS = {
+    "not_sqlite": QT_TRANSLATE_NOOP("Labels", "A database on a server is backed up by its administrator (pg_dump), "
+                                              "not by Gõ Cửa."),
+    "not_found": QT_TRANSLATE_NOOP("Labels", "The file or its folder does not exist."),
+    "not_ours": QT_TRANSLATE_NOOP("Labels", "This file is not a Gõ Cửa database; nothing was changed."),
+    "newer": QT_TRANSLATE_NOOP("Labels", "This backup was made by a newer version of Gõ Cửa; update the program "
+                                         "first. Nothing was changed."),
+    "damaged": QT_TRANSLATE_NOOP("Labels", "This backup is damaged; choose another one. Nothing was changed."),
+    "same_file": QT_TRANSLATE_NOOP("Labels", "This file is the open database itself; choose a backup."),
+    "busy": QT_TRANSLATE_NOOP("Labels", "Another window or program keeps writing to the database; close it, "
+                                        "then try again. Nothing was changed."),
+}
+
 # Colours of the statuses (text in the table, bars and dots on the dashboard): readable on white.
 STATUS_COLORS = {
     "pending": "#5f6368", "activated": "#1a73e8", "absent": "#b06000", "ineligible": "#7b1fa2",
@@ -157,6 +170,11 @@ def field_label(name: Optional[str]) -> str:
 def team_kind_label(code: Optional[str]) -> str:
     """The user's name of a team kind."""
     return _label(TEAM_KIND_LABELS, code)
+
+
+def backup_code_label(code: Optional[str]) -> str:
+    """A backup or restore refusal (`canvass.backup.BackupError.code`) as a sentence."""
+    return _label(BACKUP_CODE_LABELS, code)
 
 
 def code_label(code: Optional[str]) -> str:

@@ -2,154 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="30"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="38"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="43"/>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="44"/>
+        <source>Gõ Cửa database (*.db)</source>
+        <translation>Cơ sở dữ liệu Gõ Cửa (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="48"/>
+        <source>Copying the database…</source>
+        <translation>Đang sao chép cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="58"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="60"/>
+        <source>Wait until the work under way has finished, then restore.</source>
+        <translation>Hãy chờ công việc đang chạy xong rồi mới khôi phục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="66"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="67"/>
+        <source>Gõ Cửa database (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu Gõ Cửa (*.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="70"/>
+        <source>Replace everything in the open database with the backup “%1”?
+
+The database as it is now is kept first in the backups folder, so this can be undone.</source>
+        <translation>Thay toàn bộ dữ liệu đang mở bằng bản sao lưu “%1”?
+
+Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục backups, nên có thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="76"/>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="223"/>
+        <location filename="../../ui/dialogs/progress.py" line="228"/>
         <source>“%1” is not a usable phone number.</source>
         <translation>“%1” không phải số điện thoại dùng được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="225"/>
+        <location filename="../../ui/dialogs/progress.py" line="230"/>
         <source>The team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="226"/>
+        <location filename="../../ui/dialogs/progress.py" line="231"/>
         <source>A team named “%1” already exists.</source>
         <translation>Đã có tổ tên “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="228"/>
+        <location filename="../../ui/dialogs/progress.py" line="233"/>
         <source>Team “%1” is already retired.</source>
         <translation>Tổ “%1” đã giải thể rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="230"/>
+        <location filename="../../ui/dialogs/progress.py" line="235"/>
         <source>Team “%1” was merged into another team.</source>
         <translation>Tổ “%1” đã được gộp vào tổ khác.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="232"/>
+        <location filename="../../ui/dialogs/progress.py" line="237"/>
         <source>A team cannot be merged into itself.</source>
         <translation>Không thể gộp một tổ vào chính nó.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="234"/>
+        <location filename="../../ui/dialogs/progress.py" line="239"/>
         <source>Team “%1” is retired; merge into a working team.</source>
         <translation>Tổ “%1” đã giải thể; hãy gộp vào một tổ đang hoạt động.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="236"/>
+        <location filename="../../ui/dialogs/progress.py" line="241"/>
         <source>Team “%1” was already merged.</source>
         <translation>Tổ “%1” đã được gộp rồi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="238"/>
+        <location filename="../../ui/dialogs/progress.py" line="243"/>
         <source>Team “%1” is retired and takes no new residents.</source>
         <translation>Tổ “%1” đã giải thể, không nhận thêm công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="240"/>
+        <location filename="../../ui/dialogs/progress.py" line="245"/>
         <source>Choose at least one team to share the residents among.</source>
         <translation>Hãy chọn ít nhất một tổ để chia công dân.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="242"/>
+        <location filename="../../ui/dialogs/progress.py" line="247"/>
         <source>Team “%1” has no residents assigned yet.</source>
         <translation>Tổ “%1” chưa được giao công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="244"/>
+        <location filename="../../ui/dialogs/progress.py" line="249"/>
         <source>“Other reason” needs a note saying what it is.</source>
         <translation>“Lý do khác” cần ghi chú nói rõ lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="246"/>
+        <location filename="../../ui/dialogs/progress.py" line="251"/>
         <source>The visit date cannot be after today.</source>
         <translation>Ngày đến không được sau hôm nay.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="248"/>
+        <location filename="../../ui/dialogs/progress.py" line="253"/>
         <source>This outcome needs a reason.</source>
         <translation>Kết quả này cần có lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="250"/>
+        <location filename="../../ui/dialogs/progress.py" line="255"/>
         <source>The folder “%1” does not exist.</source>
         <translation>Thư mục “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="252"/>
+        <location filename="../../ui/dialogs/progress.py" line="257"/>
         <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
         <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="254"/>
+        <location filename="../../ui/dialogs/progress.py" line="259"/>
         <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
         <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="256"/>
+        <location filename="../../ui/dialogs/progress.py" line="261"/>
         <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
         <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="259"/>
+        <location filename="../../ui/dialogs/progress.py" line="264"/>
         <source>The file “%1” does not exist.</source>
         <translation>Tệp “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <location filename="../../ui/dialogs/progress.py" line="266"/>
         <source>“%1” is not a readable Excel workbook (.xlsx).</source>
         <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <location filename="../../ui/dialogs/progress.py" line="268"/>
         <source>“%1” is far too large to be a team pack.</source>
         <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <location filename="../../ui/dialogs/progress.py" line="270"/>
         <source>This file is not a team pack (its hidden sheet is missing).</source>
         <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="267"/>
+        <location filename="../../ui/dialogs/progress.py" line="272"/>
         <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
         <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="269"/>
+        <location filename="../../ui/dialogs/progress.py" line="274"/>
         <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
         <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="271"/>
+        <location filename="../../ui/dialogs/progress.py" line="276"/>
         <source>This database has never exported a team pack.</source>
         <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="273"/>
+        <location filename="../../ui/dialogs/progress.py" line="278"/>
         <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
         <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="275"/>
+        <location filename="../../ui/dialogs/progress.py" line="280"/>
         <source>A new campaign needs a name, a start date and an end date.</source>
         <translation>Chiến dịch mới cần có tên, ngày bắt đầu và ngày kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="277"/>
+        <location filename="../../ui/dialogs/progress.py" line="282"/>
         <source>The campaign name is empty.</source>
         <translation>Tên chiến dịch đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="279"/>
+        <location filename="../../ui/dialogs/progress.py" line="284"/>
         <source>The campaign ends before it starts.</source>
         <translation>Ngày kết thúc chiến dịch trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="281"/>
+        <location filename="../../ui/dialogs/progress.py" line="286"/>
         <source>“%1” already exists.</source>
         <translation>“%1” đã có rồi.</translation>
     </message>
@@ -1411,42 +1469,42 @@
 <context>
     <name>SaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="75"/>
+        <location filename="../../ui/dialogs/base.py" line="78"/>
         <source>The folder and file name to write</source>
         <translation>Thư mục và tên tệp sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="76"/>
+        <location filename="../../ui/dialogs/base.py" line="79"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="78"/>
+        <location filename="../../ui/dialogs/base.py" line="81"/>
         <source>Choose the folder and the file name</source>
         <translation>Chọn thư mục và tên tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="83"/>
+        <location filename="../../ui/dialogs/base.py" line="86"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="85"/>
+        <location filename="../../ui/dialogs/base.py" line="88"/>
         <source>Show the saved file in the file manager</source>
         <translation>Mở thư mục chứa tệp đã lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="89"/>
+        <location filename="../../ui/dialogs/base.py" line="92"/>
         <source>&amp;Export</source>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="92"/>
+        <location filename="../../ui/dialogs/base.py" line="95"/>
         <source>Write the file now</source>
         <translation>Ghi tệp ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/base.py" line="99"/>
+        <location filename="../../ui/dialogs/base.py" line="102"/>
         <source>&amp;Save as:</source>
         <translation>Lư&amp;u vào:</translation>
     </message>
@@ -1489,38 +1547,44 @@
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="184"/>
+        <location filename="../../ui/dialogs/progress.py" line="186"/>
+        <source>The folder “%1” does not exist. Check the database&apos;s path.</source>
+        <translation>Thư mục “%1” không tồn tại. Hãy kiểm tra lại đường dẫn cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="189"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="188"/>
+        <location filename="../../ui/dialogs/progress.py" line="193"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="193"/>
-        <location filename="../../ui/dialogs/progress.py" line="211"/>
+        <location filename="../../ui/dialogs/progress.py" line="198"/>
+        <location filename="../../ui/dialogs/progress.py" line="216"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="194"/>
+        <location filename="../../ui/dialogs/progress.py" line="199"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="201"/>
+        <location filename="../../ui/dialogs/progress.py" line="206"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="205"/>
+        <location filename="../../ui/dialogs/progress.py" line="210"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="209"/>
+        <location filename="../../ui/dialogs/progress.py" line="184"/>
+        <location filename="../../ui/dialogs/progress.py" line="214"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>

@@ -433,6 +433,34 @@
         <source>The commune&apos;s later entry stays current</source>
         <translation>Kết quả ghi sau tại xã vẫn là kết quả hiện tại</translation>
     </message>
+    <message>
+        <source>A database on a server is backed up by its administrator (pg_dump), not by Gõ Cửa.</source>
+        <translation>Cơ sở dữ liệu trên máy chủ do người quản trị máy chủ sao lưu (pg_dump), không phải Gõ Cửa.</translation>
+    </message>
+    <message>
+        <source>The file or its folder does not exist.</source>
+        <translation>Tệp hoặc thư mục chứa tệp không tồn tại.</translation>
+    </message>
+    <message>
+        <source>This file is not a Gõ Cửa database; nothing was changed.</source>
+        <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Gõ Cửa; update the program first. Nothing was changed.</source>
+        <translation>Bản sao lưu này do phiên bản Gõ Cửa mới hơn tạo ra; hãy cập nhật chương trình trước. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged; choose another one. Nothing was changed.</source>
+        <translation>Bản sao lưu này bị hỏng; hãy chọn bản khác. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>This file is the open database itself; choose a backup.</source>
+        <translation>Tệp này chính là cơ sở dữ liệu đang mở; hãy chọn một bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Another window or program keeps writing to the database; close it, then try again. Nothing was changed.</source>
+        <translation>Một cửa sổ hoặc chương trình khác đang ghi vào cơ sở dữ liệu; hãy đóng nó rồi thử lại. Không có gì bị thay đổi.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -561,6 +589,22 @@
         <translation>Ngôn ngữ và tên của bạn</translation>
     </message>
     <message>
+        <source>&amp;Back up database…</source>
+        <translation>&amp;Sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the database (one is also made before every import and pack merge)</source>
+        <translation>Lưu một bản sao cơ sở dữ liệu (chương trình cũng tự sao lưu trước mỗi lần nhập danh sách và gộp gói tổ)</translation>
+    </message>
+    <message>
+        <source>Restore from bac&amp;kup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Put a backup back; the database as it is now is kept first</source>
+        <translation>Khôi phục một bản sao lưu; cơ sở dữ liệu hiện tại được giữ lại trước</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -631,6 +675,14 @@
     <message>
         <source>Team pack merged.</source>
         <translation>Đã gộp gói của tổ.</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>Backup restored; the previous state is kept in the backups folder.</source>
+        <translation>Đã khôi phục bản sao lưu; dữ liệu trước đó được giữ trong thư mục backups.</translation>
     </message>
     <message>
         <source>Outcome recorded for %1 resident(s).</source>
