@@ -7,6 +7,7 @@ It imports everything first, prints `go` (flushed) just before the operation sta
 - `import DB FILE`: open (or create) the database and import a list.
 - `merge DB FILE`: merge a returned team pack.
 - `export DB KIND OUT`: write an export.
+- `restore DB FILE`: put a backup back.
 """
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ def main(argv: list[str]) -> int:
         db = open_database(path)
         _go()
         export(db, rest[0], rest[1], actor="kill test")
+        db.dispose()
+    elif op == "restore":
+        from canvass.backup import restore
+        db = open_database(path)
+        _go()
+        restore(db, rest[0])
         db.dispose()
     else:
         raise SystemExit(f"unknown operation {op}")

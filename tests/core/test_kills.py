@@ -109,6 +109,17 @@ def test_kills_while_re_importing_a_changed_list(tmp_path):
     _kill_loop(tmp_path, "re-import", base, lambda db: ["import", db, src], kills(4), 2)
 
 
+def test_kills_while_restoring_a_backup(tmp_path):
+    from canvass.importing import run_import
+
+    base, other = tmp_path / "base.db", tmp_path / "other.db"
+    for path, n, start in ((base, 300, 1), (other, 500, 1000)):
+        db = open_database(path)
+        run_import(db, _list(tmp_path / f"{path.stem}.xlsx", n, start=start))
+        db.dispose()
+    _kill_loop(tmp_path, "restore", base, lambda db: ["restore", db, other], kills(3), 6)
+
+
 # ---------------------------------------------------------------- pack merge
 
 def test_kills_while_merging_a_team_pack(tmp_path):
