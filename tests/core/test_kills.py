@@ -113,9 +113,9 @@ def test_kills_while_restoring_a_backup(tmp_path):
     from canvass.importing import run_import
 
     base, other = tmp_path / "base.db", tmp_path / "other.db"
-    for path, n, start in ((base, 300, 1), (other, 500, 1000)):
+    for path, n, first in ((base, 300, 1), (other, 500, 1000)):
         db = open_database(path)
-        run_import(db, _list(tmp_path / f"{path.stem}.xlsx", n, start=start))
+        run_import(db, _list(tmp_path / f"{path.stem}.xlsx", n, start=first))
         db.dispose()
     _kill_loop(tmp_path, "restore", base, lambda db: ["restore", db, other], kills(3), 6)
 
