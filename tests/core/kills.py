@@ -123,16 +123,22 @@ class Tally:
     """What the kills of one test ended in."""
     name: str
     outcomes: dict[str, int] = field(default_factory=dict)
+    notes: dict[str, int] = field(default_factory=dict)
 
     def add(self, outcome: str) -> None:
         """Count one kill's outcome."""
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
 
+    def note(self, what: str) -> None:
+        """Count something a kill left (besides its outcome)."""
+        self.notes[what] = self.notes.get(what, 0) + 1
+
     def report(self) -> None:
         """One line for `make soak`."""
         total = sum(self.outcomes.values())
         parts = ", ".join(f"{k} {v}" for k, v in sorted(self.outcomes.items()))
-        print(f"\nkills {self.name}: {total} ({parts})")
+        notes = "".join(f"; {k} {v}" for k, v in sorted(self.notes.items()))
+        print(f"\nkills {self.name}: {total} ({parts}{notes})")
 
 
 def spread(n: int, span: float, seed: int) -> list[float]:
