@@ -177,7 +177,6 @@ def restore(db: Database, path: str | os.PathLike) -> RestoreResult:
     folder = current.parent / FOLDER
     folder.mkdir(exist_ok=True)
     kept = folder / _name(current, AUTOMATIC.strip("-") + "-restore")
-    _copy(current, kept)
     with closing(sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)) as s, \
             closing(sqlite3.connect(current, timeout=BUSY_TIMEOUT, isolation_level=None)) as d:
         try:
@@ -185,6 +184,7 @@ def restore(db: Database, path: str | os.PathLike) -> RestoreResult:
             d.execute("ROLLBACK")
         except sqlite3.OperationalError as exc:
             raise BackupError("busy", "the database is busy: another window or program is writing to it") from exc
+        _copy(current, kept)
         s.backup(d)
     db.dispose()   # pooled connections start again from the restored file
     migrate(db)
