@@ -2,6 +2,8 @@
 #   make run    create .venv if missing, install, start the program on its embedded SQLite default
 #   make test   same set-up plus the system tools the tests use, then the whole suite (Qt offscreen)
 # make bench prints the speed figures recorded in the README.
+# make soak runs the kill and concurrency tests long (SOAK_KILLS kills per test, default 100) and prints their
+# outcomes, then the property-based tests with HYPOTHESIS_PROFILE=soak where the tests register that profile.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +18,7 @@ RUNDEPS  := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon
             libxcb-xinerama0 libxcb-xkb1
 TESTDEPS := libreoffice-calc-nogui poppler-utils postgresql fonts-dejavu-core
 
-.PHONY: run test bench sysdeps rundeps install clean
+.PHONY: run test bench soak sysdeps rundeps install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +52,18 @@ test: $(STAMP) sysdeps
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+SOAK_KILLS ?= 100
+
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen CANVASS_KILLS=$(SOAK_KILLS) $(BIN)/python -m pytest -q -s -p no:cacheprovider \
+	  tests/core/test_kills.py tests/core/test_concurrency.py
+	@props=$$(grep -rlE '^(from|import) hypothesis' tests 2>/dev/null); \
+	if [ -n "$$props" ] && grep -rqsE 'register_profile\(.soak' tests; then \
+	  echo "property tests with HYPOTHESIS_PROFILE=soak: $$props"; \
+	  HYPOTHESIS_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
+	    --hypothesis-show-statistics $$props; \
+	else echo "no hypothesis 'soak' profile registered in tests/: property tests skipped"; fi
 
 clean:
 	rm -rf $(VENV) build *.egg-info bench/out

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "canvass.cli_teams",       # teams, assign, mark, history, campaign, stats with quotas
     "canvass.exporting.cli",   # export
     "canvass.packs_cli",       # pack export / pack import
+    "canvass.cli_backup",      # backup, restore
 )
 
 

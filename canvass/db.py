@@ -47,6 +47,17 @@ class ForeignDatabase(DatabaseError):
     """The file is another program's database: it is refused and left unchanged."""
 
 
+class MissingFolder(DatabaseError):
+    """The folder of a database path does not exist (code `missing_folder`, the folder in `folder`): a
+    mistyped --db path, not a new database somewhere unexpected."""
+    code = "missing_folder"
+
+    def __init__(self, folder: str):
+        super().__init__(f"folder {folder!r} does not exist; check the database path (only the program's own "
+                         "data folder is created)")
+        self.folder = folder
+
+
 def default_path() -> Path:
     """The embedded database in the user's data folder (%APPDATA%\\GoCua on Windows)."""
     if sys.platform == "win32":
@@ -60,7 +71,8 @@ def default_path() -> Path:
 
 
 def resolve_url(target: str | os.PathLike | None = None) -> str:
-    """Turn a path, a SQLAlchemy URL, $CANVASS_DB or nothing (the default file) into a URL."""
+    """Turn a path, a SQLAlchemy URL, $CANVASS_DB or nothing (the default file) into a URL. A path into a
+    missing folder raises MissingFolder, except in the default data folder (made on first use)."""
     target = target if target not in (None, "") else os.environ.get(ENV_VAR) or None
     if target is None:
         target = default_path()
@@ -68,7 +80,12 @@ def resolve_url(target: str | os.PathLike | None = None) -> str:
     if "://" in target:
         return target
     path = Path(target).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        # only the program's own data folder is made; any other missing folder is a mistyped path, and a
+        # database silently made there would be lost to the person who typed it
+        if path.parent != default_path().parent.expanduser().resolve():
+            raise MissingFolder(str(path.parent))
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -231,14 +248,21 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_re
                                                      4: _v4_import_modes_and_raw_ids}
 
 
+def check_ours(conn: Connection) -> int:
+    """The schema version of a database this program can use (0: empty); raises ForeignDatabase for another
+    program's tables and DatabaseError for a newer program's schema."""
+    current = schema_version(conn)
+    if current == 0 and inspect(conn).get_table_names():
+        raise ForeignDatabase("this database holds other tables and is not a Gõ Cửa database; it was left unchanged")
+    if current > SCHEMA_VERSION:
+        raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
+    return current
+
+
 def migrate(db: Database) -> int:
     """Bring the schema to SCHEMA_VERSION; refuse a database made by a newer program."""
     with db.engine.begin() as conn:
-        current = schema_version(conn)
-        if current == 0 and inspect(conn).get_table_names():
-            raise ForeignDatabase("this database holds other tables and is not a Gõ Cửa database; it was left unchanged")
-    if current > SCHEMA_VERSION:
-        raise DatabaseError(f"database schema {current} is newer than this program ({SCHEMA_VERSION})")
+        current = check_ours(conn)
     for version in range(current + 1, SCHEMA_VERSION + 1):
         with db.engine.begin() as conn:
             MIGRATIONS[version](conn)
@@ -290,4 +314,5 @@ def now() -> dt.datetime:
 
 
 __all__ = ["Database", "DatabaseError", "ForeignDatabase", "open_database", "default_path", "resolve_url", "migrate",
+           "check_ours", "MissingFolder",
            "bulk_insert", "next_id", "sync_sequence", "now", "SCHEMA_VERSION", "Event"]

@@ -100,6 +100,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "thay đổi người mà danh sách mới đã cập nhật"),
     "bad_id": ("not a valid CCCD or CMND: {error}", "không phải số định danh hợp lệ (CCCD 12 số hoặc CMND 9 số)"),
     "id_taken": ("resident #{resident_id} already has this ID", "công dân #{resident_id} đã có số định danh này"),
+    # backups (canvass.backup.BackupError: "backup_" + its short code)
+    "backup_not_sqlite": ("a database on a server is backed up by its administrator (pg_dump), not by Gõ Cửa",
+                          "cơ sở dữ liệu trên máy chủ do người quản trị máy chủ sao lưu (pg_dump), không phải Gõ Cửa"),
+    "backup_not_found": ("the file or its folder does not exist", "tệp hoặc thư mục chứa tệp không tồn tại"),
+    "backup_not_ours": ("this file is not a Gõ Cửa database; nothing was changed",
+                        "tệp này không phải cơ sở dữ liệu Gõ Cửa; không có gì bị thay đổi"),
+    "backup_newer": ("this backup was made by a newer version of Gõ Cửa; update the program first. Nothing was "
+                     "changed", "bản sao lưu này do phiên bản Gõ Cửa mới hơn tạo ra; hãy cập nhật chương trình "
+                     "trước. Không có gì bị thay đổi"),
+    "backup_damaged": ("this backup is damaged; choose another one. Nothing was changed",
+                       "bản sao lưu này bị hỏng; hãy chọn bản khác. Không có gì bị thay đổi"),
+    "backup_same_file": ("this file is the open database itself; choose a backup",
+                         "tệp này chính là cơ sở dữ liệu đang mở; hãy chọn một bản sao lưu"),
+    "backup_busy": ("another window or program keeps writing to the database; close it, then try again. Nothing "
+                    "was changed", "một cửa sổ hoặc chương trình khác đang ghi vào cơ sở dữ liệu; hãy đóng nó rồi "
+                    "thử lại. Không có gì bị thay đổi"),
     # creating a database
     "file_exists": ("{name} already exists", "tệp {name} đã có"),
     "commune_name_missing": ("the commune needs a name", "xã/phường cần có tên"),

@@ -85,6 +85,7 @@ class Application:
             else:
                 target = sample_database_path()
                 fresh = not target.exists()
+                target.parent.mkdir(parents=True, exist_ok=True)   # the program's own folder, not a typed path
                 db = open_database(target)
                 path = str(target)
                 if fresh:
@@ -149,20 +150,28 @@ def report_unexpected(exc_type, exc, tb) -> None:
                             QCoreApplication.translate("Application", "Something went wrong"), text)
 
 
-def setup_logging() -> None:
-    """Errors go to gocua.log in the user data folder (never names, CCCD or phones: see error_text)."""
+LOG_BYTES = 1_000_000     # gocua.log is rotated at about this size...
+LOG_FILES = 3             # ...keeping gocua.log.1 to .3: a few MB at most, however long the program runs
+
+
+def setup_logging():
+    """Errors go to gocua.log in the user data folder (never names, CCCD or phones: see error_text), rotated
+    (LOG_BYTES, LOG_FILES). Returns the handler, or None when the folder cannot be written."""
     import logging
+    from logging.handlers import RotatingFileHandler
 
     from canvass.db import default_path
 
     try:
         folder = default_path().parent
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(folder / "gocua.log", encoding="utf-8")
+        handler = RotatingFileHandler(folder / "gocua.log", maxBytes=LOG_BYTES, backupCount=LOG_FILES,
+                                      encoding="utf-8")
     except OSError:
-        return
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     logging.getLogger("gocua").addHandler(handler)
+    return handler
 
 
 def make_qapp(argv: list[str]):

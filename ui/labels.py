@@ -97,6 +97,7 @@ PACK_CODE_LABELS = {
     "identity_mismatch": QT_TRANSLATE_NOOP("Labels", "The row shows another person than its code: not recorded"),
     "duplicate_row": QT_TRANSLATE_NOOP("Labels", "The same resident again further down: that later row counts"),
 }
+
 # Colours of the statuses (text in the table, bars and dots on the dashboard): readable on white.
 STATUS_COLORS = {
     "pending": "#5f6368", "activated": "#1a73e8", "absent": "#b06000", "ineligible": "#7b1fa2",

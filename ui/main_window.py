@@ -211,6 +211,11 @@ class MainWindow(QMainWindow):
                                QKeySequence.StandardKey.Refresh, self.tr("Read the database again"))
         self.actionSettings = A("actionSettings", self.tr("&Settings…"), "settings", self.open_settings,
                                 QKeySequence.StandardKey.Preferences, self.tr("Language and your name"))
+        self.actionBackup = A("actionBackup", self.tr("&Back up database…"), "database-backup", self.backup,
+                              None, self.tr("Save a copy of the database (one is also made before every import "
+                                            "and pack merge)"))
+        self.actionRestore = A("actionRestore", self.tr("Restore from bac&kup…"), "database-restore", self.restore,
+                               None, self.tr("Put a backup back; the database as it is now is kept first"))
         self.actionQuit = A("actionQuit", self.tr("&Quit"), None, self.close, "Ctrl+Q")   # Windows has no standard key
         self.actionAbout = A("actionAbout", self.tr("&About Gõ Cửa"), "app", self.about)
         self.actionCampaign = A("actionCampaign", self.tr("&Campaign settings…"), None, self.campaign_settings, None,
@@ -228,7 +233,7 @@ class MainWindow(QMainWindow):
         self._actions = [self.actionNew, self.actionOpen, self.actionSample, self.actionImport, self.actionExport,
                          self.actionPackExport, self.actionPackImport, self.actionMark, self.actionDetails,
                          self.actionRefresh, self.actionSettings, self.actionQuit, self.actionAbout,
-                         self.actionHelp, self.actionCampaign] + self.tabActions
+                         self.actionHelp, self.actionCampaign, self.actionBackup, self.actionRestore] + self.tabActions
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -244,6 +249,9 @@ class MainWindow(QMainWindow):
             f.addAction(a)
         f.addSeparator()
         for a in (self.actionPackExport, self.actionPackImport):
+            f.addAction(a)
+        f.addSeparator()
+        for a in (self.actionBackup, self.actionRestore):
             f.addAction(a)
         f.addSeparator()
         f.addAction(self.actionQuit)
@@ -394,6 +402,23 @@ class MainWindow(QMainWindow):
         """Merge a returned team pack (the dialog previews before it merges)."""
         result = PackImportDialog.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Team pack merged."))
+        return result
+
+    def backup(self) -> Any:
+        """Save a copy of the database where the person chooses."""
+        from ui.dialogs.backup_dialogs import backup_database
+
+        path = backup_database(self.ctx, self)
+        if path:
+            self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 10000)
+        return path
+
+    def restore(self) -> Any:
+        """Put a backup back (after a question); every view then shows the restored data."""
+        from ui.dialogs.backup_dialogs import restore_database
+
+        result = restore_database(self.ctx, self)
+        self._after(result, self.tr("Backup restored; the previous state is kept in the backups folder."))
         return result
 
     def record_outcome(self, ids: list[int]) -> bool:

@@ -1,8 +1,8 @@
 """Exports: return lists, walk lists and the daily report as .xlsx, .pdf or .csv.
 
 `export(db, kind, out_path, ...)` builds the document (`documents.py`), lays it out in the format named by
-the file's suffix (`sheets.py` for .xlsx/.csv, `pdf.py`), writes it to a temporary file next to the target
-and renames it into place (an interrupted export leaves no half-written file), then records an `export`
+the file's suffix (`sheets.py` for .xlsx/.csv, `pdf.py`), writes it atomically (`atomic.py`: an interrupted
+or killed export leaves neither a half-written file nor personal data under a temporary name), then records an `export`
 event: these lists hold citizens' personal data, so the log says what was exported, by whom, when, how
 many rows and where to.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
 from canvass.errors import Cancelled, InvalidInput
+from canvass.exporting.atomic import atomic_path
 from canvass.events import append_event
 
 KINDS = ("absent", "ineligible", "wrong-phone", "activated", "walklist", "daily-report")
@@ -79,7 +79,6 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
     else:
         from canvass.exporting.sheets import write_csv, write_xlsx
         writer = write_xlsx if fmt == "xlsx" else write_csv
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.part{out.suffix}")
     with db.session() as s:
         hamlet_id, team_id = _resolve(s, hamlet, team)
         if kind == "daily-report" and (hamlet_id is not None or team_id is not None):
@@ -105,11 +104,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         collecting = gc.isenabled()
         gc.disable()   # millions of short-lived rows: the cyclic collector would rescan the heap ~30% of the time
         try:
-            rows = writer(doc, tmp)
-            os.replace(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            with atomic_path(out) as tmp:
+                rows = writer(doc, tmp)
         finally:
             if collecting:
                 gc.enable()

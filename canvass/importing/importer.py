@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
+from canvass.backup import before_change
 from canvass.address import clean_hamlet_name, hamlet_kind
 from canvass.db import Database, now
 from canvass.dates import date_in_text
@@ -401,6 +402,7 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         with _last_read_lock:
             _last_read = (key, read)
         return result
+    before_change(db, "import")
     with db.connect() as conn:
         iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
         if iplan.partial:

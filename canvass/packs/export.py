@@ -5,7 +5,6 @@ and the HMAC that proves them."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 import uuid
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from canvass.display import birth_year, household_label, phone_text, shown_numbe
 from canvass.errors import Cancelled, CanvassError, InvalidInput, NotFound
 from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI, append_event
 from canvass.exporting.safe import put_cell
+from canvass.exporting.atomic import atomic_path
 from canvass.models import Campaign, Hamlet, Household, Pack, PackItem, Resident, Team
 from canvass.packs import layout as L
 from canvass.text import fold
@@ -262,9 +262,8 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     _data_sheet(wb, pack, team, [(r.id, r.version or 0) for r, _h, _hh in rows])
     wb.active = 0
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
     return households
 
 

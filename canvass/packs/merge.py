@@ -54,6 +54,7 @@ from typing import Callable, Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from canvass.backup import before_change
 from canvass.db import Database, now
 from canvass.display import birth_year
 from canvass.errors import Cancelled, CanvassError, InvalidInput
@@ -691,6 +692,8 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
     sheet, rows = _main_rows(book)
     today = today or dt.date.today()
     file_at = _file_at(book, path)
+    if not dry_run:
+        before_change(db, "merge")
     s = db.Session()
     try:
         s.begin()

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="29"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="37"/>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="42"/>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="43"/>
+        <source>Gõ Cửa database (*.db)</source>
+        <translation>Cơ sở dữ liệu Gõ Cửa (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="47"/>
+        <source>Copying the database…</source>
+        <translation>Đang sao chép cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="57"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="59"/>
+        <source>Wait until the work under way has finished, then restore.</source>
+        <translation>Hãy chờ công việc đang chạy xong rồi mới khôi phục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="65"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="66"/>
+        <source>Gõ Cửa database (*.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu Gõ Cửa (*.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="69"/>
+        <source>Replace everything in the open database with the backup “%1”?
+
+The database as it is now is kept first in the backups folder, so this can be undone.</source>
+        <translation>Thay toàn bộ dữ liệu đang mở bằng bản sao lưu “%1”?
+
+Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục backups, nên có thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="75"/>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../../ui/dialogs/campaign_dialog.py" line="38"/>
@@ -112,67 +170,67 @@
 <context>
     <name>CoreErrors</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="240"/>
+        <location filename="../../ui/dialogs/progress.py" line="243"/>
         <source>Team “%1” has no residents assigned yet.</source>
         <translation>Tổ “%1” chưa được giao công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="242"/>
+        <location filename="../../ui/dialogs/progress.py" line="245"/>
         <source>The folder “%1” does not exist.</source>
         <translation>Thư mục “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="244"/>
+        <location filename="../../ui/dialogs/progress.py" line="247"/>
         <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
         <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="246"/>
+        <location filename="../../ui/dialogs/progress.py" line="249"/>
         <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
         <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="248"/>
+        <location filename="../../ui/dialogs/progress.py" line="251"/>
         <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
         <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="251"/>
+        <location filename="../../ui/dialogs/progress.py" line="254"/>
         <source>The file “%1” does not exist.</source>
         <translation>Tệp “%1” không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="253"/>
+        <location filename="../../ui/dialogs/progress.py" line="256"/>
         <source>“%1” is not a readable Excel workbook (.xlsx).</source>
         <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="255"/>
+        <location filename="../../ui/dialogs/progress.py" line="258"/>
         <source>“%1” is far too large to be a team pack.</source>
         <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="257"/>
+        <location filename="../../ui/dialogs/progress.py" line="260"/>
         <source>This file is not a team pack (its hidden sheet is missing).</source>
         <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="259"/>
+        <location filename="../../ui/dialogs/progress.py" line="262"/>
         <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
         <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="261"/>
+        <location filename="../../ui/dialogs/progress.py" line="264"/>
         <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
         <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="263"/>
+        <location filename="../../ui/dialogs/progress.py" line="266"/>
         <source>This database has never exported a team pack.</source>
         <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="265"/>
+        <location filename="../../ui/dialogs/progress.py" line="268"/>
         <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
         <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
     </message>
@@ -1662,38 +1720,43 @@ Thay bằng tài liệu mới?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/progress.py" line="192"/>
+        <source>The folder “%1” does not exist. Check the database&apos;s path.</source>
+        <translation>Thư mục “%1” không tồn tại. Hãy kiểm tra lại đường dẫn cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/progress.py" line="195"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="196"/>
+        <location filename="../../ui/dialogs/progress.py" line="199"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="201"/>
-        <location filename="../../ui/dialogs/progress.py" line="219"/>
+        <location filename="../../ui/dialogs/progress.py" line="204"/>
+        <location filename="../../ui/dialogs/progress.py" line="222"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="202"/>
+        <location filename="../../ui/dialogs/progress.py" line="205"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="209"/>
+        <location filename="../../ui/dialogs/progress.py" line="212"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="213"/>
+        <location filename="../../ui/dialogs/progress.py" line="216"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/progress.py" line="190"/>
-        <location filename="../../ui/dialogs/progress.py" line="217"/>
+        <location filename="../../ui/dialogs/progress.py" line="220"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>

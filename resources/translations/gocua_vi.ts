@@ -577,6 +577,22 @@
         <translation>Ngôn ngữ và tên của bạn</translation>
     </message>
     <message>
+        <source>&amp;Back up database…</source>
+        <translation>&amp;Sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the database (one is also made before every import and pack merge)</source>
+        <translation>Lưu một bản sao cơ sở dữ liệu (chương trình cũng tự sao lưu trước mỗi lần nhập danh sách và gộp gói tổ)</translation>
+    </message>
+    <message>
+        <source>Restore from bac&amp;kup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Put a backup back; the database as it is now is kept first</source>
+        <translation>Khôi phục một bản sao lưu; cơ sở dữ liệu hiện tại được giữ lại trước</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -635,6 +651,14 @@
     <message>
         <source>The team form has changes that are not saved. Save them before closing?</source>
         <translation>Thông tin tổ có thay đổi chưa lưu. Lưu trước khi đóng?</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>Backup restored; the previous state is kept in the backups folder.</source>
+        <translation>Đã khôi phục bản sao lưu; dữ liệu trước đó được giữ trong thư mục backups.</translation>
     </message>
     <message>
         <source>Campaign settings saved.</source>

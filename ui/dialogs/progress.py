@@ -184,10 +184,13 @@ def log_unexpected(exc: BaseException) -> None:
 
 def known_error_text(exc: BaseException) -> Optional[str]:
     """A Vietnamese (translated) sentence for the file and database errors a person can fix, or None."""
-    from canvass.db import DatabaseError as SchemaError, ForeignDatabase
+    from canvass.db import DatabaseError as SchemaError, ForeignDatabase, MissingFolder
 
     if isinstance(exc, ForeignDatabase):
         return QCoreApplication.translate("TaskBar", "This file is not a Gõ Cửa database, or it is damaged.")
+    if isinstance(exc, MissingFolder):
+        return QCoreApplication.translate("TaskBar", "The folder “%1” does not exist. Check the database's path."
+                                          ).replace("%1", exc.folder)
     if isinstance(exc, SchemaError):
         return QCoreApplication.translate(
             "TaskBar", "This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). "
