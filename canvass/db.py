@@ -20,7 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -186,7 +186,12 @@ def _v2(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE source_row ADD COLUMN text_id INTEGER REFERENCES source_text(id)"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+def _v3_walklist_pages(conn: Connection) -> None:
+    """Printed walk-list pages are recorded (`walklist_page`) so that a photo of one can be read back."""
+    Base.metadata.tables["walklist_page"].create(conn, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_walklist_pages}
 
 
 def migrate(db: Database) -> int:

@@ -117,10 +117,14 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
             progress(doc.total, doc.total)
     filters = {k: v for k, v in (("hamlet", hamlet_id), ("team", team_id), ("mask", mask or None),
                                  ("by_hamlet", by_hamlet or None)) if v is not None}
+    data = {"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters, "format": fmt,
+            "as_of": as_of.isoformat()}
     with db.session() as s:
-        append_event(s, None, "export", actor=actor,
-                     data={"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters,
-                           "format": fmt, "as_of": as_of.isoformat()})
+        if doc.printed is not None:   # a walk list to be read back from photos (canvass.scan)
+            from canvass.scan.printing import record_print
+            record_print(s, doc.printed, as_of)
+            data["print"] = doc.printed["key"]
+        append_event(s, None, "export", actor=actor, data=data)
     return ExportResult(kind=kind, path=str(out), rows=rows, format=fmt)
 
 
