@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "canvass.cli_teams",       # teams, assign, mark, history, campaign, stats with quotas
     "canvass.exporting.cli",   # export
     "canvass.packs_cli",       # pack export / pack import
+    "canvass.scan.cli",        # walklist read (ticked pages from photos)
 )
 
 
