@@ -117,30 +117,53 @@ def _grey(img: np.ndarray) -> np.ndarray:
     return img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
 
 
-_DETECTOR = None
+_DETECTORS: list = []
 
 
-def _detector():
-    global _DETECTOR
-    if _DETECTOR is None:
-        params = cv2.aruco.DetectorParameters()
-        params.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
-        _DETECTOR = cv2.aruco.ArucoDetector(
-            cv2.aruco.getPredefinedDictionary(getattr(cv2.aruco, layout.ARUCO_DICT)), params)
-    return _DETECTOR
+def _detectors() -> list:
+    """ArUco detectors tried in turn: OpenCV's defaults, then finer thresholds and a more tolerant bit
+    reading (a blurred, compressed photo); every result still has to pass the homography check."""
+    if not _DETECTORS:
+        dictionary = cv2.aruco.getPredefinedDictionary(getattr(cv2.aruco, layout.ARUCO_DICT))
+        plain = cv2.aruco.DetectorParameters()
+        plain.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
+        fine = cv2.aruco.DetectorParameters()
+        fine.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
+        fine.adaptiveThreshWinSizeStep = 4
+        fine.perspectiveRemovePixelPerCell = 8
+        fine.perspectiveRemoveIgnoredMarginPerCell = 0.2
+        _DETECTORS.extend(cv2.aruco.ArucoDetector(dictionary, p) for p in (plain, fine))
+    return _DETECTORS
+
+
+def _sharpened(grey: np.ndarray) -> np.ndarray:
+    return cv2.addWeighted(grey, 2.0, cv2.GaussianBlur(grey, (0, 0), 2), -1.0, 0)
+
+
+def _markers(small: np.ndarray) -> dict[int, list[np.ndarray]]:
+    """Marker id -> the corners found for it (ids 0-3 only), from the first attempt that finds all four."""
+    best: dict[int, list[np.ndarray]] = {}
+    for image in (small, None):
+        if image is None:
+            image = _sharpened(small)
+        for detector in _detectors():
+            corners, ids, _rejected = detector.detectMarkers(image)
+            found: dict[int, list[np.ndarray]] = {}
+            for c, i in zip(corners, (ids.ravel().tolist() if ids is not None else [])):
+                if 0 <= i < 4:
+                    found.setdefault(i, []).append(c.reshape(4, 2))
+            if len(found) == 4:
+                return found
+            if len(found) > len(best):
+                best = found
+    return best
 
 
 def locate(grey: np.ndarray) -> tuple[Optional[np.ndarray], str]:
     """The homography from the image to the straightened page (PX_PER_MM), or None and why not."""
     scale = min(1.0, DETECT_MAX_SIDE / max(grey.shape))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    corners, ids, _rejected = _detector().detectMarkers(small)
-    if ids is None:
-        return None, "markers_missing"
-    found: dict[int, list[np.ndarray]] = {}
-    for c, i in zip(corners, ids.ravel().tolist()):
-        if 0 <= i < 4:
-            found.setdefault(i, []).append(c.reshape(4, 2) / scale)
+    found = {i: [c / scale for c in cs] for i, cs in _markers(small).items()}
     if len(found) < 4:
         return None, "markers_missing"
     if np.prod([len(v) for v in found.values()]) > 16:
@@ -173,13 +196,15 @@ def read_qr(page: np.ndarray, grey: np.ndarray, h: np.ndarray) -> Optional[tuple
     m = 2.0
     x0, y0 = int((layout.QR_X - m) * PX_PER_MM), int((layout.QR_Y - m) * PX_PER_MM)
     x1, y1 = int((layout.QR_X + layout.QR_SIZE + m) * PX_PER_MM), int((layout.QR_Y + layout.QR_SIZE + m) * PX_PER_MM)
-    crop = cv2.resize(page[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
     detector = cv2.QRCodeDetector()
-    for candidate in (crop, cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]):
-        text, _pts, _ = detector.detectAndDecode(candidate)
-        parsed = layout.parse_payload(text)
-        if parsed:
-            return parsed
+    for scale in (2, 3):
+        crop = cv2.resize(page[y0:y1, x0:x1], None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        otsu = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+        for candidate in (crop, _sharpened(crop), otsu):
+            text, _pts, _ = detector.detectAndDecode(candidate)
+            parsed = layout.parse_payload(text)
+            if parsed:
+                return parsed
     text, pts, _ = detector.detectAndDecode(grey)
     parsed = layout.parse_payload(text)
     if parsed and pts is not None:
