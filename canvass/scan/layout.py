@@ -16,7 +16,8 @@ PAGE_W, PAGE_H = 297.0, 210.0
 MARKER = 7.0                       # side of a marker, its black border included (6 x 6 cells)
 MARKER_AT = 4.5                    # distance of a marker from the paper's edges
 ARUCO_DICT = "DICT_4X4_50"
-QR_X, QR_Y, QR_SIZE = 262.0, 11.0, 22.0   # the QR code's square, quiet zone included
+QR_X, QR_Y, QR_SIZE = 261.0, 13.0, 22.0   # the QR code's square; its quiet zone is the white page around it
+QR_QUIET = 2.5                            # mm of white kept around the code (and restored by the reader)
 TABLE_TOP = QR_Y + QR_SIZE + 1.0          # where the table starts on a page without the heading
 QR_PREFIX = "GC1"
 # The outcome of each box column of the walk list, left to right (documents.OUTCOME_BOXES are their titles).
@@ -60,11 +61,12 @@ def parse_payload(text: Optional[str]) -> Optional[tuple[str, int]]:
 
 @lru_cache(maxsize=256)
 def qr_cells(payload: str) -> tuple[tuple[bool, ...], ...]:
-    """The modules of a page's QR code (True = dark), quiet zone of 2 modules included (segno)."""
+    """The modules of a page's QR code (True = dark), without a quiet zone: the page around it is white, and
+    the modules are larger for it (segno)."""
     import segno
 
     code = segno.make_qr(payload, error="q", boost_error=True)
-    return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=2))
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=0))
 
 
 def runs(cells) -> list[tuple[int, int, int]]:

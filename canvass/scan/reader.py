@@ -39,7 +39,7 @@ MARKER_TOLERANCE_MM = 1.2       # largest distance of a marker corner from its p
 GRID_TOLERANCE_MM = 0.8         # a box border must be found this close to where it was printed
 GRID_MIN_FOUND = 0.6            # share of the page's box borders that must be found at all
 GRID_MAX_MEDIAN_MM = 0.5        # their median distance from the printed place
-LINE_CONTRAST = 0.12            # a printed border stands out this much from the paper beside it
+LINE_CONTRAST = 0.08            # a printed border stands out this much from the paper beside it
 INSET_X_MM, INSET_Y_MM = 1.3, 1.0   # the part of a box that is measured (its printed border left out)
 INK_LEVEL = 0.35                # a pixel this much darker than its paper is ink
 EMPTY_SHARE = 0.012             # at most this share of inked pixels: an empty box
@@ -193,14 +193,18 @@ def straighten(grey: np.ndarray, h: np.ndarray) -> np.ndarray:
 def read_qr(page: np.ndarray, grey: np.ndarray, h: np.ndarray) -> Optional[tuple[str, int]]:
     """(print key, page) from the QR code at its printed place on the straightened page (enlarged), else
     from the photo itself when the code found there lies on the printed place."""
-    m = 2.0
+    m = layout.QR_QUIET + 1.5
     x0, y0 = int((layout.QR_X - m) * PX_PER_MM), int((layout.QR_Y - m) * PX_PER_MM)
     x1, y1 = int((layout.QR_X + layout.QR_SIZE + m) * PX_PER_MM), int((layout.QR_Y + layout.QR_SIZE + m) * PX_PER_MM)
+    crop = page[y0:y1, x0:x1].copy()
+    ring = int(1.5 * PX_PER_MM)   # beyond the quiet zone: white, so a neighbour (the corner marker) cannot disturb
+    crop[:ring, :] = crop[-ring:, :] = 255
+    crop[:, :ring] = crop[:, -ring:] = 255
     detector = cv2.QRCodeDetector()
     for scale in (2, 3):
-        crop = cv2.resize(page[y0:y1, x0:x1], None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-        otsu = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
-        for candidate in (crop, _sharpened(crop), otsu):
+        big = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        otsu = cv2.threshold(big, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+        for candidate in (big, _sharpened(big), otsu):
             text, _pts, _ = detector.detectAndDecode(candidate)
             parsed = layout.parse_payload(text)
             if parsed:
