@@ -95,6 +95,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         scope = Scope(hamlet_id=hamlet_id, team_id=team_id, as_of=as_of, mask=mask, by_hamlet=by_hamlet,
                       tick=tick)
         doc = build_document(s, kind, scope)
+        if fmt != "pdf":
+            doc.row_residents = None   # only a printed walk list is read back from photos (canvass.scan)
         total[0] = doc.total
         if fmt == "pdf" and doc.total > MAX_PDF_ROWS:
             raise InvalidInput(f"{doc.total} rows are too many for a PDF (at most {MAX_PDF_ROWS}); "

@@ -154,8 +154,7 @@ def _camera_marks(pdf: _Pdf, key: str, page: int) -> None:
 
 def _printed_row(pdf: _Pdf, doc: Document, table: "_Table", y: float, h: float) -> None:
     """Note where a walk-list data row went (page, resident, top, height) for the print record."""
-    rid, team = doc.row_residents[pdf.scan_index]
-    pdf.scan_index += 1
+    rid, team = doc.row_residents.popleft()
     if "boxes" not in doc.printed:
         doc.printed["boxes"] = [[round(x, 3), round(w, 3)] for x, w, k in zip(table.xs, table.widths, table.kinds)
                                 if k == "box"]
@@ -172,7 +171,6 @@ def write_pdf(doc: Document, path: Path) -> int:
 
         from canvass.scan.layout import TABLE_TOP
         pdf.scan_key = b32encode(secrets.token_bytes(5)).decode()
-        pdf.scan_index = 0
         pdf.top = TABLE_TOP
         doc.printed = {"key": pdf.scan_key, "pages": {}}
     pdf.set_title(doc.title)
