@@ -159,29 +159,47 @@ def _markers(small: np.ndarray) -> dict[int, list[np.ndarray]]:
     return best
 
 
-def locate(grey: np.ndarray) -> tuple[Optional[np.ndarray], str]:
-    """The homography from the image to the straightened page (PX_PER_MM), or None and why not."""
+MAX_MARKER_COMBINATIONS = 256   # several pages in one photo: up to four of each marker
+
+
+def locate_all(grey: np.ndarray) -> tuple[list[np.ndarray], str]:
+    """The homography (image -> straightened page, PX_PER_MM) of each page found in an image, best fit first,
+    or [] and why not. Every set of four markers (ids 0-3) whose 16 corners fit a flat page within
+    MARKER_TOLERANCE_MM is a page; a marker belongs to one page at most."""
     scale = min(1.0, DETECT_MAX_SIDE / max(grey.shape))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     found = {i: [c / scale for c in cs] for i, cs in _markers(small).items()}
     if len(found) < 4:
-        return None, "markers_missing"
-    if np.prod([len(v) for v in found.values()]) > 16:
-        return None, "markers_inconsistent"
+        return [], "markers_missing"
+    if np.prod([len(v) for v in found.values()]) > MAX_MARKER_COMBINATIONS:
+        return [], "markers_inconsistent"
     dst = np.array([layout.marker_corners(i) for i in range(4)], dtype=np.float64).reshape(16, 2) * PX_PER_MM
-    best, best_err = None, None
-    for combo in itertools.product(*(found[i] for i in range(4))):
-        src = np.concatenate(combo).astype(np.float64)
+    fits = []
+    for combo in itertools.product(*(range(len(found[i])) for i in range(4))):
+        src = np.concatenate([found[i][k] for i, k in enumerate(combo)]).astype(np.float64)
         h, _ = cv2.findHomography(src, dst, 0)
         if h is None:
             continue
         proj = cv2.perspectiveTransform(src.reshape(-1, 1, 2), h).reshape(-1, 2)
         err = float(np.max(np.linalg.norm(proj - dst, axis=1))) / PX_PER_MM
-        if best_err is None or err < best_err:
-            best, best_err = h, err
-    if best is None or best_err > MARKER_TOLERANCE_MM:
-        return None, "markers_inconsistent"
-    return best, ""
+        if err <= MARKER_TOLERANCE_MM:
+            fits.append((err, combo, h))
+    fits.sort(key=lambda f: f[0])
+    used: set[tuple[int, int]] = set()
+    pages = []
+    for _err, combo, h in fits:
+        markers = {(i, k) for i, k in enumerate(combo)}
+        if markers & used:
+            continue
+        used |= markers
+        pages.append(h)
+    return pages, ("" if pages else "markers_inconsistent")
+
+
+def locate(grey: np.ndarray) -> tuple[Optional[np.ndarray], str]:
+    """The homography of the best-fitting page in an image, or None and why not."""
+    pages, code = locate_all(grey)
+    return (pages[0], "") if pages else (None, code)
 
 
 def straighten(grey: np.ndarray, h: np.ndarray) -> np.ndarray:
@@ -328,15 +346,9 @@ def read_rows(dark: np.ndarray, printed: PrintedPage) -> Optional[list[RowReadin
 
 # --------------------------------------------------------------------------------------------- reading
 
-def read_image(session, img: np.ndarray, source: str = "", index: int = 1,
-               photo_sha256: str = "") -> PageReading | Unreadable:
-    """Locate, straighten and read one image (a photo of one page, or one page of a scan)."""
-    if img is None or img.size == 0:
-        return Unreadable(source, index, "image_unreadable")
-    grey = _grey(img)
-    h, code = locate(grey)
-    if h is None:
-        return Unreadable(source, index, code)
+def read_page(session, grey: np.ndarray, h: np.ndarray, source: str = "", index: int = 1,
+              photo_sha256: str = "") -> PageReading | Unreadable:
+    """Straighten one located page and read it."""
     page = straighten(grey, h)
     qr = read_qr(page, grey, h)
     if qr is None:
@@ -349,6 +361,24 @@ def read_image(session, img: np.ndarray, source: str = "", index: int = 1,
         return Unreadable(source, index, "grid_mismatch")
     return PageReading(source=source, index=index, photo_sha256=photo_sha256, printed=printed, rows=rows,
                        image=page)
+
+
+def read_pages(session, img: np.ndarray, source: str = "", index: int = 1,
+               photo_sha256: str = "") -> list[PageReading | Unreadable]:
+    """Every page found in one image (a photo may hold several pages, a scan's page one), read."""
+    if img is None or img.size == 0:
+        return [Unreadable(source, index, "image_unreadable")]
+    grey = _grey(img)
+    homographies, code = locate_all(grey)
+    if not homographies:
+        return [Unreadable(source, index, code)]
+    return [read_page(session, grey, h, source, index, photo_sha256) for h in homographies]
+
+
+def read_image(session, img: np.ndarray, source: str = "", index: int = 1,
+               photo_sha256: str = "") -> PageReading | Unreadable:
+    """Locate, straighten and read the best-fitting page of one image."""
+    return read_pages(session, img, source, index, photo_sha256)[0]
 
 
 def read_files(db, paths: Sequence[str | Path], *, progress: Optional[Callable[[int, int], None]] = None,
@@ -367,8 +397,8 @@ def read_files(db, paths: Sequence[str | Path], *, progress: Optional[Callable[[
             result.unreadable.append(Unreadable(str(path), 1, "image_unreadable"))
         with db.read() as s:
             for i, img in enumerate(images, start=1):
-                got = read_image(s, img, str(path), i, digest)
-                (result.pages if isinstance(got, PageReading) else result.unreadable).append(got)
+                for got in read_pages(s, img, str(path), i, digest):
+                    (result.pages if isinstance(got, PageReading) else result.unreadable).append(got)
         if progress is not None:
             progress(n + 1, len(paths))
     return result

@@ -142,3 +142,22 @@ def test_a_scanned_pdf_is_read_page_by_page(printed, tmp_path):
     for p in result.pages:
         right, _clear = _check(p, truths)
         assert right > 0
+
+
+def test_two_pages_in_one_photo_are_both_read(printed, tmp_path):
+    db, pages, layouts, _folder = printed
+    rng = np.random.default_rng(21)
+    marked, truths = [], {}
+    for n in (1, 2):
+        page = pages[n - 1].copy()
+        truths.update(sp.mark_page(page, layouts[n], rng, DPI, tick_share=0.8, unsure_share=0.0))
+        marked.append(page)
+    gap = np.full((marked[0].shape[0], 60, 3), 90, np.uint8)
+    both = np.hstack([marked[0], gap, marked[1]])
+    photo = tmp_path / "two.jpg"
+    cv2.imwrite(str(photo), sp.photograph(both, sp.Shot(angle=6, width=3000), rng))
+    result = reader.read_files(db, [photo])
+    assert sorted(p.printed.page for p in result.pages) == [1, 2] and not result.unreadable
+    for p in result.pages:
+        right, _clear = _check(p, truths)
+        assert right > 0
