@@ -25,7 +25,7 @@ from canvass.errors import CanvassError
 from canvass.events import OUTCOMES_NEEDING_REASON
 from canvass.models import Resident
 from canvass.scan.apply import ApplyResult, Decision, apply_decisions
-from canvass.scan.reader import PageReading, RowReading, ScanResult
+from canvass.scan.reader import PX_PER_MM, PageReading, RowReading, ScanResult
 from ui.dialogs.base import Asks
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label
@@ -48,11 +48,23 @@ class ReviewItem:
 class ReviewModel(QAbstractTableModel):
     """The rows to review (a photo's rows: tens, not thousands)."""
 
-    COLUMNS = ("where", "name", "read", "decision")
+    COLUMNS = ("where", "name", "photo", "read", "decision")
+    PHOTO_HEIGHT = 34
 
     def __init__(self, items: list[ReviewItem], parent=None):
         super().__init__(parent)
         self.items = items
+        self._pixmaps: dict[int, QPixmap] = {}
+
+    def photo(self, row: int) -> QPixmap:
+        """The row's boxes and note as photographed (cached)."""
+        pix = self._pixmaps.get(row)
+        if pix is None:
+            it = self.items[row]
+            pix = strip_pixmap(it.page, it.reading, boxes_only=True).scaledToHeight(
+                self.PHOTO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+            self._pixmaps[row] = pix
+        return pix
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.items)
@@ -63,14 +75,22 @@ class ReviewModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Page / row"), self.tr("Resident"), self.tr("Read from the photo"),
+        return (self.tr("Page / row"), self.tr("Resident"), self.tr("On the photo"), self.tr("Read from the photo"),
                 self.tr("To record"))[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
+            return None
+        col = self.COLUMNS[index.column()]
+        if col == "photo":
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.photo(index.row())
+            if role == Qt.ItemDataRole.SizeHintRole:
+                return self.photo(index.row()).size()
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         it = self.items[index.row()]
-        col = self.COLUMNS[index.column()]
         if col == "where":
             return self.tr("page %1, row %2").replace("%1", str(it.page.printed.page)) \
                 .replace("%2", str(it.reading.row))
@@ -122,9 +142,12 @@ def read_text(r: RowReading) -> str:
     return _t("unsure – %1").replace("%1", why)
 
 
-def strip_pixmap(page: PageReading, r: RowReading) -> QPixmap:
-    """The row's strip of the straightened photo."""
-    strip = np.ascontiguousarray(page.strip(r))
+def strip_pixmap(page: PageReading, r: RowReading, boxes_only: bool = False) -> QPixmap:
+    """The row's strip of the straightened photo (from the outcome boxes on, with `boxes_only`)."""
+    strip = page.strip(r)
+    if boxes_only and page.printed.boxes:
+        strip = strip[:, max(0, int((page.printed.boxes[0][0] - 13) * PX_PER_MM)):]
+    strip = np.ascontiguousarray(strip)
     h, w = strip.shape
     img = QImage(strip.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
     return QPixmap.fromImage(img)
@@ -173,6 +196,7 @@ class ScanReviewDialog(Asks, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(ReviewModel.PHOTO_HEIGHT + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setToolTip(self.tr("1/K activated · 2/V absent · 3/X cannot be activated · 4/S wrong phone · "
