@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "canvass.exporting.cli",   # export
     "canvass.packs_cli",       # pack export / pack import
     "canvass.cli_backup",      # backup, restore
+    "canvass.scan.cli",        # walklist read (ticked pages from photos)
 )
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -244,8 +244,13 @@ def _v4_import_modes_and_raw_ids(conn: Connection) -> None:
                           "FROM source_row s JOIN resident r ON r.id = s.resident_id"))
 
 
+def _v5_walklist_pages(conn: Connection) -> None:
+    """Printed walk-list pages are recorded (`walklist_page`) so that a photo of one can be read back."""
+    Base.metadata.tables["walklist_page"].create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers,
-                                                     4: _v4_import_modes_and_raw_ids}
+                                                     4: _v4_import_modes_and_raw_ids, 5: _v5_walklist_pages}
 
 
 def check_ours(conn: Connection) -> int:

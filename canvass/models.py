@@ -325,3 +325,18 @@ _sa_event.listen(Resident, "after_update", _index_resident_words)
 # Columns the residents table may be sorted by; each has an index (created above or in db.py).
 SORTABLE_RESIDENT_COLUMNS = ("name_sort", "cccd", "dob", "phone", "hamlet_id", "household_id", "team_id",
                              "status", "attempts", "last_visit_at")
+
+
+class WalklistPage(Base):
+    """One printed walk-list page, as a photo of it is read back (canvass.scan): the key its QR code
+    carries with the page number, the team and day it was printed for, and `layout` (JSON): where every
+    resident's row and the outcome boxes were printed, in mm from the page's top-left corner."""
+    __tablename__ = "walklist_page"
+    __table_args__ = (UniqueConstraint("print_key", "page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    print_key: Mapped[str] = mapped_column(String(16), index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    layout: Mapped[str] = mapped_column(Text)

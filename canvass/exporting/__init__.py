@@ -94,6 +94,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         scope = Scope(hamlet_id=hamlet_id, team_id=team_id, as_of=as_of, mask=mask, by_hamlet=by_hamlet,
                       tick=tick)
         doc = build_document(s, kind, scope)
+        if fmt != "pdf":
+            doc.row_residents = None   # only a printed walk list is read back from photos (canvass.scan)
         total[0] = doc.total
         if fmt == "pdf" and doc.total > MAX_PDF_ROWS:
             raise InvalidInput(f"{doc.total} rows are too many for a PDF (at most {MAX_PDF_ROWS}); "
@@ -113,10 +115,14 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
             progress(doc.total, doc.total)
     filters = {k: v for k, v in (("hamlet", hamlet_id), ("team", team_id), ("mask", mask or None),
                                  ("by_hamlet", by_hamlet or None)) if v is not None}
+    data = {"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters, "format": fmt,
+            "as_of": as_of.isoformat()}
     with db.session() as s:
-        append_event(s, None, "export", actor=actor,
-                     data={"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters,
-                           "format": fmt, "as_of": as_of.isoformat()})
+        if doc.printed is not None:   # a walk list to be read back from photos (canvass.scan)
+            from canvass.scan.printing import record_print
+            record_print(s, doc.printed, as_of)
+            data["print"] = doc.printed["key"]
+        append_event(s, None, "export", actor=actor, data=data)
     return ExportResult(kind=kind, path=str(out), rows=rows, format=fmt)
 
 

@@ -6,6 +6,7 @@ residents never sits in memory. Row values are plain Python: str, int, float, da
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 import json
@@ -106,6 +107,12 @@ class Document:
     noun: str = "công dân"
     total_line: bool = True
     min_row_mm: float = 0.0          # PDF: taller rows leave room to write (walk list)
+    # Walk list read back from a photo (canvass.scan): the (resident id, team id) of each data row, appended
+    # as the rows stream and taken by the PDF writer (a deque: it never holds more than a few); the writer
+    # then prints the camera's markers and QR code and fills `printed` with where each row went (page ->
+    # layout), which the export records. Other formats set it to None (nothing is collected).
+    row_residents: Optional[collections.deque] = None
+    printed: Optional[dict] = None
 
 
 # --------------------------------------------------------------------------------------------- helpers
@@ -586,6 +593,8 @@ def walklist(session: Session, scope: Scope) -> Document:
             if r.team_id != current:
                 seq, current = 0, r.team_id
             seq += 1
+            if doc.row_residents is not None:
+                doc.row_residents.append((r.id, r.team_id))
             cccd, phone = _ids(r, scope)
             hh = household_label(r)
             yield ((r.team_id, r.hamlet, hh), (seq, r.name, _year(r.dob, r.dob_raw), cccd, phone, status_text(r),
@@ -613,10 +622,12 @@ def walklist(session: Session, scope: Scope) -> Document:
         if not produced:
             yield Section(name="", subtitle=[], info=[("Ngày", day)], count=0, rows=())
 
-    return Document(kind="walklist", title="DANH SÁCH XÁC MINH, KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
-                    official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
-                    sections=sections(), group_titles=("Thôn", "Hộ"), min_row_mm=7.5,
-                    signatures=[Signature("NGƯỜI LẬP BIỂU"), Signature("TỔ TRƯỞNG")])
+    doc = Document(kind="walklist", title="DANH SÁCH XÁC MINH, KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
+                   official=off, date=scope.as_of, columns=columns, total=sum(counts.values()),
+                   sections=sections(), group_titles=("Thôn", "Hộ"), min_row_mm=7.5,
+                   signatures=[Signature("NGƯỜI LẬP BIỂU"), Signature("TỔ TRƯỞNG")],
+                   row_residents=collections.deque())
+    return doc
 
 
 def _walk_label(counts: dict[tuple, int]):

@@ -72,6 +72,13 @@ class _Pdf(FPDF):
         self.bottom = self.h - 14
         self.section_name = ""
         self.section_first_page = 1
+        self.top = self.t_margin      # where a table continues on a following page
+        self.scan_key: str | None = None   # walk list: the print key its QR codes carry (canvass.scan)
+
+    def header(self) -> None:
+        """Walk-list pages carry the camera's corner markers and the page's QR code (canvass.scan.layout)."""
+        if self.scan_key is not None:
+            _camera_marks(self, self.scan_key, self.page_no())
 
     def footer(self) -> None:
         """"Trang n/N" at the bottom centre; the section (team, hamlet) and its own sheet number at the left."""
@@ -129,9 +136,43 @@ class _Pdf(FPDF):
         return y
 
 
+def _camera_marks(pdf: _Pdf, key: str, page: int) -> None:
+    """The four ArUco markers in the corners and the QR code "GC1:<key>:<page>" (positions: scan.layout)."""
+    from canvass.scan import layout
+
+    pdf.set_fill_color(0)
+    cell = layout.MARKER / 6
+    for mid in range(4):
+        x0, y0 = layout.marker_origin(mid)
+        for r, c, n in layout.runs(layout.marker_cells(mid)):
+            pdf.rect(x0 + c * cell, y0 + r * cell, n * cell, cell, style="F")
+    modules = layout.qr_cells(layout.qr_payload(key, page))
+    m = layout.QR_SIZE / len(modules)
+    for r, c, n in layout.runs(modules):
+        pdf.rect(layout.QR_X + c * m, layout.QR_Y + r * m, n * m, m, style="F")
+
+
+def _printed_row(pdf: _Pdf, doc: Document, table: "_Table", y: float, h: float) -> None:
+    """Note where a walk-list data row went (page, resident, top, height) for the print record."""
+    rid, team = doc.row_residents.popleft()
+    if "boxes" not in doc.printed:
+        doc.printed["boxes"] = [[round(x, 3), round(w, 3)] for x, w, k in zip(table.xs, table.widths, table.kinds)
+                                if k == "box"]
+    page = doc.printed["pages"].setdefault(pdf.page_no(), {"team": team, "rows": []})
+    page["rows"].append([rid, round(y, 3), round(h, 3)])
+
+
 def write_pdf(doc: Document, path: Path) -> int:
     """Lay out the document; returns the number of data rows."""
     pdf = _Pdf(doc.landscape)
+    if doc.row_residents is not None and doc.landscape:
+        import secrets
+        from base64 import b32encode
+
+        from canvass.scan.layout import TABLE_TOP
+        pdf.scan_key = b32encode(secrets.token_bytes(5)).decode()
+        pdf.top = TABLE_TOP
+        doc.printed = {"key": pdf.scan_key, "pages": {}}
     pdf.set_title(doc.title)
     pdf.set_author(doc.official.issuer)
     pdf.set_creator("Gõ Cửa")
@@ -142,6 +183,9 @@ def write_pdf(doc: Document, path: Path) -> int:
         rows += _section(pdf, doc, section)
     if not any_section:
         _section(pdf, doc, Section(name="", subtitle=[], info=[], count=0, rows=()))
+    if doc.printed is not None:
+        for page in range(1, pdf.page_no() + 1):
+            doc.printed["pages"].setdefault(page, {"team": None, "rows": []})
     pdf.output(str(path))
     return rows
 
@@ -296,15 +340,17 @@ def _section(pdf: _Pdf, doc: Document, section: Section) -> int:
                     h, lines = table.group_row(y, label, level)
                     if y + h + LINE * 2 > pdf.bottom:   # keep a group title with its first row
                         pdf.add_page()
-                        y = table.header(pdf.t_margin)
+                        y = table.header(pdf.top)
                     table.draw_group(y, h, lines, level)
                     y += h
             current = groups
         h, cells = table.row(y, values, bold)
         if y + h > pdf.bottom:
             pdf.add_page()
-            y = table.header(pdf.t_margin)
+            y = table.header(pdf.top)
         table.draw_row(y, h, cells, bold)
+        if pdf.scan_key is not None and not bold:
+            _printed_row(pdf, doc, table, y, h)
         y += h
         data += not bold   # bold rows are totals
     _closing(pdf, doc, section, y)
@@ -318,7 +364,7 @@ def _closing(pdf: _Pdf, doc: Document, section: Section, y: float) -> None:
     needed = (8 if doc.total_line else 0) + ((4 + 14 + (5 if any(s.above for s in sigs) else 0) + 15) if sigs else 0)
     if y + needed > pdf.bottom:
         pdf.add_page()
-        y = pdf.t_margin
+        y = pdf.top
     if doc.total_line:
         pdf.set_font(FAMILY, "B", HEAD_PT - 1)
         total = f"{section.count:,}".replace(",", ".")

@@ -867,51 +867,76 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="197"/>
+        <location filename="../../ui/views/keying.py" line="174"/>
+        <source>Read photos of walk lists…</source>
+        <translation>Đọc ảnh phiếu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/keying.py" line="176"/>
+        <source>Read the ticks from photos or scans of printed walk lists (or drop the photos here), check them, then record them</source>
+        <translation>Đọc các dấu tích từ ảnh chụp hoặc bản quét phiếu đã in (hoặc thả ảnh vào đây), kiểm tra rồi ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/keying.py" line="204"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="235"/>
+        <location filename="../../ui/views/keying.py" line="242"/>
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="254"/>
+        <location filename="../../ui/views/keying.py" line="261"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="283"/>
+        <location filename="../../ui/views/keying.py" line="290"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="299"/>
+        <location filename="../../ui/views/keying.py" line="306"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="342"/>
+        <location filename="../../ui/views/keying.py" line="349"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="376"/>
+        <location filename="../../ui/views/keying.py" line="383"/>
         <source>%1: %2 (%3 entries this session)</source>
         <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="386"/>
+        <location filename="../../ui/views/keying.py" line="393"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="401"/>
+        <location filename="../../ui/views/keying.py" line="408"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/keying.py" line="431"/>
+        <source>Photos of walk lists</source>
+        <translation>Ảnh phiếu xác minh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/keying.py" line="432"/>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.webp *.pdf)</source>
+        <translation>Ảnh và bản quét (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/keying.py" line="462"/>
+        <source>%1 visit(s) recorded from the photos; %2 already recorded before.</source>
+        <translation>Đã ghi %1 kết quả từ ảnh; %2 kết quả đã ghi từ trước.</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1592,44 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <source>Page / row</source>
+        <translation>Trang / dòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <source>Resident</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <source>On the photo</source>
+        <translation>Trên ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <source>Read from the photo</source>
+        <translation>Đọc được từ ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="79"/>
+        <source>To record</source>
+        <translation>Sẽ ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="95"/>
+        <source>page %1, row %2</source>
+        <translation>trang %1, dòng %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="102"/>
+        <source>(no change)</source>
+        <translation>(không thay đổi)</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
@@ -1679,6 +1742,97 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 Replace it with the new document?</source>
         <translation>Tệp “%1” đã có trong thư mục %2.
 Thay bằng tài liệu mới?</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReview</name>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="114"/>
+        <source>two or more boxes ticked</source>
+        <translation>tích từ hai ô trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="115"/>
+        <source>a box crossed out or filled in</source>
+        <translation>một ô bị gạch hoặc tô kín</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="116"/>
+        <source>a faint mark</source>
+        <translation>nét mờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="117"/>
+        <source>the boxes cannot be seen</source>
+        <translation>không nhìn thấy các ô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="118"/>
+        <source>needs the reason</source>
+        <translation>cần ghi lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="121"/>
+        <source>not an image</source>
+        <translation>không phải ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="122"/>
+        <source>the four corner squares are not all visible</source>
+        <translation>không thấy đủ bốn ô vuông ở góc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="123"/>
+        <source>the corner squares do not fit a flat page</source>
+        <translation>bốn ô vuông ở góc không khớp một trang phẳng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="124"/>
+        <source>the code at the top right cannot be read</source>
+        <translation>không đọc được mã ở góc trên bên phải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="125"/>
+        <source>a page this database did not print</source>
+        <translation>trang này không do cơ sở dữ liệu này in ra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="126"/>
+        <source>the table is not where it was printed (a fold or a curl?)</source>
+        <translation>bảng không nằm đúng chỗ đã in (trang bị gấp hoặc cong?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="348"/>
+        <source>Reading photos</source>
+        <translation>Đang đọc ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="180"/>
+        <source>Read photos of walk lists</source>
+        <translation>Đọc ảnh phiếu xác minh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="202"/>
+        <source>1/K activated · 2/V absent · 3/X cannot be activated · 4/S wrong phone · 5/T refused · 6/H come back later · 0/C or Delete: no change · Enter: next</source>
+        <translation>1/K đã kích hoạt · 2/V vắng mặt · 3/X không thể kích hoạt · 4/S sai số điện thoại · 5/T từ chối · 6/H hẹn quay lại · 0/C hoặc Delete: không thay đổi · Enter: dòng tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="213"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="241"/>
+        <source>%1 page(s) read: %2 row(s) ticked clearly, %3 to check. Rows without a tick are not listed and change nothing.</source>
+        <translation>Đã đọc %1 trang: %2 dòng tích rõ, %3 dòng cần kiểm tra. Dòng không có dấu tích không được liệt kê và không thay đổi gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/scan_review.py" line="245"/>
+        <source>Not read, nothing recorded from it: %1 (%2). Photograph the whole page, flat, with its four corner squares and the code.</source>
+        <translation>Không đọc được, không ghi gì từ ảnh này: %1 (%2). Hãy chụp cả trang, để phẳng, thấy đủ bốn ô vuông ở góc và mã.</translation>
     </message>
 </context>
 <context>

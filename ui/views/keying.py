@@ -171,6 +171,13 @@ class KeyingView(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo)
         top.addWidget(self.undo_button)
+        self.read_button = QPushButton(self.tr("Read photos of walk lists…"), self)   # "Đọc ảnh phiếu"
+        self.read_button.setObjectName("keyingReadPhotos")
+        self.read_button.setToolTip(self.tr("Read the ticks from photos or scans of printed walk lists "
+                                            "(or drop the photos here), check them, then record them"))
+        self.read_button.clicked.connect(self.choose_photos)
+        top.addWidget(self.read_button)
+        self.setAcceptDrops(True)
 
         self.legend = QLabel(self)
         self.legend.setObjectName("keyingLegend")
@@ -415,3 +422,44 @@ class KeyingView(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
+
+    # --- photos of ticked walk lists (ui/dialogs/scan_review.py)
+    def choose_photos(self) -> None:
+        """Pick photos or scans of printed walk lists and read them."""
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _f = QFileDialog.getOpenFileNames(self, self.tr("Photos of walk lists"), "",
+                                                 self.tr("Photos and scans (*.jpg *.jpeg *.png *.webp *.pdf)"))
+        if paths:
+            self.read_photos(paths)
+
+    def _dropped_photos(self, event) -> list[str]:
+        from ui.dialogs.scan_review import PHOTO_SUFFIXES
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(PHOTO_SUFFIXES)]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Photos dragged over the view are welcome."""
+        if self._dropped_photos(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Photos dropped on the view are read."""
+        paths = self._dropped_photos(event)
+        if paths:
+            event.acceptProposedAction()
+            self.read_photos(paths)
+
+    def read_photos(self, paths: list[str]) -> None:
+        """Read photos, review them, and show what was recorded."""
+        from ui.dialogs.scan_review import read_and_review
+
+        applied = read_and_review(self.ctx, self, paths)
+        if applied is None:
+            return
+        self.model.refresh_ids(sorted(applied.residents))
+        self._say(self.tr("%1 visit(s) recorded from the photos; %2 already recorded before.")
+                  .replace("%1", str(len(applied.recorded))).replace("%2", str(applied.already)))
+        if applied.recorded:
+            self.changed.emit()
