@@ -116,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_busy": ("another window or program keeps writing to the database; close it, then try again. Nothing "
                     "was changed", "một cửa sổ hoặc chương trình khác đang ghi vào cơ sở dữ liệu; hãy đóng nó rồi "
                     "thử lại. Không có gì bị thay đổi"),
+    # reading photos of walk lists
+    "scan_needs_pdftoppm": ("reading a PDF needs pdftoppm (poppler-utils)",
+                            "đọc tệp PDF cần chương trình pdftoppm (gói poppler-utils)"),
+    "scan_no_file": ("no file {name!r}", "không có tệp “{name}”"),
     # creating a database
     "file_exists": ("{name} already exists", "tệp {name} đã có"),
     "commune_name_missing": ("the commune needs a name", "xã/phường cần có tên"),

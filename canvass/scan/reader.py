@@ -105,7 +105,7 @@ def load_images(path: Path) -> list[np.ndarray]:
         return [img] if img is not None else []
     exe = shutil.which("pdftoppm")
     if exe is None:
-        raise InvalidInput("reading a PDF needs pdftoppm (poppler-utils)")
+        raise InvalidInput("scan_needs_pdftoppm")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([exe, "-r", str(PDF_DPI), "-gray", "-png", str(path), str(Path(tmp) / "p")], check=True,
                        capture_output=True)
@@ -390,7 +390,7 @@ def read_files(db, paths: Sequence[str | Path], *, progress: Optional[Callable[[
         if cancel is not None and cancel():
             raise Cancelled("reading cancelled")
         if not path.is_file():
-            raise InvalidInput(f"no file {str(path)!r}")
+            raise InvalidInput("scan_no_file", name=Path(path).name)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         images = load_images(path)
         if not images:
