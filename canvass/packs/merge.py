@@ -89,6 +89,9 @@ class PackImportResult:
     outside_team: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     touched: list[int] = field(default_factory=list)  # resident ids whose state changed (the UI refreshes them)
+    # what the merge writes, per resident: {"resident_id", "before": [status, reason], "after": [status, reason]}
+    # (a dry run says what applying would do: the preview shows every row's before -> after)
+    changes: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The `--json` document: counts for applied/unchanged, lists for the rest."""
@@ -660,6 +663,8 @@ class _Merge:
         self.s.flush()
         for rid, r in self.touched.items():
             st = derive_state(self.events[rid])
+            self.result.changes.append({"resident_id": rid, "before": [r.status, r.status_reason],
+                                        "after": [st.status, st.reason]})
             r.status, r.status_reason, r.status_at = st.status, st.reason, st.status_at
             r.attempts, r.last_visit_at, r.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
             r.team_id = st.team_id

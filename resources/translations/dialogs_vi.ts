@@ -1256,69 +1256,69 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PackExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="39"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="40"/>
         <source>Export a team pack</source>
         <translation>Xuất gói danh sách cho tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="43"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="44"/>
         <source>The team that will take the workbook to the hamlet</source>
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="47"/>
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="51"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="52"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="53"/>
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="55"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="73"/>
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="78"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="79"/>
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="80"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="92"/>
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="99"/>
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="105"/>
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="109"/>
         <source>It replaces the team&apos;s earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -1326,200 +1326,205 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="123"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="124"/>
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="129"/>
         <source>The workbook the team sent back (.xlsx)</source>
         <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
         <source>Choose the workbook on this computer or a USB stick</source>
         <translation>Chọn tệp bảng tính trên máy này hoặc trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="134"/>
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="135"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="136"/>
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="141"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="142"/>
         <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
         <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="152"/>
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="152"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="164"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="166"/>
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="182"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="183"/>
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="184"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="185"/>
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="194"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="195"/>
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="204"/>
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="204"/>
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="226"/>
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="234"/>
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="251"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="252"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="262"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="268"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="274"/>
-        <source>Status now</source>
-        <translation>Trạng thái hiện tại</translation>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <source>Now</source>
+        <translation>Hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <source>After merging</source>
+        <translation>Sau khi gộp</translation>
     </message>
 </context>
 <context>

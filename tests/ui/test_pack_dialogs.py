@@ -156,3 +156,39 @@ def test_held_and_duplicate_rows_show_in_the_preview_in_vietnamese(ctx, qtbot, t
     assert dlg.preview.applied == 2
     for code in ("identity_ambiguous", "identity_mismatch", "duplicate_row"):
         assert code in PACK_CODE_LABELS
+
+
+def test_the_preview_shows_before_and_after_and_highlights_a_final_status_replaced(ctx, qtbot, team, tmp_path):
+    """A resident recorded as cannot-activate at the commune, whom the pack marks absent: the preview says
+    "Cannot be activated -> Absent" for that row, first and highlighted, before anything is written."""
+    from PySide6.QtCore import Qt
+
+    from canvass.packs import team_residents
+    from ui.dialogs import HIGHLIGHT
+    from ui.dialogs.pack_dialogs import PackImportDialog
+
+    team_id, _ids = team
+    path = tmp_path / "pack.xlsx"
+    export_through_dialog(ctx, qtbot, team_id, path)
+    with ctx.db.session() as s:
+        order = [r.id for r, _h, _hh in team_residents(s, team_id)]
+        record_visit(s, order[2], "ineligible", reason="moved",
+                     at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=1))
+    today = dt.date.today().strftime("%d/%m/%Y")
+    fill_pack(path, {0: ("Vắng mặt", None), 2: ("Vắng mặt", None)}, day=today)
+
+    dlg = PackImportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.path.setText(str(path))
+    with qtbot.waitSignal(dlg.taskbar.finished, timeout=30000):
+        dlg.check_button.click()
+    m = dlg.models["applied"]
+    rows = [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
+    assert len(rows) == 2
+    assert rows[0][3] == "Cannot be activated — Moved away" or rows[0][3].startswith("Cannot be activated")
+    assert "Absent" in rows[0][4] and rows[0][4].startswith("⚠")
+    assert rows[1][3] == "Not yet verified" and "Absent" in rows[1][4] and not rows[1][4].startswith("⚠")
+    assert m.data(m.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() == HIGHLIGHT
+    assert m.data(m.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None
+    with ctx.db.read() as s:                                   # a preview writes nothing
+        assert s.get(Resident, order[2]).status == "ineligible"

@@ -14,22 +14,32 @@ from PySide6.QtCore import Qt
 from ui.models.simple import ListTableModel
 
 
+HIGHLIGHT = "#fde7e9"     # the background of a row that asks for a second look (a final status replaced)
+
+
 class RowsModel(ListTableModel):
-    """A ListTableModel whose headers come with its rows (previews, logs); a cell's tooltip is its full text."""
+    """A ListTableModel whose headers come with its rows (previews, logs); a cell's tooltip is its full text;
+    rows in `highlighted` are drawn on a light red background."""
 
     def __init__(self, headers=(), rows=(), parent=None):
         super().__init__(headers, rows, parent)
+        self.highlighted: set[int] = set()
 
-    def set_rows(self, headers, rows) -> None:
-        """Replace the headers and every row."""
+    def set_rows(self, headers, rows, highlighted=()) -> None:
+        """Replace the headers and every row (and which rows are highlighted)."""
         self.beginResetModel()
         self._headers = list(headers)
         self._rows = [list(r) for r in rows]
+        self.highlighted = set(highlighted)
         self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole:
             role = Qt.ItemDataRole.DisplayRole
+        if role == Qt.ItemDataRole.BackgroundRole:
+            from PySide6.QtGui import QColor
+
+            return QColor(HIGHLIGHT) if index.isValid() and index.row() in self.highlighted else None
         return super().data(index, role)
 
 

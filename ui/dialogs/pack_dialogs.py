@@ -21,6 +21,7 @@ from ui.widgets.sizing import fit_resize
 
 IMPORT_DIR_KEY = "files/last_import_dir"
 TABS = ("applied", "conflicts", "rejected", "outside", "warnings")   # the preview's tabs, in order
+FINAL_LOOKING = frozenset({"activated", "activated_system", "ineligible"})   # a merge replacing one is highlighted
 
 
 def pack_file_name(team_name: str, day: Optional[dt.date] = None) -> str:
@@ -270,9 +271,10 @@ class PackImportDialog(TaskDialog):
         self.models["warnings"].set_rows(
             (self.tr("Sheet"), self.tr("Row"), self.tr("Warning"), self.tr("Detail")),
             [(w.get("sheet"), w.get("row"), code_label(w.get("warning")), w.get("detail")) for w in res.warnings])
+        rows, risky = self._change_rows(res.changes)
         self.models["applied"].set_rows(
-            (self.tr("Resident"), self.tr("Hamlet"), self.tr("Household"), self.tr("Status now")),
-            self._touched_rows(res.touched))
+            (self.tr("Resident"), self.tr("Hamlet"), self.tr("Household"), self.tr("Now"), self.tr("After merging")),
+            rows, risky)
         for i, key in enumerate(TABS):
             n = self.models[key].rowCount()
             base = self.tabs.tabText(i).split(" (")[0]
@@ -281,17 +283,25 @@ class PackImportDialog(TaskDialog):
         first = next((i for i, k in enumerate(TABS) if k != "applied" and self.models[k].rowCount()), 0)
         self.tabs.setCurrentIndex(first)
 
-    def _touched_rows(self, ids) -> list[tuple]:
-        """Name, hamlet, household and current status of the residents a merge records visits for."""
+    def _change_rows(self, changes) -> tuple[list[tuple], set[int]]:
+        """Every resident the merge writes: name, hamlet, household, status before -> after. Rows that replace a
+        final-looking status (activated, cannot be activated) by another come first and are highlighted."""
         from canvass.residents import resident_rows
 
-        ids = list(dict.fromkeys(ids or ()))
-        if not ids:
-            return []
+        by_id = {c["resident_id"]: c for c in changes or ()}
+        if not by_id:
+            return [], set()
         with self.ctx.db.read() as s:
-            rows = resident_rows(s, ids)
-        return [(r.name, r.hamlet, r.household or "", status_text(r.status, r.status_reason))
-                for r in rows]
+            rows = resident_rows(s, list(by_id))
+        out = []
+        for r in rows:
+            c = by_id[r.id]
+            before, after = tuple(c["before"]), tuple(c["after"])
+            risky = before[0] in FINAL_LOOKING and before != after
+            out.append((not risky, r.name, r.hamlet, r.household or "", status_text(*before),
+                        ("⚠ " if risky else "") + status_text(*after)))
+        out.sort(key=lambda x: x[0])
+        return [x[1:] for x in out], {i for i, x in enumerate(out) if not x[0]}
 
     def answer(self):
         """The applied PackImportResult, or None."""
