@@ -483,13 +483,7 @@ def register(sub) -> None:
     p.add_argument("target")
     p.set_defaults(func=cmd_campaign_target)
 
-    # `stats` may already come from the foundation's module (counts per status and hamlet): these figures
-    # include those, so take the command over, keeping its parser and adding the options it lacks.
-    existing = sub.choices.get("stats") if hasattr(sub, "choices") else None
-    p = existing if existing is not None else sub.add_parser("stats", help="campaign figures per hamlet and team")
-    have = {s for a in p._actions for s in a.option_strings}
-    if "--as-of" not in have:
-        p.add_argument("--as-of", help="figures as of the end of this day (default today)")
-    if "--json" not in have:
-        p.add_argument("--json", action="store_true")
+    p = sub.add_parser("stats", help="campaign figures per hamlet and team")
+    p.add_argument("--as-of", help="figures as of the end of this day (default today)")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

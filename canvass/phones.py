@@ -239,3 +239,18 @@ def _slow(raw: str, text: str) -> PhoneResult:
     if not found:
         return PhoneResult(None, (), raw, None, "; ".join(warnings) or W_INVALID)
     return PhoneResult(found[0][0], tuple(f for f, _ in found[1:]), raw, found[0][1], "; ".join(warnings) or None)
+
+
+def typed_phone(value: object) -> tuple[str | None, str | None]:
+    """A phone a person typed (a form field, a pack's new-phone cell): (E.164, warning), (None, None) when
+    empty; InvalidInput("phone_unusable") when it is not a usable number. The one rule for typed phones: the
+    outcome dialog, team leads' phones and the pack merge all call it."""
+    from canvass.errors import InvalidInput
+
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None, None
+    res = normalize_phone(text)
+    if not res.e164 or res.warning == W_INVALID:
+        raise InvalidInput("phone_unusable", text=text)
+    return res.e164, res.warning

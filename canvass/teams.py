@@ -81,17 +81,9 @@ class MergeResult:
 
 def normalize_lead_phone(value: Optional[str]) -> Optional[str]:
     """A phone typed by a person, in E.164 (canvass.phones); None for empty; InvalidInput when unusable."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    try:
-        from canvass.phones import normalize_phone
-    except ImportError:  # pragma: no cover - the phones module is part of the app
-        return text
-    res = normalize_phone(text)
-    if not res.e164:
-        raise InvalidInput("phone_unusable", text=text)
-    return res.e164
+    from canvass.phones import typed_phone
+
+    return typed_phone(value)[0]
 
 
 def _members(value: Optional[Iterable[str] | str]) -> list[str]:

@@ -299,24 +299,9 @@ def _main_rows(book: _Book) -> tuple[str, list[tuple[int, dict]]]:
 
 def _phone(value) -> tuple[Optional[str], Optional[str]]:
     """(E.164, warning) of a new-phone cell; raises InvalidInput when it is not a usable number."""
-    text = L.phone_text(value)
-    if not text:
-        return None, None
-    try:
-        from canvass.phones import W_INVALID, normalize_phone
-    except ImportError:  # pragma: no cover - canvass.phones is part of the release
-        import phonenumbers
-        try:
-            num = phonenumbers.parse(text, "VN")
-        except phonenumbers.NumberParseException:
-            raise InvalidInput("not a phone number") from None
-        if not phonenumbers.is_valid_number(num):
-            raise InvalidInput("not a valid phone number")
-        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), None
-    res = normalize_phone(text)
-    if not res.e164 or res.warning == W_INVALID:
-        raise InvalidInput("not a valid phone number")
-    return res.e164, res.warning
+    from canvass.phones import typed_phone
+
+    return typed_phone(L.phone_text(value))
 
 
 def _detail(value) -> str:

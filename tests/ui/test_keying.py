@@ -11,15 +11,7 @@ from canvass.models import Event, Resident, Team
 from tests.factories import make_commune
 
 
-@pytest.fixture
-def ctx(db, qtbot):
-    """An application context over the test database (own fixture: the shared one may not exist yet)."""
-    from ui.context import AppContext
-    from ui.tasks import Runner
-
-    runner = Runner()
-    yield AppContext(db=db, runner=runner, actor="tester")
-    runner.wait()
+COMMUNE = False     # ctx (tests/ui/conftest.py) starts empty: these tests build their own commune
 
 
 def make_team(db, name, resident_ids):

@@ -24,15 +24,7 @@ from tests.helpers import require_tool
 DPI = 150
 
 
-@pytest.fixture
-def ctx(db, qtbot):
-    """An application context over the test database."""
-    from ui.context import AppContext
-    from ui.tasks import Runner
-
-    runner = Runner()
-    yield AppContext(db=db, runner=runner, actor="tester")
-    runner.wait()
+COMMUNE = False     # ctx (tests/ui/conftest.py) starts empty: these tests build their own commune
 
 
 @pytest.fixture

@@ -14,25 +14,13 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QLineEdit, QVBoxLayout, QWidget)
 
 from canvass.db import now
-from canvass.errors import CanvassError, InvalidInput
+from canvass.errors import CanvassError
 from canvass.display import birth_year
 from canvass.events import OUTCOMES, REASONS, record_visit
+from canvass.phones import typed_phone
 from canvass.residents import resident_rows
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label
-
-
-def normalize_new_phone(text: str) -> Optional[str]:
-    """A phone typed in the dialog, in E.164 (None when empty); InvalidInput when unusable."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    from canvass.phones import normalize_phone
-
-    res = normalize_phone(text)
-    if not res.e164:
-        raise InvalidInput("phone_unusable", text=text)
-    return res.e164
 
 
 class OutcomeDialog(QDialog):
@@ -167,7 +155,7 @@ class OutcomeDialog(QDialog):
             self.note.setFocus()
             return False
         try:
-            phone = normalize_new_phone(self.phone.text()) if self.phone.isEnabled() else None
+            phone = typed_phone(self.phone.text())[0] if self.phone.isEnabled() else None
             with self.ctx.db.session() as s:
                 for rid in self.resident_ids:
                     record_visit(s, rid, code, at=self.visit_at(), actor=self.ctx.actor,
