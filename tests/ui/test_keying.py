@@ -1,7 +1,6 @@
 """The keying view: ten outcomes typed from the keyboard, a reason picked by number, an undo."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
