@@ -245,15 +245,15 @@ class HamletTargetRow:
 
 
 def hamlet_target_rows(session: Session) -> list[HamletTargetRow]:
-    """Every hamlet with its residents and the active campaign's explicit target, in Vietnamese name order."""
-    from canvass.text import name_sort_key
+    """Every hamlet with its residents and the active campaign's explicit target, in the walk list's order."""
+    from canvass.text import sort_key
 
     counts = dict(session.execute(select(Resident.hamlet_id, func.count()).group_by(Resident.hamlet_id)).all())
     c = active_campaign(session)
     targets = hamlet_targets(session, c.id) if c is not None else {}
     rows = [HamletTargetRow(hid, name, counts.get(hid, 0), targets.get(hid))
             for hid, name in session.execute(select(Hamlet.id, Hamlet.name))]
-    return sorted(rows, key=lambda r: name_sort_key(r.name))
+    return sorted(rows, key=lambda r: (sort_key(r.name), r.hamlet_id))     # the walk list's hamlet order
 
 
 def effective_targets(session: Session) -> dict[int, int]:

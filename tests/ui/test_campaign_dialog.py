@@ -19,6 +19,10 @@ def test_changes_dates_quota_deadline_phases_and_a_hamlet_target(ctx, qtbot):
     start = dlg.start.date().toPython()
     i = dlg.add_phase("Đợt 1", start, start + dt.timedelta(days=29))
     assert i == 0
+    from canvass.teams import hamlet_choices
+
+    with ctx.db.read() as s:
+        assert [r.hamlet_id for r in dlg.hamlet_rows] == [i for i, _n in hamlet_choices(s)]   # walk-list order
     first = dlg.hamlet_rows[0]
     dlg.targets.cellWidget(0, 2).setValue(7)
     assert dlg.save()

@@ -76,7 +76,10 @@ class CampaignDialog(Asks, QDialog):
         self.targets = QTableWidget(len(self.hamlet_rows), 3, self)
         self.targets.setObjectName("campaignTargets")
         self.targets.setHorizontalHeaderLabels([self.tr("Hamlet"), self.tr("On the list"), self.tr("Target")])
-        self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.targets.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.targets.verticalHeader().hide()
         self.targets.setToolTip(self.tr("A hamlet without a target counts every resident on its list"))
         for i, row in enumerate(self.hamlet_rows):
@@ -89,7 +92,7 @@ class CampaignDialog(Asks, QDialog):
             spin.setSpecialValueText(self.tr("(all on the list)"))   # -1 shows this: the default target
             spin.setValue(row.target if row.target is not None else -1)
             self.targets.setCellWidget(i, 2, spin)
-
+        self.targets.setColumnWidth(2, max(180, self.targets.sizeHintForColumn(2) + 8))
         self.error = QLabel(self)
         self.error.setObjectName("campaignError")
         self.error.setWordWrap(True)
