@@ -158,20 +158,27 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
     raise NotFound("hamlet_unknown", text=text)
 
 
-def find_team(session: Session, key: str | int) -> Team:
-    """A team by name (case and diacritics ignored) or by id."""
+def find_team(session: Session, key: "str | int | Team") -> Team:
+    """A team by name (case and diacritics ignored) or by id (a number, "#12"): the one rule of every command,
+    dialog and document (a name wins over an id; two teams with one folded name are refused, not guessed)."""
+    if isinstance(key, Team):
+        return key
     if isinstance(key, int):
         t = session.get(Team, key)
         if t is None:
             raise NotFound("team_id_unknown", id=key)
         return t
-    text = nfc(str(key))
+    text = nfc(str(key)).strip()
+    if not text:
+        raise InvalidInput("team_name_missing")
     folded = fold(text)
     found = [t for t in session.scalars(select(Team)) if fold(t.name) == folded]
-    if found:
+    if len(found) == 1:
         return found[0]
-    if text.isdigit():
-        t = session.get(Team, int(text))
+    if len(found) > 1:
+        raise InvalidInput("team_ambiguous", text=text)
+    if text.lstrip("#").isdigit():
+        t = session.get(Team, int(text.lstrip("#")))
         if t is not None:
             return t
     raise NotFound("team_unknown", text=text)

@@ -66,13 +66,13 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
     from canvass.exporting.documents import Scope
 
     if kind not in KINDS:
-        raise InvalidInput(f"unknown export kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise InvalidInput("export_kind_unknown", kind=kind, choices=", ".join(KINDS))
     out = Path(out_path)
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise InvalidInput(f"cannot export to {out.suffix or 'a file without suffix'!r}; use .xlsx, .pdf or .csv")
+        raise InvalidInput("export_format_unknown", suffix=out.suffix or "(none)")
     if not out.parent.exists():
-        raise InvalidInput(f"folder {str(out.parent)!r} does not exist")
+        raise InvalidInput("folder_missing", folder=str(out.parent))
     as_of = as_of or dt.date.today()
     if fmt == "pdf":
         from canvass.exporting.pdf import write_pdf as writer
@@ -82,12 +82,12 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
     with db.session() as s:
         hamlet_id, team_id = _resolve(s, hamlet, team)
         if kind == "daily-report" and (hamlet_id is not None or team_id is not None):
-            raise InvalidInput("the daily report covers the whole commune; it takes no hamlet or team")
+            raise InvalidInput("report_whole_commune")
         total = [0]
 
         def tick(done: int) -> None:
             if cancel is not None and cancel():
-                raise Cancelled("export cancelled")
+                raise Cancelled("cancelled")
             if progress is not None:
                 progress(done, total[0])
 
@@ -98,10 +98,9 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
             doc.row_residents = None   # only a printed walk list is read back from photos (canvass.scan)
         total[0] = doc.total
         if fmt == "pdf" and doc.total > MAX_PDF_ROWS:
-            raise InvalidInput(f"{doc.total} rows are too many for a PDF (at most {MAX_PDF_ROWS}); "
-                               "export to .xlsx or .csv")
+            raise InvalidInput("pdf_too_many_rows", rows=doc.total, limit=MAX_PDF_ROWS)
         if fmt == "xlsx" and doc.total > MAX_SHEET_ROWS and not by_hamlet:
-            raise InvalidInput(f"{doc.total} rows do not fit in one worksheet; export to .csv or one sheet per hamlet")
+            raise InvalidInput("sheet_too_many_rows", rows=doc.total)
         tick(0)
         collecting = gc.isenabled()
         gc.disable()   # millions of short-lived rows: the cyclic collector would rescan the heap ~30% of the time

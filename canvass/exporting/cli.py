@@ -23,7 +23,7 @@ def parse_day(value: str) -> dt.date:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"--as-of {value!r} is not a date (YYYY-MM-DD or DD/MM/YYYY)") from None
+        raise InvalidInput("date_invalid", what="--as-of", value=value) from None
 
 
 def _progress(done: int, total: int) -> None:

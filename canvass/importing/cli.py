@@ -83,7 +83,7 @@ def cmd_import(args, db) -> int:
     if args.extracted:
         extracted = parse_date(args.extracted).value
         if extracted is None:
-            raise InvalidInput(f"--extracted: not a date: {args.extracted}")
+            raise InvalidInput("date_invalid", what="--extracted", value=args.extracted)
     plan = ImportPlan(sheets=args.sheet or None, hamlet=args.hamlet)
     try:
         result = run_import(db, args.file, plan, dry_run=args.dry_run, mode=args.mode, extracted=extracted)
@@ -148,7 +148,7 @@ def _resident_for(session, key: str):
     if r is None:
         r = session.execute(select(Resident).where(Resident.id_raw == key.strip())).scalars().first()
     if r is None:
-        raise NotFound(f"no resident {key!r}")
+        raise NotFound("resident_unknown", key=key)
     return r
 
 
@@ -157,7 +157,7 @@ def _hamlet_ids(session, name: str) -> tuple[int, ...]:
     ids = tuple(hid for hid, hname in session.execute(select(Hamlet.id, Hamlet.name))
                 if hamlet_match_key(hname) == key or fold(hname) == fold(name))
     if not ids:
-        raise NotFound(f"no hamlet named {name!r}")
+        raise NotFound("hamlet_unknown", text=name)
     return ids
 
 
@@ -166,11 +166,11 @@ def _team_ids(session, team: str) -> tuple:
         return (None,)
     if team.isdigit():
         if session.get(Team, int(team)) is None:
-            raise NotFound(f"no team with id {team}")
+            raise NotFound("team_id_unknown", id=team)
         return (int(team),)
     ids = tuple(tid for tid, tname in session.execute(select(Team.id, Team.name)) if fold(tname) == fold(team))
     if not ids:
-        raise NotFound(f"no team named {team!r}")
+        raise NotFound("team_unknown", text=team)
     return ids
 
 
@@ -179,7 +179,7 @@ def cmd_residents(args, db) -> int:
     from canvass.cli import print_json
 
     if args.limit is not None and args.limit < 0:
-        raise InvalidInput("--limit must be 0 or more")
+        raise InvalidInput("limit_negative")
     with db.session() as s:
         q = ResidentQuery(search=args.search or "",
                           hamlet_ids=_hamlet_ids(s, args.hamlet) if args.hamlet else (),

@@ -301,7 +301,7 @@ def read_rows(path: str | os.PathLike, plan: Optional[ImportPlan] = None, *,
                 seen += 1
                 if seen % 5000 == 0:
                     if cancel and cancel():
-                        raise Cancelled("import cancelled")
+                        raise Cancelled("cancelled")
                     if progress:
                         progress(seen, total)
                 p = feed(number, cells)

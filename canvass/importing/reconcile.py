@@ -275,7 +275,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
     # a household's number/head/address/sort key come from its first member row
     for n, p in enumerate(rows):
         if cancel and n % CHUNK == 0 and cancel():
-            raise Cancelled("import cancelled")
+            raise Cancelled("cancelled")
         if p.reason is not None:
             p.disposition = "rejected"
             counts["rejected"] += 1
@@ -540,7 +540,7 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
         nonlocal done
         done += n
         if cancel and cancel():
-            raise Cancelled("import cancelled")
+            raise Cancelled("cancelled")
         if progress:
             progress(min(done, total), total)
 

@@ -27,7 +27,7 @@ from canvass.exporting.safe import put_cell
 from canvass.exporting.atomic import atomic_path
 from canvass.models import Campaign, Hamlet, Household, Pack, PackItem, Resident, Team
 from canvass.packs import layout as L
-from canvass.text import fold
+from canvass.teams import find_team
 from canvass.walklist import walk_key
 
 _FILL_BG = PatternFill("solid", fgColor="FFF9E5")     # fill-in cells: pale yellow
@@ -55,26 +55,6 @@ def _put(ws, row: int, column: int, value):
     c = ws.cell(row=row, column=column)
     put_cell(c, value)
     return c
-
-
-def find_team(session: Session, key) -> Team:
-    """A team by id (a number, or "#12") or by name (case and diacritics ignored)."""
-    if isinstance(key, Team):
-        return key
-    text = str(key).strip()
-    if not text:
-        raise InvalidInput("no team given")
-    if text.lstrip("#").isdigit():
-        team = session.get(Team, int(text.lstrip("#")))
-        if team is not None:
-            return team
-    team = session.scalar(select(Team).where(Team.name == text))
-    if team is None:
-        matches = [t for t in session.scalars(select(Team)) if fold(t.name) == fold(text)]
-        team = matches[0] if len(matches) == 1 else None
-    if team is None:
-        raise NotFound(f"no team named {text!r}")
-    return team
 
 
 def _status_label(r: Resident) -> str:
@@ -205,7 +185,7 @@ def _write_workbook(path: Path, pack: Pack, team: Team, rows, start: Optional[dt
     first = L.HEADER_ROW + 1
     for n, (r, h, hh) in enumerate(rows, start=1):
         if cancel is not None and n % 500 == 0 and cancel():
-            raise Cancelled("pack export cancelled")
+            raise Cancelled("cancelled")
         hh_key = hh.id if hh is not None else ("r", r.id)
         if hh_key != last_hh:
             last_hh, zebra, households = hh_key, not zebra, households + 1
@@ -274,14 +254,14 @@ def export_pack(db: Database, team, out_path, *, mask: bool = False, actor: Opti
     team are marked superseded (their returns are still accepted)."""
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
-        raise InvalidInput("a team pack is written as an .xlsx file")
+        raise InvalidInput("pack_needs_xlsx")
     if not out_path.parent.exists():
-        raise NotFound(f"folder {out_path.parent} does not exist")
+        raise NotFound("folder_missing", folder=str(out_path.parent))
     with db.session() as s:
         team = find_team(s, team)
         rows = team_residents(s, team.id)
         if not rows:
-            raise InvalidInput(f"team {team.name!r} has no residents assigned")
+            raise InvalidInput("team_has_no_residents", name=team.name)
         if progress:
             progress(0, len(rows))
         secret = L.database_secret(s)
@@ -299,7 +279,7 @@ def export_pack(db: Database, team, out_path, *, mask: bool = False, actor: Opti
         try:
             households = _write_workbook(out_path, pack, team, rows, _campaign_start(s), cancel)
         except OSError as exc:
-            raise CanvassError(f"cannot write {out_path.name}: {exc.strerror or exc}") from exc
+            raise CanvassError("file_not_writable", name=out_path.name) from exc
         append_event(s, None, "pack_export", actor=actor, team_id=team.id,
                      data={"pack": pack_id, "team": team.id, "rows": len(rows), "mask": bool(mask)})
         if progress:

@@ -126,15 +126,15 @@ def _read_book(path: Path) -> _Book:
     try:
         with zipfile.ZipFile(path) as z:
             if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
-                raise CanvassError(f"{path.name} is far too large for a team pack")
+                raise CanvassError("pack_too_large", name=path.name)
             names = z.namelist()
             formulas = any(_FORMULA_RE.search(z.read(n)) for n in names
                            if n.startswith("xl/worksheets/") and n.endswith(".xml"))
             core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
     except FileNotFoundError:
-        raise CanvassError(f"file {path.name} does not exist") from None
+        raise CanvassError("file_missing", name=path.name) from None
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
-        raise CanvassError(f"{path.name} is not a readable .xlsx workbook") from exc
+        raise CanvassError("workbook_unreadable", name=path.name) from exc
     modified = None
     m = _MODIFIED_RE.search(core)
     if m:
@@ -164,9 +164,9 @@ def _read_openpyxl(path: Path) -> _Book:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except FileNotFoundError:
-        raise CanvassError(f"file {path.name} does not exist") from None
+        raise CanvassError("file_missing", name=path.name) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CanvassError(f"{path.name} is not a readable .xlsx workbook") from exc
+        raise CanvassError("workbook_unreadable", name=path.name) from exc
     try:
         sheets = {}
         for ws in wb.worksheets:
@@ -186,9 +186,9 @@ def _read_calamine(path: Path) -> _Book:
         sheets = {name: [tuple(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
                   for name in wb.sheet_names if name not in _SKIP_SHEETS}
     except FileNotFoundError:
-        raise CanvassError(f"file {path.name} does not exist") from None
+        raise CanvassError("file_missing", name=path.name) from None
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        raise CanvassError(f"{path.name} is not a readable workbook") from exc
+        raise CanvassError("workbook_unreadable", name=path.name) from exc
     return _Book(sheets, None)
 
 
@@ -218,7 +218,7 @@ class _Hidden:
 def _read_hidden(book: _Book) -> _Hidden:
     rows = book.sheets.get(L.DATA_SHEET)
     if rows is None:
-        raise PackTampered("this file is not a team pack (its hidden sheet is missing)")
+        raise PackTampered("pack_not_a_pack")
     meta: dict[str, object] = {}
     items: dict[int, int] = {}
     in_items = False
@@ -235,28 +235,28 @@ def _read_hidden(book: _Book) -> _Hidden:
             continue
         rid, ver = _int(a), _int(b)
         if rid is None or ver is None or rid in items:
-            raise PackTampered("the pack's hidden sheet was changed: nothing was applied")
+            raise PackTampered("pack_hidden_changed")
         items[rid] = ver
     pack_id = L.cell_text(meta.get("pack_id"))
     team_id = _int(meta.get("team_id"))
     checksum = L.cell_text(meta.get("checksum")).lower()
     if not pack_id or team_id is None or not checksum:
-        raise PackTampered("the pack's hidden sheet was changed: nothing was applied")
+        raise PackTampered("pack_hidden_changed")
     return _Hidden(pack_id, team_id, checksum, items)
 
 
 def _verify(session: Session, hidden: _Hidden) -> Pack:
     pack = session.get(Pack, hidden.pack_id)
     if pack is None:
-        raise PackTampered("unknown pack: it was not exported from this database (or its hidden sheet was changed)")
+        raise PackTampered("pack_unknown")
     secret = L.database_secret(session, create=False)
     if secret is None:
-        raise PackTampered("this database has never exported a pack")
+        raise PackTampered("pack_none_exported")
     expected = L.pack_checksum(secret, hidden.pack_id, hidden.team_id, hidden.items.items())
     import hmac
     if not (hmac.compare_digest(expected, hidden.checksum) and hmac.compare_digest(expected, pack.checksum)
             and pack.team_id == hidden.team_id):
-        raise PackTampered("the pack's hidden sheet was changed (checksum mismatch): nothing was applied")
+        raise PackTampered("pack_hidden_changed")
     return pack
 
 
@@ -270,7 +270,7 @@ def _header(rows: list[tuple]) -> tuple[int, dict[str, int]]:
                 cols[key] = j
         if "outcome" in cols and ("rid" in cols or "cccd" in cols or "name" in cols):
             return i, cols
-    raise CanvassError("the pack's main sheet has no header row with the fill-in columns")
+    raise CanvassError("pack_main_sheet_broken")
 
 
 def _main_rows(book: _Book) -> tuple[str, list[tuple[int, dict]]]:
@@ -292,7 +292,7 @@ def _main_rows(book: _Book) -> tuple[str, list[tuple[int, dict]]]:
                 continue
             out.append((i + 1, values))
         return name, out
-    raise CanvassError("the pack's main sheet is missing")
+    raise CanvassError("pack_main_sheet_broken")
 
 
 # ---------------------------------------------------------------- values
@@ -701,7 +701,7 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
         merge.check_alignment(rows)
         for n, (rownum, values) in enumerate(rows, start=1):
             if n % 200 == 0 and cancel is not None and cancel():
-                raise Cancelled("pack merge cancelled")
+                raise Cancelled("cancelled")
             if all(L.cell_text(values.get(k)) == "" for k in L.FILL_KEYS):
                 result.blank += 1
                 continue
@@ -722,7 +722,7 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
         for n, (rownum, values, r) in enumerate(matched, start=1):
             if n % 200 == 0:
                 if cancel is not None and cancel():
-                    raise Cancelled("pack merge cancelled")
+                    raise Cancelled("cancelled")
                 if progress:
                     progress(n, total)
             if last_row[r.id] != rownum:

@@ -388,7 +388,7 @@ def read_files(db, paths: Sequence[str | Path], *, progress: Optional[Callable[[
     paths = [Path(p) for p in paths]
     for n, path in enumerate(paths):
         if cancel is not None and cancel():
-            raise Cancelled("reading cancelled")
+            raise Cancelled("cancelled")
         if not path.is_file():
             raise InvalidInput("scan_no_file", name=Path(path).name)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()

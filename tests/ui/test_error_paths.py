@@ -166,10 +166,21 @@ def test_the_cores_messages_read_in_vietnamese_in_the_window(vi, qtbot, tmp_path
     assert dlg.message.text() == f"Thư mục “{missing.parent}” không tồn tại.", dlg.message.text()
 
 
-def test_an_unknown_core_message_is_shown_as_written():
-    from ui.dialogs.progress import core_text
+def test_a_core_error_shows_its_codes_text_and_no_regex_reads_a_message_back():
+    from pathlib import Path
 
-    assert core_text("something new the core says") == "something new the core says"
+    from canvass.errors import CanvassError, NotFound
+    from ui import i18n
+    from ui.dialogs.progress import error_text
+
+    assert error_text(None, CanvassError("something new the core says")) == "something new the core says"
+    i18n._current = "vi"
+    try:
+        assert error_text(None, NotFound("folder_missing", folder="/x")) == "Thư mục “/x” không tồn tại."
+    finally:
+        i18n._current = "en"
+    source = (Path(__file__).resolve().parents[2] / "ui" / "dialogs" / "progress.py").read_text(encoding="utf-8")
+    assert "import re" not in source and "core_text" not in source
 
 
 def test_closed_dialogs_do_not_pile_up_in_memory(ctx, window, qtbot, monkeypatch):

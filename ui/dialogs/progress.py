@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import re
 import sqlite3
 import traceback
 from dataclasses import dataclass
@@ -166,7 +165,7 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
 
         if exc.code in MESSAGES:
             return _sentence(text(exc, current_language()))
-        return core_text(str(exc))
+        return str(exc)     # a code with a table of its own (import file errors, pack rows) or a plain sentence
     known = known_error_text(exc)
     if known:
         return known
@@ -230,47 +229,3 @@ def _sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?…" else text + "."
-
-
-def _unquote(text: str) -> str:
-    return text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" else text
-
-
-def core_text(message: str) -> str:
-    """The core's English CanvassError messages the window can meet, as translated sentences (names and files kept);
-    a message not listed here is shown as the core wrote it."""
-    table = (
-        (r"team (.+) has no residents assigned", lambda: QCoreApplication.translate(
-            "CoreErrors", "Team “%1” has no residents assigned yet.")),
-        (r"folder (.+) does not exist", lambda: QCoreApplication.translate(
-            "CoreErrors", "The folder “%1” does not exist.")),
-        (r"(\d+) rows are too many for a PDF.*", lambda: QCoreApplication.translate(
-            "CoreErrors", "%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.")),
-        (r"(\d+) rows do not fit in one worksheet.*", lambda: QCoreApplication.translate(
-            "CoreErrors", "%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.")),
-        (r"cannot write (.+?): .*", lambda: QCoreApplication.translate(
-            "CoreErrors", "Cannot write %1: you may not write in that folder, or the file is open in another program "
-            "(such as Excel).")),
-        (r"file (.+) does not exist", lambda: QCoreApplication.translate(
-            "CoreErrors", "The file “%1” does not exist.")),
-        (r"(.+) is not a readable (?:\.xlsx )?workbook", lambda: QCoreApplication.translate(
-            "CoreErrors", "“%1” is not a readable Excel workbook (.xlsx).")),
-        (r"(.+) is far too large for a team pack", lambda: QCoreApplication.translate(
-            "CoreErrors", "“%1” is far too large to be a team pack.")),
-        (r"this file is not a team pack.*", lambda: QCoreApplication.translate(
-            "CoreErrors", "This file is not a team pack (its hidden sheet is missing).")),
-        (r"the pack's hidden sheet was changed.*", lambda: QCoreApplication.translate(
-            "CoreErrors", "The pack's hidden sheet was changed: nothing was applied.")),
-        (r"unknown pack: .*", lambda: QCoreApplication.translate(
-            "CoreErrors", "This pack was not exported from this database (or its hidden sheet was changed).")),
-        (r"this database has never exported a pack", lambda: QCoreApplication.translate(
-            "CoreErrors", "This database has never exported a team pack.")),
-        (r"the pack's main sheet .*", lambda: QCoreApplication.translate(
-            "CoreErrors", "The pack's main sheet is missing or has lost its header row with the fill-in columns.")),
-    )
-    for pattern, text in table:
-        m = re.fullmatch(pattern, message.strip(), flags=re.S)
-        if m:
-            arg = _unquote(m.group(1)) if m.groups() else ""
-            return text().replace("%1", arg)
-    return message
