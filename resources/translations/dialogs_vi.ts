@@ -122,117 +122,49 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="84"/>
         <source>A hamlet without a target counts every resident on its list</source>
         <translation>Thôn chưa đặt chỉ tiêu thì chỉ tiêu là toàn bộ công dân trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="92"/>
         <source>(all on the list)</source>
         <translation>(toàn bộ danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="107"/>
         <source>&amp;Start:</source>
         <translation>&amp;Bắt đầu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="108"/>
         <source>&amp;End:</source>
         <translation>&amp;Kết thúc:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="109"/>
         <source>&amp;Quota per team per day:</source>
         <translation>&amp;Chỉ tiêu mỗi tổ mỗi ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="110"/>
         <source>Report &amp;deadline:</source>
         <translation>&amp;Giờ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="117"/>
         <source>Phases (đợt):</source>
         <translation>Các đợt:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="120"/>
         <source>Hamlet targets:</source>
         <translation>Chỉ tiêu từng thôn:</translation>
-    </message>
-</context>
-<context>
-    <name>CoreErrors</name>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="243"/>
-        <source>Team “%1” has no residents assigned yet.</source>
-        <translation>Tổ “%1” chưa được giao công dân nào.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="245"/>
-        <source>The folder “%1” does not exist.</source>
-        <translation>Thư mục “%1” không tồn tại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="247"/>
-        <source>%1 rows are too many for a PDF; export to Excel (.xlsx) or CSV.</source>
-        <translation>%1 dòng là quá nhiều cho một tệp PDF; hãy xuất ra Excel (.xlsx) hoặc CSV.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="249"/>
-        <source>%1 rows do not fit in one worksheet; export to CSV or one sheet per hamlet.</source>
-        <translation>%1 dòng không vừa một trang tính; hãy xuất ra CSV hoặc mỗi thôn một trang tính.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="251"/>
-        <source>Cannot write %1: you may not write in that folder, or the file is open in another program (such as Excel).</source>
-        <translation>Không ghi được %1: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="254"/>
-        <source>The file “%1” does not exist.</source>
-        <translation>Tệp “%1” không tồn tại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="256"/>
-        <source>“%1” is not a readable Excel workbook (.xlsx).</source>
-        <translation>“%1” không phải bảng tính Excel (.xlsx) đọc được.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="258"/>
-        <source>“%1” is far too large to be a team pack.</source>
-        <translation>“%1” quá lớn, không thể là gói danh sách của tổ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="260"/>
-        <source>This file is not a team pack (its hidden sheet is missing).</source>
-        <translation>Tệp này không phải gói danh sách của tổ (thiếu trang tính ẩn).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="262"/>
-        <source>The pack&apos;s hidden sheet was changed: nothing was applied.</source>
-        <translation>Trang tính ẩn của gói đã bị sửa: chưa ghi gì.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="264"/>
-        <source>This pack was not exported from this database (or its hidden sheet was changed).</source>
-        <translation>Gói này không được xuất từ cơ sở dữ liệu này (hoặc trang tính ẩn đã bị sửa).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="266"/>
-        <source>This database has never exported a team pack.</source>
-        <translation>Cơ sở dữ liệu này chưa từng xuất gói danh sách cho tổ nào.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/progress.py" line="268"/>
-        <source>The pack&apos;s main sheet is missing or has lost its header row with the fill-in columns.</source>
-        <translation>Gói thiếu trang tính chính, hoặc trang tính chính mất dòng tiêu đề có các cột cần điền.</translation>
     </message>
 </context>
 <context>
@@ -393,57 +325,57 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="282"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
         <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
         <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="286"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="297"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="295"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -666,112 +598,112 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="665"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="663"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="696"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="694"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="777"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="773"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="780"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="776"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="781"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="777"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="782"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="783"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="788"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="784"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="790"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="786"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="790"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="786"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="790"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="793"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="803"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="799"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="804"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="800"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1020,37 +952,37 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="589"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="587"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="596"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="598"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="596"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="621"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="619"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="622"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="620"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="638"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="654"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="652"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -1058,27 +990,27 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="203"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -1086,52 +1018,52 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="329"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="334"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="341"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="349"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>Double-click a field (or press F2) to choose what the column holds</source>
         <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="359"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1139,116 +1071,116 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="34"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="42"/>
         <source>(choose the outcome)</source>
         <translation>(chọn kết quả)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="45"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="48"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="51"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="55"/>
         <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="61"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="66"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="73"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="74"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="75"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="76"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="106"/>
         <source>Outcome for %1</source>
         <translation>Kết quả cho %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="107"/>
         <source>%n resident(s):</source>
         <translation>
             <numerusform>%n công dân:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… và %n người khác</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="125"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="125"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="146"/>
         <source>Choose the outcome first.</source>
         <translation>Hãy chọn kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="150"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="154"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -1530,32 +1462,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="457"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="455"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="460"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="465"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="485"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="492"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="490"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1563,7 +1495,7 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="123"/>
+        <location filename="../../ui/dialogs/progress.py" line="122"/>
         <source>Working</source>
         <translation>Đang xử lý</translation>
     </message>
@@ -1637,32 +1569,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="537"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="544"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="548"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="564"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="565"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="572"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="570"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1843,79 +1775,79 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TaskBar</name>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="57"/>
+        <location filename="../../ui/dialogs/progress.py" line="56"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="59"/>
+        <location filename="../../ui/dialogs/progress.py" line="58"/>
         <source>Stop the work; nothing is saved</source>
         <translation>Dừng lại; không lưu gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="89"/>
+        <location filename="../../ui/dialogs/progress.py" line="88"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="103"/>
+        <location filename="../../ui/dialogs/progress.py" line="102"/>
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="105"/>
+        <location filename="../../ui/dialogs/progress.py" line="104"/>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="161"/>
+        <location filename="../../ui/dialogs/progress.py" line="160"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Đã hủy: không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="174"/>
+        <location filename="../../ui/dialogs/progress.py" line="173"/>
         <source>Unexpected error (%1). Nothing was saved by this step; try again, and if it happens again tell the person who supports the program.</source>
         <translation>Lỗi ngoài dự kiến (%1). Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi thì báo cho người hỗ trợ kỹ thuật của chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="192"/>
+        <location filename="../../ui/dialogs/progress.py" line="191"/>
         <source>The folder “%1” does not exist. Check the database&apos;s path.</source>
         <translation>Thư mục “%1” không tồn tại. Hãy kiểm tra lại đường dẫn cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="195"/>
+        <location filename="../../ui/dialogs/progress.py" line="194"/>
         <source>This database cannot be opened by this version of Gõ Cửa (it was made by a newer version). Update the program.</source>
         <translation>Phiên bản Gõ Cửa này không mở được cơ sở dữ liệu này (nó được tạo bằng phiên bản mới hơn). Hãy cập nhật chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="199"/>
+        <location filename="../../ui/dialogs/progress.py" line="198"/>
         <source>The file cannot be written or read: you may not write in that folder, or the file is open in another program (such as Excel). Close it or choose another folder, then try again.</source>
         <translation>Không ghi hoặc đọc được tệp: không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác (ví dụ Excel). Hãy đóng tệp đó hoặc chọn thư mục khác rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="204"/>
-        <location filename="../../ui/dialogs/progress.py" line="222"/>
+        <location filename="../../ui/dialogs/progress.py" line="203"/>
+        <location filename="../../ui/dialogs/progress.py" line="221"/>
         <source>The disk is full. Free some space, then try again.</source>
         <translation>Ổ đĩa đã đầy. Hãy giải phóng bớt dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="205"/>
+        <location filename="../../ui/dialogs/progress.py" line="204"/>
         <source>The file or folder cannot be used. Check that it exists and that you may write there, then try again.</source>
         <translation>Không dùng được tệp hoặc thư mục này. Hãy kiểm tra nó có tồn tại và có quyền ghi vào đó không, rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="212"/>
+        <location filename="../../ui/dialogs/progress.py" line="211"/>
         <source>The database is busy: another program (or another Gõ Cửa window) is writing to it. Wait a moment and try again.</source>
         <translation>Cơ sở dữ liệu đang bận: một chương trình khác (hoặc một cửa sổ Gõ Cửa khác) đang ghi vào. Hãy chờ một lát rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="216"/>
+        <location filename="../../ui/dialogs/progress.py" line="215"/>
         <source>The database file cannot be written: it is read-only or in a folder you may not write to. Copy it to a folder of your own and open the copy.</source>
         <translation>Không ghi được vào tệp cơ sở dữ liệu: tệp chỉ đọc hoặc nằm trong thư mục không có quyền ghi. Hãy chép tệp sang thư mục của mình rồi mở bản chép.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/progress.py" line="190"/>
-        <location filename="../../ui/dialogs/progress.py" line="220"/>
+        <location filename="../../ui/dialogs/progress.py" line="189"/>
+        <location filename="../../ui/dialogs/progress.py" line="219"/>
         <source>This file is not a Gõ Cửa database, or it is damaged.</source>
         <translation>Tệp này không phải cơ sở dữ liệu Gõ Cửa, hoặc đã bị hỏng.</translation>
     </message>
