@@ -17,19 +17,18 @@ from typing import Optional
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
-from sqlalchemy import select
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QVBoxLayout,
+                               QWidget)
 
 from canvass.errors import CanvassError
 from canvass.events import OUTCOMES_NEEDING_REASON
-from canvass.models import Resident
+from canvass.residents import resident_rows
 from canvass.scan.apply import ApplyResult, Decision, apply_decisions
 from canvass.scan.reader import PX_PER_MM, PageReading, RowReading, ScanResult
 from ui.dialogs.base import Asks
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label
-from ui.views.keying import OUTCOME_KEYS, ReasonPanel
+from ui.views.keying import OUTCOME_KEYS, KeyingTable, ReasonPanel
 
 NO_CHANGE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
@@ -153,20 +152,6 @@ def strip_pixmap(page: PageReading, r: RowReading, boxes_only: bool = False) -> 
     return QPixmap.fromImage(img)
 
 
-class ReviewTable(QTableView):
-    """The table that takes the outcome keys (it hands them to the dialog)."""
-
-    def __init__(self, dialog: "ScanReviewDialog"):
-        super().__init__(dialog)
-        self.dialog = dialog
-
-    def keyPressEvent(self, event) -> None:
-        if self.dialog.handle_key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
 class ScanReviewDialog(Asks, QDialog):
     """The rows read from photos, each beside its strip of the photo; Record writes the decided ones."""
 
@@ -189,7 +174,7 @@ class ScanReviewDialog(Asks, QDialog):
         self.strip.setMinimumHeight(70)
         self.strip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.model = ReviewModel(self.items, self)
-        self.table = ReviewTable(self)
+        self.table = KeyingTable(self)
         self.table.setObjectName("scanReviewTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -231,8 +216,7 @@ class ScanReviewDialog(Asks, QDialog):
         rows = [(p, r) for p in result.pages for r in p.rows if r.state != "blank"]
         ids = {r.resident_id for _p, r in rows}
         with self.ctx.db.read() as s:
-            names = dict(s.execute(select(Resident.id, Resident.name).where(Resident.id.in_(ids))).all()) \
-                if ids else {}
+            names = {r.id: r.name for r in resident_rows(s, list(ids))}
         return [ReviewItem(p, r, names.get(r.resident_id, "?"), outcome=r.outcome if r.state == "sure" else None)
                 for p, r in rows]
 

@@ -38,9 +38,10 @@ DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
 class KeyingTable(QTableView):
-    """The table that takes the outcome keys (it hands them to the view)."""
+    """A table that takes the outcome keys: it hands every key press to its owner's `handle_key` first (the
+    keying view, the photo review)."""
 
-    def __init__(self, view: "KeyingView"):
+    def __init__(self, view):
         super().__init__(view)
         self.view = view
 
