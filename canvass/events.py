@@ -110,14 +110,30 @@ def resident_events(session: Session, resident_id: int) -> list[Event]:
     return list(session.scalars(select(Event).where(Event.resident_id == resident_id).order_by(Event.id)))
 
 
+# The resident columns that cache the log's state: written only through `state_columns` (one resident:
+# `apply_state`; many: a bulk UPDATE of these columns, as the re-import does).
+CACHED_COLUMNS = ("status", "status_reason", "status_at", "attempts", "last_visit_at", "revisit_on", "team_id",
+                  "phone_new")
+
+
+def state_columns(st: ResidentState) -> dict:
+    """The cached columns of a derived state, by column name (every one of CACHED_COLUMNS)."""
+    return {"status": st.status, "status_reason": st.reason, "status_at": st.status_at, "attempts": st.attempts,
+            "last_visit_at": st.last_visit_at, "revisit_on": st.revisit_on, "team_id": st.team_id,
+            "phone_new": st.phone_new}   # only visits report one: a voided visit's phone goes with it
+
+
+def apply_state(resident: Resident, st: ResidentState) -> None:
+    """Write a derived state into a resident's cached columns."""
+    for column, value in state_columns(st).items():
+        setattr(resident, column, value)
+
+
 def refresh_state(session: Session, resident: Resident) -> ResidentState:
     """Recompute a resident's cached state from their whole log."""
     session.flush()
     st = derive_state(resident_events(session, resident.id))
-    resident.status, resident.status_reason, resident.status_at = st.status, st.reason, st.status_at
-    resident.attempts, resident.last_visit_at, resident.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
-    resident.team_id = st.team_id
-    resident.phone_new = st.phone_new  # only visits report one: a voided visit's phone goes with it
+    apply_state(resident, st)
     return st
 
 

@@ -41,7 +41,7 @@ from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_
 from canvass.dates import parse_date
 from canvass.db import bulk_insert, next_id, sync_sequence
 from canvass.errors import Cancelled
-from canvass.events import derive_state
+from canvass.events import CACHED_COLUMNS, derive_state, state_columns
 from canvass.models import (BatchHamlet, Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord,
                             SourceRow, SourceText)
 from canvass.residents import name_words
@@ -673,13 +673,10 @@ def _refresh(conn: Connection, ids: list[int]) -> None:
                                        e.c.reason, e.c.data).where(e.c.resident_id.in_(ids[i:i + 900]))):
             by_resident[row.resident_id].append(SimpleNamespace(**row._mapping))
     stmt = (update(r).where(r.c.id == bindparam("_id"))
-            .values(status=bindparam("s"), status_reason=bindparam("sr"), status_at=bindparam("sa"),
-                    attempts=bindparam("a"), last_visit_at=bindparam("lv"), revisit_on=bindparam("ro"),
-                    team_id=bindparam("t"), version=r.c.version + 1))
+            .values(**{c: bindparam("c_" + c) for c in CACHED_COLUMNS}, version=r.c.version + 1))
     params = []
     for rid, events in by_resident.items():
-        st = derive_state(events)
-        params.append({"_id": rid, "s": st.status, "sr": st.reason, "sa": st.status_at, "a": st.attempts,
-                       "lv": st.last_visit_at, "ro": st.revisit_on, "t": st.team_id})
+        cols = state_columns(derive_state(events))
+        params.append({"_id": rid, **{"c_" + c: v for c, v in cols.items()}})
     if params:
         conn.execute(stmt, params)

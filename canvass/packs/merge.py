@@ -58,7 +58,7 @@ from canvass.backup import before_change
 from canvass.db import Database, now
 from canvass.display import birth_year
 from canvass.errors import Cancelled, CanvassError, InvalidInput
-from canvass.events import REASONS, append_event, derive_state, validate_visit
+from canvass.events import REASONS, append_event, apply_state, derive_state, validate_visit
 from canvass.models import Campaign, Event, Pack, Resident, Team
 from canvass.packs import layout as L
 from canvass.text import fold
@@ -650,10 +650,7 @@ class _Merge:
             st = derive_state(self.events[rid])
             self.result.changes.append({"resident_id": rid, "before": [r.status, r.status_reason],
                                         "after": [st.status, st.reason]})
-            r.status, r.status_reason, r.status_at = st.status, st.reason, st.status_at
-            r.attempts, r.last_visit_at, r.revisit_on = st.attempts, st.last_visit_at, st.revisit_on
-            r.team_id = st.team_id
-            r.phone_new = st.phone_new
+            apply_state(r, st)
         self.result.touched = sorted(self.touched)
         for c in self.result.conflicts:
             if not c["recorded"]:
