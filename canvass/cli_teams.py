@@ -25,34 +25,25 @@ import json
 import re
 from typing import Optional
 
+from canvass.dates import DATE_ONLY_HOUR, typed_date as parse_date
 from canvass.errors import InvalidInput, NotFound
 
 _DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
-def parse_date(value: str, what: str = "date") -> dt.date:
-    """A date written YYYY-MM-DD or DD/MM/YYYY."""
-    text = (value or "").strip()
-    m = _DMY_RE.match(text)
-    try:
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput("date_invalid", what=what, value=value) from None
-
-
 def parse_datetime(value: str) -> dt.datetime:
-    """A date and time written ISO (YYYY-MM-DD[THH:MM[:SS]]) or DD/MM/YYYY [HH:MM]."""
+    """A date and time written ISO (YYYY-MM-DD[THH:MM[:SS]]) or DD/MM/YYYY [HH:MM]; a date alone is midday."""
     text = (value or "").strip()
     parts = text.split(" ", 1)
     if _DMY_RE.match(parts[0]):
         day = parse_date(parts[0], "visit date")
         try:
-            t = dt.time.fromisoformat(parts[1]) if len(parts) > 1 else dt.time()
+            t = dt.time.fromisoformat(parts[1]) if len(parts) > 1 else dt.time(DATE_ONLY_HOUR)
         except ValueError:
             raise InvalidInput("time_invalid", value=parts[1]) from None
         return dt.datetime.combine(day, t)
+    if "T" not in text and " " not in text:     # a date alone: midday, as a form or a pack takes it
+        return dt.datetime.combine(parse_date(text, "visit date"), dt.time(DATE_ONLY_HOUR))
     try:
         return dt.datetime.fromisoformat(text).replace(tzinfo=None, microsecond=0)
     except ValueError:

@@ -174,3 +174,27 @@ def date_in_text(text: str, *, today: dt.date | None = None) -> dt.date | None:
             if d <= today:
                 found.append((m.start(), d))
     return min(found)[1] if found else None
+
+
+# Dates people type (a command's argument, a form), as opposed to the cells of a list (parse_date above).
+DATE_ONLY_HOUR = 12   # a visit given with a date only counts as midday of that day (forms, packs, photos)
+_TYPED_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def typed_date(value: str, what: str = "date") -> dt.date:
+    """A date a person typed, YYYY-MM-DD or DD/MM/YYYY; InvalidInput("date_invalid") otherwise."""
+    from canvass.errors import InvalidInput
+
+    text = (value or "").strip()
+    m = _TYPED_DMY_RE.match(text)
+    try:
+        if m:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("date_invalid", what=what, value=value) from None
+
+
+def visit_moment(day: dt.date, now: dt.datetime) -> dt.datetime:
+    """When a visit given by its day happened: `now` for today, midday of an earlier day."""
+    return now if day == now.date() else dt.datetime.combine(day, dt.time(DATE_ONLY_HOUR))

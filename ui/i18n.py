@@ -106,15 +106,6 @@ def fmt_datetime(d: Optional[dt.datetime]) -> str:
     return f"{fmt_date(d)} {d.hour:02d}:{d.minute:02d}"
 
 
-def parse_date(text: str) -> Optional[dt.date]:
-    """A dd/mm/yyyy date typed by a person (None when it is not one)."""
-    try:
-        day, month, year = (int(p) for p in text.strip().replace("-", "/").replace(".", "/").split("/"))
-        return dt.date(year, month, day)
-    except (ValueError, TypeError):
-        return None
-
-
 __all__ = ["install", "current_language", "locale_for", "fmt_int", "fmt_float", "fmt_date", "fmt_datetime",
-           "parse_date", "language_names", "LANGUAGES", "DEFAULT_LANGUAGE", "TRANSLATIONS_DIR",
+           "language_names", "LANGUAGES", "DEFAULT_LANGUAGE", "TRANSLATIONS_DIR",
            "app_translation_files", "qt_translation_files"]

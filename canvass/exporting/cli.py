@@ -5,25 +5,9 @@ suffix (.xlsx, .pdf, .csv). `--json` prints {"rows": N, "path": P}.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 import sys
 
-from canvass.errors import InvalidInput
-
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def parse_day(value: str) -> dt.date:
-    """A date written YYYY-MM-DD or DD/MM/YYYY."""
-    text = (value or "").strip()
-    try:
-        m = _DMY.match(text)
-        if m:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput("date_invalid", what="--as-of", value=value) from None
+from canvass.dates import typed_date
 
 
 def _progress(done: int, total: int) -> None:
@@ -37,7 +21,7 @@ def cmd_export(args, db) -> int:
     from canvass.cli import print_json
     from canvass.exporting import export
 
-    as_of = parse_day(args.as_of) if args.as_of else None
+    as_of = typed_date(args.as_of, "--as-of") if args.as_of else None
     result = export(db, args.kind, args.out, hamlet=args.hamlet, team=args.team, as_of=as_of, mask=args.mask,
                     by_hamlet=args.by_hamlet, actor=args.actor, progress=_progress)
     if sys.stderr.isatty():

@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from canvass.dates import DATE_ONLY_HOUR
 from canvass.events import (ABSENT_REASONS, INELIGIBLE_REASONS, OUTCOMES, REASON_LABELS_VI, STATUS_LABELS_VI)
 from canvass.models import Meta
 from canvass.text import fold
@@ -142,7 +143,6 @@ _DATE_PATTERNS = (
     re.compile(r"^(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})(?:\s+(?P<H>\d{1,2})[:h](?P<M>\d{2}))?$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?)?$"),
 )
-DATE_ONLY_HOUR = 12  # a visit written with a date only counts as midday of that day
 
 
 def parse_visit_date(value) -> Optional[dt.datetime]:

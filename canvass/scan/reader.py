@@ -406,6 +406,6 @@ def read_files(db, paths: Sequence[str | Path], *, progress: Optional[Callable[[
 
 def visit_time(day: dt.date) -> dt.datetime:
     """A page's visits happened on its day; with no time written they count as midday (as packs do)."""
-    from canvass.packs.layout import DATE_ONLY_HOUR
+    from canvass.dates import DATE_ONLY_HOUR
 
     return dt.datetime.combine(day, dt.time(DATE_ONLY_HOUR))

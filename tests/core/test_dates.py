@@ -121,3 +121,25 @@ def test_non_finite_numbers_are_not_dates(value):
 
 def test_today_may_be_a_datetime():
     assert parse_date("28/12/1986", today=dt.datetime(2025, 3, 10, 8, 0)).value == dt.date(1986, 12, 28)
+
+
+def test_a_date_a_person_types_and_a_visit_given_by_its_day():
+    """One rule for typed dates and one for "a date without a time is midday" (forms, packs, photos and the
+    command line, which took midnight before)."""
+    import datetime as dt
+
+    import pytest
+
+    from canvass.cli_teams import parse_datetime
+    from canvass.dates import DATE_ONLY_HOUR, typed_date, visit_moment
+    from canvass.errors import InvalidInput
+
+    assert typed_date("28/3/2025") == typed_date("2025-03-28") == dt.date(2025, 3, 28)
+    with pytest.raises(InvalidInput) as info:
+        typed_date("hôm qua", "--as-of")
+    assert info.value.code == "date_invalid"
+    now = dt.datetime(2026, 11, 30, 9, 41)
+    assert visit_moment(now.date(), now) == now
+    assert visit_moment(dt.date(2026, 11, 28), now) == dt.datetime(2026, 11, 28, DATE_ONLY_HOUR)
+    assert parse_datetime("2026-11-28") == parse_datetime("28/11/2026") == dt.datetime(2026, 11, 28, DATE_ONLY_HOUR)
+    assert parse_datetime("2026-11-28T08:15") == dt.datetime(2026, 11, 28, 8, 15)

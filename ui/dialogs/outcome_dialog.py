@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
+from canvass.dates import visit_moment
 from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.display import birth_year
@@ -134,9 +135,7 @@ class OutcomeDialog(QDialog):
 
     def visit_at(self) -> dt.datetime:
         """The visit's moment: now for today, midday of an earlier day."""
-        day = self.date.date().toPython()
-        stamp = now()
-        return stamp if day == stamp.date() else dt.datetime.combine(day, dt.time(12, 0))
+        return visit_moment(self.date.date().toPython(), now())
 
     def save(self) -> bool:
         """Record the outcome for every chosen resident (one transaction); stay open on an error."""

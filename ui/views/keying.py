@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFrame, 
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from canvass.dates import visit_moment
 from canvass.db import now
 from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
@@ -357,9 +358,7 @@ class KeyingView(QWidget):
 
     def visit_at(self) -> dt.datetime:
         """When the typed visits happened: now for today, midday of the chosen day otherwise."""
-        day = self.date_edit.date().toPython()
-        stamp = now()
-        return stamp if day == stamp.date() else dt.datetime.combine(day, dt.time(12, 0))
+        return visit_moment(self.date_edit.date().toPython(), now())
 
     def record(self, outcome: str, reason: Optional[str] = None, note: Optional[str] = None) -> bool:
         """Record the current row's outcome, then go to the next resident."""
