@@ -21,7 +21,6 @@ Teams and hamlets are named by name (case and diacritics ignored, "Thôn" option
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Optional
 
@@ -210,29 +209,12 @@ def cmd_mark(args, db) -> int:
     return 0
 
 
-def history_rows(session, resident) -> list[dict]:
-    """Every event of one resident as plain dicts (oldest first), with team names."""
-    from sqlalchemy import select
-
-    from canvass.events import resident_events
-    from canvass.models import Team
-    names = dict(session.execute(select(Team.id, Team.name)).all())
-    events = resident_events(session, resident.id)
-    voided = {json.loads(e.data).get("voids") for e in events if e.kind == "visit_void" and e.data}
-    out = []
-    for e in events:
-        out.append({"id": e.id, "kind": e.kind, "at": e.at, "recorded_at": e.recorded_at, "actor": e.actor,
-                    "team_id": e.team_id, "team": names.get(e.team_id) if e.team_id else None,
-                    "outcome": e.outcome, "reason": e.reason, "note": e.note,
-                    "data": json.loads(e.data) if e.data else None, "voided": e.id in voided})
-    return out
-
-
 def cmd_history(args, db) -> int:
+    from canvass.history import resident_history
     from canvass.events import REASON_LABELS_VI, STATUS_LABELS_VI
     with db.session() as s:
         r = _resident(s, args.cccd)
-        rows = history_rows(s, r)
+        rows = [{k: v for k, v in e.items() if k != "new_phone"} for e in resident_history(s, r.id)]
         head = {"resident_id": r.id, "cccd": r.cccd, "name": r.name, "status": r.status,
                 "status_reason": r.status_reason, "attempts": r.attempts, "team_id": r.team_id}
     if args.json:

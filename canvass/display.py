@@ -122,5 +122,17 @@ def household_heading(number: Optional[str], key: Optional[str], head: Optional[
     return shown_text(" - ".join(parts), mask)
 
 
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of a 0-based index (0 -> A, 26 -> AA)."""
+    name, n = "", index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
 __all__ = ["MASK_KEEP", "LONG_RUN", "birth_year", "phone_text", "phone_grouped", "masked_number", "scrub_numbers",
-           "shown_number", "shown_text", "is_generated_household", "household_label", "household_heading"]
+           "shown_number", "shown_text", "is_generated_household", "household_label", "household_heading",
+           "column_letter"]

@@ -60,4 +60,24 @@ def source_rows_of(session: Session, resident_id: int) -> list[SourceRecord]:
                          disposition=r[8], reason=r[9]) for r in rows]
 
 
-__all__ = ["SourceRecord", "raw_cells", "source_rows_of"]
+def sheet_headers(summary: Optional[str], sheet: str) -> list[str]:
+    """The header cells the importer recorded for a sheet (its batch summary JSON), or [] when it did not."""
+    try:
+        data = json.loads(summary or "{}")
+    except ValueError:
+        return []
+    for key in ("headers", "header"):
+        v = data.get(key)
+        if isinstance(v, dict):
+            v = v.get(sheet)
+        if isinstance(v, list):
+            return [str(x) if x is not None else "" for x in v]
+    sheets = data.get("sheets")
+    if isinstance(sheets, list):
+        for sh in sheets:
+            if isinstance(sh, dict) and sh.get("name") == sheet and isinstance(sh.get("header"), list):
+                return [str(x) if x is not None else "" for x in sh["header"]]
+    return []
+
+
+__all__ = ["SourceRecord", "raw_cells", "source_rows_of", "sheet_headers"]

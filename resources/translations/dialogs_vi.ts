@@ -325,57 +325,57 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="278"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
         <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="295"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="290"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="305"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="297"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="299"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -383,327 +383,327 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="34"/>
         <source>No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: xếp vào nhóm “(Chưa rõ thôn)”; hãy chọn cột thôn hoặc gõ tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="38"/>
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="62"/>
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="63"/>
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="65"/>
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="80"/>
         <source>A cell starting on line %1 is far too long (over 131,072 characters): the file is damaged or is not a list.</source>
         <translation>Một ô bắt đầu ở dòng %1 dài quá mức (hơn 131.072 ký tự): tệp bị hỏng hoặc không phải danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="95"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="96"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="100"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="101"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="105"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="106"/>
         <source>Same person (name, birth, hamlet) as row %1; differs in: %2</source>
         <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="663"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="655"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="694"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="686"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="773"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="765"/>
         <source>Rows read</source>
         <translation>Số dòng đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="766"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="766"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="775"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="767"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="776"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="768"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="777"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="769"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="770"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="771"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="784"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="776"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="786"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="786"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="778"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="790"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="782"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="793"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="785"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="799"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="791"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="800"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="792"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -711,47 +711,47 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>KeyingModel</name>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="91"/>
+        <location filename="../../ui/models/keying_model.py" line="31"/>
         <source>#</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="91"/>
+        <location filename="../../ui/models/keying_model.py" line="31"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="91"/>
+        <location filename="../../ui/models/keying_model.py" line="31"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="32"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="32"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="92"/>
+        <location filename="../../ui/models/keying_model.py" line="32"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93"/>
+        <location filename="../../ui/models/keying_model.py" line="33"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="93"/>
+        <location filename="../../ui/models/keying_model.py" line="33"/>
         <source>Visits</source>
         <translation>Số lần đến</translation>
     </message>
     <message>
-        <location filename="../../ui/models/keying_model.py" line="166"/>
+        <location filename="../../ui/models/keying_model.py" line="106"/>
         <source>Last visit: %1</source>
         <translation>Ngày đến gần nhất: %1</translation>
     </message>
@@ -759,84 +759,84 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>KeyingView</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="148"/>
+        <location filename="../../ui/views/keying.py" line="150"/>
         <source>The team whose walk list you are typing in</source>
         <translation>Tổ có danh sách đi thăm đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="151"/>
+        <location filename="../../ui/views/keying.py" line="153"/>
         <source>Only this hamlet&apos;s residents</source>
         <translation>Chỉ công dân của thôn này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="157"/>
+        <location filename="../../ui/views/keying.py" line="159"/>
         <source>The date written on the walk list; it stays for this session</source>
         <translation>Ngày ghi trên danh sách đi thăm; giữ nguyên cho cả lượt nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="158"/>
+        <location filename="../../ui/views/keying.py" line="160"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="160"/>
+        <location filename="../../ui/views/keying.py" line="162"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="162"/>
+        <location filename="../../ui/views/keying.py" line="164"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="168"/>
+        <location filename="../../ui/views/keying.py" line="170"/>
         <source>Undo last entry</source>
         <translation>Hoàn tác lần nhập cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="170"/>
+        <location filename="../../ui/views/keying.py" line="172"/>
         <source>Cancel the last outcome you typed (Ctrl+Z); it stays in the history</source>
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="174"/>
+        <location filename="../../ui/views/keying.py" line="176"/>
         <source>Read photos of walk lists…</source>
         <translation>Đọc ảnh phiếu…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="176"/>
+        <location filename="../../ui/views/keying.py" line="178"/>
         <source>Read the ticks from photos or scans of printed walk lists (or drop the photos here), check them, then record them</source>
         <translation>Đọc các dấu tích từ ảnh chụp hoặc bản quét phiếu đã in (hoặc thả ảnh vào đây), kiểm tra rồi ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="204"/>
+        <location filename="../../ui/views/keying.py" line="206"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="242"/>
+        <location filename="../../ui/views/keying.py" line="244"/>
         <source>&lt;b&gt;Enter&lt;/b&gt; next · &lt;b&gt;Ctrl+Z&lt;/b&gt; undo</source>
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="261"/>
+        <location filename="../../ui/views/keying.py" line="263"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="290"/>
+        <location filename="../../ui/views/keying.py" line="292"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="306"/>
+        <location filename="../../ui/views/keying.py" line="308"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="349"/>
+        <location filename="../../ui/views/keying.py" line="351"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
@@ -952,37 +952,37 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="587"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="579"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="594"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="586"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="596"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="588"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="619"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="611"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="620"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="612"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="636"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="628"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="652"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="644"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -990,27 +990,27 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="203"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -1018,52 +1018,52 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="319"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="320"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="324"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>Double-click a field (or press F2) to choose what the column holds</source>
         <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="349"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>%1 data rows.</source>
         <translation>%1 dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1071,116 +1071,116 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="35"/>
         <source>Record a visit outcome</source>
         <translation>Ghi kết quả đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="43"/>
         <source>(choose the outcome)</source>
         <translation>(chọn kết quả)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="46"/>
         <source>What happened at the door</source>
         <translation>Kết quả khi đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="49"/>
         <source>Needed when the resident cannot be activated</source>
         <translation>Bắt buộc khi công dân không thể kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="52"/>
         <source>Anything worth keeping; required for “Other reason”</source>
         <translation>Thông tin cần lưu; bắt buộc với “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="56"/>
         <source>The resident&apos;s working phone number, if the list&apos;s one is wrong</source>
         <translation>Số điện thoại đang dùng của công dân, nếu số trong danh sách sai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="62"/>
         <source>The day of the visit</source>
         <translation>Ngày đến nhà</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="67"/>
         <source>When to come back</source>
         <translation>Ngày hẹn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="74"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="75"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="76"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
         <source>New &amp;phone:</source>
         <translation>Số điện thoại &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="79"/>
         <source>Come &amp;back on:</source>
         <translation>Hẹn &amp;quay lại ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="107"/>
         <source>Outcome for %1</source>
         <translation>Kết quả cho %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="108"/>
         <source>%n resident(s):</source>
         <translation>
             <numerusform>%n công dân:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="111"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… và %n người khác</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="126"/>
         <source>(choose a reason)</source>
         <translation>(chọn lý do)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="126"/>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="145"/>
         <source>Choose the outcome first.</source>
         <translation>Hãy chọn kết quả trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="149"/>
         <source>Choose why the resident cannot be activated.</source>
         <translation>Hãy chọn lý do công dân không thể kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="153"/>
         <source>Write the reason in the note.</source>
         <translation>Hãy ghi lý do vào ô ghi chú.</translation>
     </message>
@@ -1462,32 +1462,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="455"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="447"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="448"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="465"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="457"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="483"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="490"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="482"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
     </message>
@@ -1503,27 +1503,27 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="69"/>
+        <location filename="../../ui/views/keying.py" line="71"/>
         <source>Press the number of the reason, or choose it and press Enter</source>
         <translation>Nhấn số của lý do, hoặc chọn rồi nhấn Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="72"/>
+        <location filename="../../ui/views/keying.py" line="74"/>
         <source>What is the reason? (Enter to save, Escape to cancel)</source>
         <translation>Lý do là gì? (Enter để lưu, Esc để hủy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="73"/>
+        <location filename="../../ui/views/keying.py" line="75"/>
         <source>A note is needed for “Other reason”</source>
         <translation>Cần ghi chú cho “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="74"/>
+        <location filename="../../ui/views/keying.py" line="76"/>
         <source>Number: choose a reason · Enter: save · Escape: cancel</source>
         <translation>Số: chọn lý do · Enter: lưu · Esc: hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="89"/>
+        <location filename="../../ui/views/keying.py" line="91"/>
         <source>%1 – why? (%2)</source>
         <translation>%1 – vì sao? (%2)</translation>
     </message>
@@ -1531,37 +1531,37 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="77"/>
         <source>Page / row</source>
         <translation>Trang / dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="77"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="77"/>
         <source>On the photo</source>
         <translation>Trên ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="77"/>
         <source>Read from the photo</source>
         <translation>Đọc được từ ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="79"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="78"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="95"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="94"/>
         <source>page %1, row %2</source>
         <translation>trang %1, dòng %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="102"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="101"/>
         <source>(no change)</source>
         <translation>(không thay đổi)</translation>
     </message>
@@ -1569,32 +1569,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="537"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="544"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="536"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="546"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="538"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="554"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="563"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="555"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="570"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="562"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>
@@ -1684,62 +1684,62 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>ScanReview</name>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="114"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="113"/>
         <source>two or more boxes ticked</source>
         <translation>tích từ hai ô trở lên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="115"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="114"/>
         <source>a box crossed out or filled in</source>
         <translation>một ô bị gạch hoặc tô kín</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="116"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="115"/>
         <source>a faint mark</source>
         <translation>nét mờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="117"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="116"/>
         <source>the boxes cannot be seen</source>
         <translation>không nhìn thấy các ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="118"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="117"/>
         <source>needs the reason</source>
         <translation>cần ghi lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="121"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="120"/>
         <source>not an image</source>
         <translation>không phải ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="122"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="121"/>
         <source>the four corner squares are not all visible</source>
         <translation>không thấy đủ bốn ô vuông ở góc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="123"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="122"/>
         <source>the corner squares do not fit a flat page</source>
         <translation>bốn ô vuông ở góc không khớp một trang phẳng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="124"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="123"/>
         <source>the code at the top right cannot be read</source>
         <translation>không đọc được mã ở góc trên bên phải</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="125"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="124"/>
         <source>a page this database did not print</source>
         <translation>trang này không do cơ sở dữ liệu này in ra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="126"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="125"/>
         <source>the table is not where it was printed (a fold or a curl?)</source>
         <translation>bảng không nằm đúng chỗ đã in (trang bị gấp hoặc cong?)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="348"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="332"/>
         <source>Reading photos</source>
         <translation>Đang đọc ảnh</translation>
     </message>
@@ -1747,27 +1747,27 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>ScanReviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="180"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="165"/>
         <source>Read photos of walk lists</source>
         <translation>Đọc ảnh phiếu xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="202"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="187"/>
         <source>1/K activated · 2/V absent · 3/X cannot be activated · 4/S wrong phone · 5/T refused · 6/H come back later · 0/C or Delete: no change · Enter: next</source>
         <translation>1/K đã kích hoạt · 2/V vắng mặt · 3/X không thể kích hoạt · 4/S sai số điện thoại · 5/T từ chối · 6/H hẹn quay lại · 0/C hoặc Delete: không thay đổi · Enter: dòng tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="213"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="198"/>
         <source>&amp;Record</source>
         <translation>&amp;Ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="241"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="225"/>
         <source>%1 page(s) read: %2 row(s) ticked clearly, %3 to check. Rows without a tick are not listed and change nothing.</source>
         <translation>Đã đọc %1 trang: %2 dòng tích rõ, %3 dòng cần kiểm tra. Dòng không có dấu tích không được liệt kê và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="245"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="229"/>
         <source>Not read, nothing recorded from it: %1 (%2). Photograph the whole page, flat, with its four corner squares and the code.</source>
         <translation>Không đọc được, không ghi gì từ ảnh này: %1 (%2). Hãy chụp cả trang, để phẳng, thấy đủ bốn ô vuông ở góc và mã.</translation>
     </message>

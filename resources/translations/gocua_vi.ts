@@ -1368,6 +1368,10 @@ Bạn có muốn thay thế không?</translation>
         <source>(undone)</source>
         <translation>(đã hủy)</translation>
     </message>
+    <message>
+        <source>new phone %1</source>
+        <translation>số điện thoại mới %1</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>

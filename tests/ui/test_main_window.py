@@ -321,8 +321,10 @@ def test_ctrl_k_opens_the_outcome_dialog_for_the_selected_rows(window, monkeypat
 
     view = window.residentsView
     view.wait_idle()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
     view.table.setFocus()
     view.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(view.selected_ids()), timeout=5000)
     asked = []
     monkeypatch.setattr(mw.OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
     qtbot.keyClick(view.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)

@@ -11,7 +11,7 @@ from canvass.models import Household, Resident
 from canvass.packs import export_pack
 from canvass.teams import add_team
 from tests.factories import make_commune
-from ui.models.keying_model import walk_rows
+from canvass.walklist import walk_rows
 
 
 def _commune_with_one_team(db):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from canvass.display import column_letter
 from ui.dialogs import RowsModel, last_dir, remember_dir
 from ui.dialogs.base import Asks
 from ui.dialogs.list_kind import ListKindBox, list_html
@@ -113,15 +114,6 @@ def import_fields() -> tuple[str, ...]:
     from canvass.importing import FIELDS
 
     return ("",) + tuple(FIELDS)
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet column name of a 0-based index (0 → A, 26 → AA)."""
-    name, n = "", index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def thousands(n: int) -> str:

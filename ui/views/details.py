@@ -7,44 +7,13 @@ from typing import Optional
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
-from sqlalchemy import select
-
-from canvass.display import household_label, phone_grouped
-from canvass.events import resident_events
-from canvass.models import ImportBatch, Resident, SourceRow, Team
+from canvass.display import column_letter, household_label, phone_grouped
+from canvass.history import resident_by_id, resident_history
+from canvass.importing.sources import sheet_headers, source_rows_of
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
 from ui.labels import event_kind_labels, reason_label, status_label
 from ui.models.simple import ListTableModel
 from ui.widgets.sizing import fit_resize
-
-
-def _column_letter(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def _headers_of(summary: Optional[str], sheet: str) -> list[str]:
-    """The header cells the importer recorded for a sheet, when it did (summary JSON)."""
-    try:
-        data = json.loads(summary or "{}")
-    except ValueError:
-        return []
-    for key in ("headers", "header"):
-        v = data.get(key)
-        if isinstance(v, dict):
-            v = v.get(sheet)
-        if isinstance(v, list):
-            return [str(x) if x is not None else "" for x in v]
-    sheets = data.get("sheets")
-    if isinstance(sheets, list):
-        for sh in sheets:
-            if isinstance(sh, dict) and sh.get("name") == sheet and isinstance(sh.get("header"), list):
-                return [str(x) if x is not None else "" for x in sh["header"]]
-    return []
 
 
 def _note_text(kind: str, note: Optional[str]) -> str:
@@ -122,7 +91,7 @@ class ResidentDetailsDialog(QDialog):
     def load(self) -> None:
         """Read the resident, their source rows and their events."""
         with self.ctx.db.read() as s:
-            r = s.get(Resident, self.resident_id)
+            r = resident_by_id(s, self.resident_id)
             if r is None:
                 self._add(self.tr("Resident"), self.tr("Not found"))
                 return
@@ -167,23 +136,16 @@ class ResidentDetailsDialog(QDialog):
                 for k, v in (extra.items() if isinstance(extra, dict) else []):
                     self._add(str(k), v)
 
-            rows = s.execute(select(SourceRow, ImportBatch).join(ImportBatch, ImportBatch.id == SourceRow.batch_id)
-                             .where(SourceRow.resident_id == self.resident_id).order_by(SourceRow.id.desc())).all()
+            rows = source_rows_of(s, self.resident_id)
             if rows:
-                sr, batch = rows[0]
-                try:
-                    cells = json.loads(sr.raw)
-                except ValueError:
-                    cells = [sr.raw]
-                if isinstance(cells, dict):
-                    cells = list(cells.values())
-                heads = _headers_of(batch.summary, sr.sheet)
-                self.sourceModel.set_rows([(_column_letter(i), heads[i] if i < len(heads) else "",
-                                            "" if c is None else c) for i, c in enumerate(cells)])
+                last = rows[0]
+                heads = sheet_headers(last.summary, last.sheet)
+                self.sourceModel.set_rows([(column_letter(i), heads[i] if i < len(heads) else "", c)
+                                           for i, c in enumerate(last.cells)])
                 self.sourceTable.setColumnHidden(1, not any(heads))   # headings only when the import kept them
                 info = self.tr("File %1, sheet %2, row %3 (imported %4).")
-                for k, v in (("%1", batch.file_name), ("%2", sr.sheet), ("%3", fmt_int(sr.row_number)),
-                             ("%4", fmt_datetime(batch.imported_at))):
+                for k, v in (("%1", last.file_name), ("%2", last.sheet), ("%3", fmt_int(last.row_number)),
+                             ("%4", fmt_datetime(last.imported_at))):
                     info = info.replace(k, str(v))
                 if len(rows) > 1:
                     info += " " + self.tr("Seen in %1 imports.").replace("%1", fmt_int(len(rows)))
@@ -191,24 +153,19 @@ class ResidentDetailsDialog(QDialog):
             else:
                 self.sourceInfo.setText(self.tr("No imported row is recorded for this resident."))
 
-            teams = {t.id: t.name for t in s.scalars(select(Team))}
             kinds = event_kind_labels()
-            events = resident_events(s, self.resident_id)
-            voided = set()
-            for e in events:
-                if e.kind == "visit_void" and e.data:
-                    try:
-                        voided.add(json.loads(e.data).get("voids"))
-                    except ValueError:
-                        pass
             hist = []
-            for e in reversed(events):
-                what = kinds.get(e.kind, e.kind)
-                if e.id in voided:
+            for e in reversed(resident_history(s, self.resident_id)):
+                what = kinds.get(e["kind"], e["kind"])
+                if e["voided"]:
                     what += " " + self.tr("(undone)")
-                hist.append((fmt_datetime(e.at), what, status_label(e.outcome) if e.outcome else "",
-                             reason_label(e.reason), teams.get(e.team_id, "") if e.team_id else "", e.actor or "",
-                             _note_text(e.kind, e.note), fmt_datetime(e.recorded_at)))
+                note = _note_text(e["kind"], e["note"])
+                if e["new_phone"]:
+                    note = " · ".join(x for x in (note, self.tr("new phone %1").replace(
+                        "%1", phone_grouped(e["new_phone"]))) if x)
+                hist.append((fmt_datetime(e["at"]), what, status_label(e["outcome"]) if e["outcome"] else "",
+                             reason_label(e["reason"]), e["team"] or "", e["actor"] or "", note,
+                             fmt_datetime(e["recorded_at"])))
             self.historyModel.set_rows(hist)
 
     @classmethod
