@@ -4,48 +4,48 @@
 <context>
     <name>BackupDialogs</name>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="29"/>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="37"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="46"/>
         <source>Back up</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="42"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="51"/>
         <source>Back up the database</source>
         <translation>Sao lưu cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="43"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="52"/>
         <source>Gõ Cửa database (*.db)</source>
         <translation>Cơ sở dữ liệu Gõ Cửa (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="56"/>
         <source>Copying the database…</source>
         <translation>Đang sao chép cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="62"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="59"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="64"/>
         <source>Wait until the work under way has finished, then restore.</source>
         <translation>Hãy chờ công việc đang chạy xong rồi mới khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="65"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="70"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="66"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="71"/>
         <source>Gõ Cửa database (*.db);;All files (*)</source>
         <translation>Cơ sở dữ liệu Gõ Cửa (*.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="69"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="74"/>
         <source>Replace everything in the open database with the backup “%1”?
 
 The database as it is now is kept first in the backups folder, so this can be undone.</source>
@@ -54,7 +54,7 @@ The database as it is now is kept first in the backups folder, so this can be un
 Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục backups, nên có thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backup_dialogs.py" line="75"/>
+        <location filename="../../ui/dialogs/backup_dialogs.py" line="80"/>
         <source>Restoring the backup…</source>
         <translation>Đang khôi phục bản sao lưu…</translation>
     </message>

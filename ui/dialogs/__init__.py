@@ -10,11 +10,13 @@ import unicodedata
 from typing import Optional
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from ui.models.simple import ListTableModel
 
 
 HIGHLIGHT = "#fde7e9"     # the background of a row that asks for a second look (a final status replaced)
+_HIGHLIGHT_COLOR = QColor(HIGHLIGHT)
 
 
 class RowsModel(ListTableModel):
@@ -37,9 +39,7 @@ class RowsModel(ListTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             role = Qt.ItemDataRole.DisplayRole
         if role == Qt.ItemDataRole.BackgroundRole:
-            from PySide6.QtGui import QColor
-
-            return QColor(HIGHLIGHT) if index.isValid() and index.row() in self.highlighted else None
+            return _HIGHLIGHT_COLOR if index.isValid() and index.row() in self.highlighted else None
         return super().data(index, role)
 
 

@@ -22,6 +22,15 @@ def _failed(parent: Optional[QWidget], title: str, exc: BaseException) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def _run(ctx, parent, title: str, work, label: str):
+    """Run the work under the progress dialog; its result, or None after saying why it failed."""
+    outcome = ProgressDialog.run(ctx, parent, lambda progress, cancel: work(), title=title, label=label)
+    if not outcome.ok:
+        _failed(parent, title, outcome.error)
+        return None
+    return outcome.result
+
+
 def _folder(ctx, parent) -> Optional[Path]:
     try:
         folder = backups_folder(ctx.db)
@@ -43,12 +52,8 @@ def backup_database(ctx, parent: Optional[QWidget] = None) -> Optional[Path]:
                                           translate("BackupDialogs", "Gõ Cửa database (*.db)"))
     if not path:
         return None
-    outcome = ProgressDialog.run(ctx, parent, lambda progress, cancel: backup_now(ctx.db, path), title=title,
-                                 label=translate("BackupDialogs", "Copying the database…"))
-    if not outcome.ok:
-        _failed(parent, title, outcome.error)
-        return None
-    return outcome.result
+    return _run(ctx, parent, title, lambda: backup_now(ctx.db, path),
+                translate("BackupDialogs", "Copying the database…"))
 
 
 def restore_database(ctx, parent: Optional[QWidget] = None) -> Optional[object]:
@@ -71,9 +76,5 @@ def restore_database(ctx, parent: Optional[QWidget] = None) -> Optional[object]:
         "now is kept first in the backups folder, so this can be undone.").replace("%1", Path(path).name)
     if QMessageBox.question(parent, title, question) != QMessageBox.StandardButton.Yes:
         return None
-    outcome = ProgressDialog.run(ctx, parent, lambda progress, cancel: restore(ctx.db, path), title=title,
-                                 label=translate("BackupDialogs", "Restoring the backup…"))
-    if not outcome.ok:
-        _failed(parent, title, outcome.error)
-        return None
-    return outcome.result
+    return _run(ctx, parent, title, lambda: restore(ctx.db, path),
+                translate("BackupDialogs", "Restoring the backup…"))
