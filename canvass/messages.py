@@ -90,10 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "chỉ tiêu “{value}” không phải là số (hoặc 'default')"),
     # importing
     "partial_list": ("this list would mark {would_activate} of the {open_residents} open residents of its hamlets "
-                     "as activated per system; import it as complete or as a supplement",
+                     "as activated per system (over {share:.0%}); nothing was written: import it as complete "
+                     "(--complete) or as a supplement (--supplement)",
                      "danh sách này sẽ đánh dấu {would_activate}/{open_residents} công dân chưa kích hoạt của các "
-                     "thôn trong tệp là đã kích hoạt theo hệ thống; hãy chọn nhập là danh sách đầy đủ hay danh sách "
-                     "bổ sung"),
+                     "thôn trong tệp là \"đã kích hoạt theo hệ thống\" (quá {share:.0%}); chưa ghi gì. Hãy chọn "
+                     "nhập là danh sách đầy đủ (--complete) hay danh sách bổ sung (--supplement)"),
     "older_list": ("a newer list was already imported for these hamlets: this older list marked nobody activated "
                    "and changed nobody the newer list set",
                    "các thôn này đã có danh sách mới hơn: danh sách cũ này không đánh dấu ai đã kích hoạt và không "

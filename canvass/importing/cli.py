@@ -124,9 +124,10 @@ def cmd_import(args, db) -> int:
 
 def _partial_line(would: int, open_: int) -> str:
     """The one line that says a list without --complete/--supplement would activate too many."""
-    return (f"canvass: danh sách này sẽ đánh dấu {would}/{open_} cư dân chưa kích hoạt của các thôn trong danh "
-            f"sách là \"đã kích hoạt theo hệ thống\" (quá {PARTIAL_LIST_SHARE:.0%}); chưa ghi gì. Chạy lại với "
-            "--complete (danh sách đầy đủ) hoặc --supplement (danh sách bổ sung).")
+    from canvass.messages import cli_language, render
+
+    params = {"would_activate": would, "open_residents": open_, "share": PARTIAL_LIST_SHARE}
+    return "canvass: " + render("partial_list", params, cli_language())
 
 
 def cmd_set_id(args, db) -> int:
