@@ -34,7 +34,7 @@ from canvass.importing.headers import (EXTRA, FIELDS, HeaderGuess, cell_text, cl
                                        commune_from_titles, detect_header)
 from canvass.importing.readers import Book, ImportFileError, RawSheet, open_book
 from canvass.importing.reconcile import MODES, PARTIAL_LIST_SHARE, plan_import, write_plan
-from canvass.importing.rows import ParsedRow, SheetParser
+from canvass.importing.rows import ParsedRow, SheetParser, note_parts
 
 HEAD_ROWS = 25          # rows read to find the header
 SAMPLE_ROWS = 5
@@ -132,7 +132,8 @@ class ImportResult:
                 "unchanged": self.unchanged, "duplicates": self.duplicates,
                 "activated_per_system": self.activated_per_system,
                 "rejected": [{"sheet": r.sheet, "row": r.row, "reason": r.reason} for r in self.rejected],
-                "warnings": [{"sheet": w.sheet, "row": w.row, "field": w.field, "message": w.message}
+                "warnings": [{"sheet": w.sheet, "row": w.row, "field": w.field, "message": w.message,
+                              **dict(zip(("code", "params"), note_parts(w.message)))}
                              for w in self.warnings],
                 "hamlets": self.hamlets, "households": self.households, "batch": self.batch,
                 "mode": self.mode, "extracted_on": self.extracted_on.isoformat() if self.extracted_on else None,

@@ -47,7 +47,7 @@ from canvass.models import (BatchHamlet, Commune, Event, Hamlet, Household, Impo
 from canvass.residents import name_words
 from canvass.text import fold
 
-from canvass.importing.rows import W_DUPLICATE, W_REOPENED, ParsedRow
+from canvass.importing.rows import W_REOPENED, Note, ParsedRow
 
 DEFAULT_COMMUNE = "Xã chưa rõ tên"
 # Resident columns a list sets, compared on re-import (in this order).
@@ -62,8 +62,6 @@ MODES = ("auto", "complete", "supplement")
 # 170 open residents of 4 hamlets, 92 %). A quarter lies between: the normal routine goes through, a partial
 # list waits for the person to say --complete or --supplement.
 PARTIAL_LIST_SHARE = 0.25
-# Warning of a row without a valid ID that repeats an earlier one (same name, birth, hamlet, ID as written).
-W_SAME_PERSON = "same person as row {}; differs: {}"
 CHUNK = 20000
 _DOB = COMPARED.index("dob")
 
@@ -288,7 +286,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             counts["duplicates"] += 1
             diff = _row_differences(prev, p)
             if diff:
-                p.warn("cccd", (W_DUPLICATE if p.cccd else W_SAME_PERSON).format(prev.row, ", ".join(diff)))
+                p.warn("cccd", Note("duplicate_cccd" if p.cccd else "same_person", row=prev.row, fields=list(diff)))
             continue
         first_row[dkey] = p
         hid = ex.hamlets.get(key)

@@ -37,13 +37,12 @@ from canvass.text import clean_name, fold, name_sort_key, nfc
 from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_text, is_numbering_row, nonblank,
                                        section_row)
 
-# Reasons a row is rejected (short English phrases the UI translates).
+# Reasons a row is rejected and the warnings of a row: a fixed one is a short English phrase that is also its
+# code (the window keys its Vietnamese text by it); one with values is a `Note` (below).
 R_NO_NAME = "no name"
 R_NO_CCCD = "no CCCD"
 R_NO_HAMLET = "no hamlet"
-R_BAD_CCCD = "CCCD: {}"   # also the warning of a row kept without a valid ID (the ID kept as written)
 # Warnings the importer adds to the normalisers' own.
-W_DUPLICATE = "same CCCD as row {}; differs: {}"
 W_BIRTH_YEAR = "birth year differs from the CCCD"
 W_GENDER = "unknown gender"
 W_REOPENED = "was activated per system; back on the list"
@@ -51,6 +50,32 @@ W_REOPENED = "was activated per system; back on the list"
 _GENDERS = {"nam": "Nam", "nu": "Nữ", "male": "Nam", "female": "Nữ", "m": "Nam", "f": "Nữ", "trai": "Nam",
             "gai": "Nữ"}
 _HEAD_RELATIONS = {"chu ho", "ch", "la chu ho", "chu ho gia dinh", "chuho"}
+
+
+# Row notes that carry values: code -> English template. `fields` is a list of field names.
+NOTE_TEMPLATES = {
+    "bad_id": "CCCD: {problem}",        # a row kept without a valid ID (the ID kept as written); problem: ids.E_*
+    "duplicate_cccd": "same CCCD as row {row}; differs: {fields}",
+    "same_person": "same person as row {row}; differs: {fields}",   # no valid ID: same name, birth, hamlet
+}
+
+
+class Note(str):
+    """A row's warning with values: its English text (what logs, `--json` and tests read) that also carries its
+    `code` and `params`, so the window renders its own language from them and never reads the sentence back."""
+
+    def __new__(cls, code: str, **params: Any) -> "Note":
+        shown = {k: ", ".join(v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+        self = super().__new__(cls, NOTE_TEMPLATES[code].format(**shown))
+        self.code, self.params = code, params
+        return self
+
+
+def note_parts(message: str) -> tuple[str, dict]:
+    """The code and values of a row reason or warning (a fixed phrase is its own code, with no values)."""
+    if isinstance(message, Note):
+        return message.code, message.params
+    return message, {}
 
 
 class ParsedRow:
@@ -351,7 +376,7 @@ class SheetParser:
         elif not p.cccd:
             p.id_kind = "none"
             p.id_raw = (_text(cells[ix["cccd"]]) or "")[:40] or None
-            ws.append(("cccd", R_NO_CCCD if res.error == E_EMPTY else R_BAD_CCCD.format(res.error)))
+            ws.append(("cccd", R_NO_CCCD if res.error == E_EMPTY else Note("bad_id", problem=res.error)))
         if p.name and not p.hamlet:
             p.hamlet = UNKNOWN_HAMLET
             ws.append(("hamlet", R_NO_HAMLET))

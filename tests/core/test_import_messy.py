@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from canvass.importing import ImportPlan, inspect_file, run_import
 from canvass.importing.headers import match_header
+from canvass.importing.rows import note_parts
 from canvass.models import Hamlet, Household, Resident, SourceRow
 from tests.core.importfiles import (HEADER, cccd, people, person, row_of, standard_rows, write_xlsx)
 
@@ -143,6 +144,9 @@ def test_duplicates_blank_rows_and_rows_without_name(db, tmp_path):
     assert [(i.row, i.reason) for i in res.rejected] == [(14, "no name")]
     dupw = [w for w in res.warnings if w.row == 13]
     assert dupw and "row 9" in dupw[0].message and "phone" in dupw[0].message
+    code, params = note_parts(dupw[0].message)     # the window reads the code and values, not the sentence
+    assert (code, params["row"]) == ("duplicate_cccd", 9) and "phone" in params["fields"]
+    assert res.to_json()["warnings"][0]["code"] == "duplicate_cccd"
     with db.session() as s:
         kinds = dict(s.execute(select(SourceRow.disposition, func.count()).group_by(SourceRow.disposition)).all())
         assert kinds == {"imported": 4, "duplicate": 1, "rejected": 1}

@@ -214,8 +214,9 @@ def test_going_back_to_the_file_keeps_corrections_and_hamlet_change_redoes_previ
 
 
 def test_every_message_the_importer_can_give_has_a_vietnamese_text(qapp):
-    """The wizard shows the importer's reasons and warnings in Vietnamese by their exact English text, so
-    a message added to the core without a text in the wizard would reach users in English: this fails first."""
+    """The wizard shows the importer's reasons and warnings in Vietnamese from their codes (a fixed phrase is
+    its own code; a note with values carries its code and values), so a message added to the core without a
+    text in the wizard would reach users in English: this fails first."""
     from PySide6.QtCore import QLocale, QTranslator
 
     from canvass import dates, ids, phones
@@ -224,8 +225,10 @@ def test_every_message_the_importer_can_give_has_a_vietnamese_text(qapp):
 
     messages = [v for mod in (ids, phones, dates, rows) for k, v in vars(mod).items()
                 if k[:2] in ("W_", "E_", "R_") and isinstance(v, str)]
-    samples = [m.format(8, "phone, dob") if "{}" in m else m for m in messages]
-    samples += [rows.R_BAD_CCCD.format(e) for e in (ids.E_EMPTY, ids.E_LENGTH, ids.E_DIGITS_LOST)]
+    samples = list(messages)
+    samples += [rows.Note("bad_id", problem=e) for e in (ids.E_EMPTY, ids.E_LENGTH, ids.E_DIGITS_LOST)]
+    samples += [rows.Note(code, row=8, fields=["phone", "dob"]) for code in rows.NOTE_TEMPLATES if code != "bad_id"]
+    assert {getattr(m, "code", None) for m in samples} >= set(rows.NOTE_TEMPLATES)
     translator = QTranslator()
     assert translator.load(QLocale("vi_VN"), "dialogs", "_", str(__import__("pathlib").Path(__file__)
                                                                     .resolve().parents[2] / "resources/translations"))
@@ -236,3 +239,21 @@ def test_every_message_the_importer_can_give_has_a_vietnamese_text(qapp):
         qapp.removeTranslator(translator)
     assert len(messages) > 20
     assert untranslated == []
+
+
+def test_a_duplicate_row_note_is_shown_from_its_code_and_values(qapp):
+    """The duplicate warning names the earlier row and the differing fields in the window's language, built
+    from the note's values: changing the English sentence in the core cannot break it."""
+    from canvass.importing import rows
+    from ui.dialogs.import_wizard import issue_text
+    from ui.labels import field_label
+
+    note = rows.Note("duplicate_cccd", row=17, fields=["phone", "dob"])
+    note_en = str(note)
+    rows.NOTE_TEMPLATES["duplicate_cccd"], saved = "changed wording {row} {fields}", rows.NOTE_TEMPLATES["duplicate_cccd"]
+    try:
+        shown = issue_text(note)
+    finally:
+        rows.NOTE_TEMPLATES["duplicate_cccd"] = saved
+    assert "17" in shown and field_label("phone") in shown and field_label("dob") in shown
+    assert shown != note_en and "changed wording" not in shown

@@ -9,7 +9,6 @@ It only collects choices and shows results: `canvass.importing.inspect_file` rea
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 from typing import Optional
 
@@ -80,32 +79,36 @@ FILE_ERRORS = {
     "cell_too_large": QT_TRANSLATE_NOOP("ImportWizard", "A cell starting on line %1 is far too long (over 131,072 "
                                                         "characters): the file is damaged or is not a list."),
 }
-_DUP_RE = re.compile(r"^same CCCD as row (\d+); differs: (.*)$")
-_SAME_RE = re.compile(r"^same person as row (\d+); differs: (.*)$")
+# Row notes with values (canvass/importing/rows.NOTE_TEMPLATES), by code: %1 = the earlier row or the ID's
+# problem, %2 = the fields that differ.
+NOTE_TEXTS = {
+    "bad_id": QT_TRANSLATE_NOOP("ImportWizard", "ID number: %1"),
+    "duplicate_cccd": QT_TRANSLATE_NOOP("ImportWizard", "Same ID number as row %1; differs in: %2"),
+    "same_person": QT_TRANSLATE_NOOP("ImportWizard", "Same person (name, birth, hamlet) as row %1; differs in: %2"),
+}
 
 
 def issue_text(message: str) -> str:
-    """An importer reason, warning or problem in the user's language (unknown texts pass through)."""
+    """An importer reason, warning or problem in the user's language, from its code and values (an unknown
+    code passes through as its English text)."""
+    from canvass.importing.rows import note_parts
+
     t = lambda text: QCoreApplication.translate("ImportWizard", text)  # noqa: E731
     if not message:
         return ""
-    if message in ISSUE_TEXTS:
-        return t(ISSUE_TEXTS[message])
-    if message.startswith("CCCD: "):
-        inner = message[6:]
-        return QCoreApplication.translate("ImportWizard", "ID number: %1").replace(
-            "%1", t(ISSUE_TEXTS[inner]) if inner in ISSUE_TEXTS else inner)
-    m = _DUP_RE.match(message)
-    if m:
-        fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
-        return QCoreApplication.translate("ImportWizard", "Same ID number as row %1; differs in: %2").replace(
-            "%1", m.group(1)).replace("%2", fields)
-    m = _SAME_RE.match(message)
-    if m:
-        fields = ", ".join(field_label(f.strip()) for f in m.group(2).split(",") if f.strip())
-        return QCoreApplication.translate("ImportWizard", "Same person (name, birth, hamlet) as row %1; differs "
-                                          "in: %2").replace("%1", m.group(1)).replace("%2", fields)
+    code, params = note_parts(message)
+    if code in NOTE_TEXTS:
+        if code == "bad_id":
+            first = issue_text(params["problem"])
+        else:
+            first = str(params["row"])
+        fields = ", ".join(field_label(f) for f in params.get("fields", ()))
+        return t(NOTE_TEXTS[code]).replace("%1", first).replace("%2", fields)
+    if code in ISSUE_TEXTS:
+        return t(ISSUE_TEXTS[code])
     return message
+
+
 PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, PAGE_LOG = range(5)
 
 
