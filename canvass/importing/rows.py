@@ -70,6 +70,13 @@ class Note(str):
         self.code, self.params = code, params
         return self
 
+    def __reduce__(self):   # pickles (a parsing process sends rows back) by code and values
+        return _note, (self.code, self.params)
+
+
+def _note(code: str, params: dict) -> Note:
+    return Note(code, **params)
+
 
 def note_parts(message: str) -> tuple[str, dict]:
     """The code and values of a row reason or warning (a fixed phrase is its own code, with no values)."""
