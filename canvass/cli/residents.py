@@ -84,8 +84,8 @@ def cmd_residents(args, db) -> int:
             ids = ids[:args.limit]
         rows = resident_rows(s, ids)
     items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "id_raw": r.id_raw, "phone": r.phone,
-              "phone_raw": r.phone_raw, "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
-              "status": r.status, "team": r.team} for r in rows]
+              "phone_raw": r.phone_raw, "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet,
+              "household": r.household, "status": r.status, "team": r.team} for r in rows]
     if args.json:
         print_json(items)
         return 0
