@@ -14,7 +14,7 @@ def is_command_line(args: list[str]) -> bool:
         elif args[i].startswith("--db="):
             i += 1
         else:
-            return args[i] in COMMANDS() or (args[i] in ("-h", "--help") and i == len(args) - 1)
+            return args[i] in COMMANDS or (args[i] in ("-h", "--help") and i == len(args) - 1)
     return False
 
 

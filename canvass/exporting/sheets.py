@@ -15,8 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
-
-import xlsxwriter
+from typing import TYPE_CHECKING
 
 from canvass.exporting.documents import Document, Section, MOTTO, NATION
 from canvass.exporting.safe import RISKY_FIRST, _XML_ILLEGAL, csv_text
@@ -28,6 +27,9 @@ WIDTH_SAMPLE = 2000          # rows of each sheet measured to fit the column wid
 MAX_WIDTH = {"text": 42, "code": 16, "box": 11}
 FONT = "Times New Roman"
 BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+if TYPE_CHECKING:       # XlsxWriter is imported by write_xlsx only: a .csv export does not load it
+    import xlsxwriter
 
 
 class _Formats:
@@ -93,6 +95,8 @@ def write_xlsx(doc: Document, path: Path) -> int:
     """Write the document; returns the number of data rows."""
     # Streaming (constant memory) needs rows written in order: fine for lists, not for the daily report's
     # two-row header with vertical merges, which is small anyway.
+    import xlsxwriter
+
     streaming = doc.total > STREAM_ABOVE and not any(c.group for c in doc.columns)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": streaming, "strings_to_formulas": False,
                                          "strings_to_numbers": False, "strings_to_urls": False})

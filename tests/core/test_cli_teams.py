@@ -179,8 +179,7 @@ def test_campaign_and_stats(db, run):
 
 def test_stats_is_registered_once_with_as_of_and_json():
     """One `stats` command (the importer's module registers none): --as-of and --json parse."""
-    from canvass.cli import build_parser
-    from canvass import cli_teams
+    from canvass.cli import build_parser, campaign
 
     args = build_parser().parse_args(["stats", "--as-of", "2025-03-10", "--json"])
-    assert args.func is cli_teams.cmd_stats and args.as_of == "2025-03-10" and args.json
+    assert args.func is campaign.cmd_stats and args.as_of == "2025-03-10" and args.json

@@ -7,14 +7,14 @@ could be located with certainty. `--json` prints {"pages": N, "rows": [{"cccd", 
 """
 from __future__ import annotations
 
-import sys
-
-from sqlalchemy import select
-
-from canvass.models import Resident
+from canvass.cli import end_progress, print_json, progress
 
 
 def _cccds(db, result) -> dict[int, str]:
+    from sqlalchemy import select
+
+    from canvass.models import Resident
+
     ids = {r.resident_id for p in result.pages for r in p.rows}
     with db.read() as s:
         return dict(s.execute(select(Resident.id, Resident.cccd).where(Resident.id.in_(ids))).all()) if ids else {}
@@ -36,21 +36,13 @@ def report(db, result) -> dict:
             "unreadable_pages": [{"file": u.source, "image": u.index, "code": u.code} for u in result.unreadable]}
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        sys.stderr.write(f"\r{done}/{total}")
-        sys.stderr.flush()
-
-
 def cmd_read(args, db) -> int:
     """Read photos or scans of printed walk lists; optionally record the sure rows."""
-    from canvass.cli import print_json
     from canvass.scan.apply import apply_decisions, sure_decisions
     from canvass.scan.reader import read_files
 
-    result = read_files(db, args.files, progress=_progress)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    result = read_files(db, args.files, progress=progress)
+    end_progress()
     doc = report(db, result)
     if args.apply:
         applied = apply_decisions(db, sure_decisions(result), actor=args.by)

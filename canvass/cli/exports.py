@@ -5,27 +5,18 @@ suffix (.xlsx, .pdf, .csv). `--json` prints {"rows": N, "path": P}.
 """
 from __future__ import annotations
 
-import sys
-
-from canvass.dates import typed_date
-
-
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total:
-        sys.stderr.write(f"\r{done}/{total}")
-        sys.stderr.flush()
+from canvass.cli import end_progress, print_json, progress
 
 
 def cmd_export(args, db) -> int:
     """Run one export."""
-    from canvass.cli import print_json
+    from canvass.dates import typed_date
     from canvass.exporting import export
 
     as_of = typed_date(args.as_of, "--as-of") if args.as_of else None
     result = export(db, args.kind, args.out, hamlet=args.hamlet, team=args.team, as_of=as_of, mask=args.mask,
-                    by_hamlet=args.by_hamlet, actor=args.actor, progress=_progress)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+                    by_hamlet=args.by_hamlet, actor=args.actor, progress=progress)
+    end_progress()
     if args.json:
         print_json({"rows": result.rows, "path": result.path})
     else:

@@ -1,34 +1,23 @@
-"""Commands `import` and `residents` (a stable contract; see /work/notes/importer.md and the README).
+"""Commands `import` and `resident set-id` (a stable contract; see /work/notes/importer.md and the README).
 
 canvass [--db PATH] import FILE [--complete | --supplement] [--extracted DATE] [--sheet NAME ...] [--hamlet NAME]
                                 [--dry-run] [--json]
 canvass [--db PATH] resident set-id RESIDENT CCCD
-canvass [--db PATH] residents [--hamlet H] [--status S] [--team T] [--search TEXT] [--limit N] [--json]
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from sqlalchemy import select
-
-from canvass.address import UNKNOWN_HAMLET, hamlet_match_key
-from canvass.importing.reconcile import PARTIAL_LIST_SHARE
-from canvass.dates import parse_date
 from canvass.errors import InvalidInput, NotFound
-from canvass.events import STATUSES
-from canvass.models import Hamlet, Team
-from canvass.residents import ResidentQuery, resident_ids, resident_rows
-from canvass.text import fold
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the `import` and `residents` commands."""
-    p = sub.add_parser(
-        "import", help="import a police list (.xlsx, .xls, .csv)",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Import a police list of residents whose account is approved but not activated.",
-        epilog=f"""modes:
+def _import_epilog() -> str:
+    """The import command's help on modes, dates and rows (built only when help is shown)."""
+    from canvass.address import UNKNOWN_HAMLET
+    from canvass.importing.reconcile import PARTIAL_LIST_SHARE
+
+    return f"""modes:
   --complete     the whole current extraction for the hamlets it covers: residents of those hamlets missing
                  from it become "activated per system"
   --supplement   a supplementary list (danh sách bổ sung), one team's list: adds and updates, activates nobody
@@ -40,7 +29,16 @@ extraction date: --extracted, else the date in the list's heading ("ngày 28 th�
   activates nobody, re-opens nobody and leaves residents as the newer list set them (it still adds new ones).
 rows: only a row without a name is rejected. A missing or mistyped ID is kept as written, with a warning
   (matched on later imports by name, birth and hamlet; corrected with `canvass resident set-id`). A row
-  without a hamlet takes the one its address names, else joins the hamlet "{UNKNOWN_HAMLET}".""")
+  without a hamlet takes the one its address names, else joins the hamlet "{UNKNOWN_HAMLET}"."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `import` and `resident` commands."""
+    p = sub.add_parser(
+        "import", help="import a police list (.xlsx, .xls, .csv)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Import a police list of residents whose account is approved but not activated.",
+        epilog=_import_epilog)
     p.add_argument("file", help="the list to import")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--complete", dest="mode", action="store_const", const="complete",
@@ -61,23 +59,12 @@ rows: only a row without a name is rejected. A missing or mistyped ID is kept as
     q.add_argument("cccd", help="the correct CCCD (12 digits) or CMND (9 digits)")
     q.set_defaults(func=cmd_set_id)
 
-    p = sub.add_parser("residents", help="list residents")
-    p.add_argument("--hamlet", metavar="H", help="only this hamlet (name, with or without diacritics)")
-    p.add_argument("--status", metavar="S", choices=STATUSES, help="only this status")
-    p.add_argument("--team", metavar="T", help="only this team (name or id; 'none' for unassigned)")
-    p.add_argument("--search", metavar="TEXT", help="name (case and diacritics ignored), or the start or end "
-                   "of a CCCD or phone (3 digits or more)")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N residents")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(func=cmd_residents)
-
 
 def cmd_import(args, db) -> int:
     """Run the import and print its log."""
     from canvass.cli import print_json
-    from canvass.importing import ImportPlan, run_import
-
-    from canvass.importing import PartialList
+    from canvass.dates import parse_date
+    from canvass.importing import ImportPlan, PartialList, run_import
 
     extracted = None
     if args.extracted:
@@ -124,6 +111,7 @@ def cmd_import(args, db) -> int:
 
 def _partial_line(would: int, open_: int) -> str:
     """The one line that says a list without --complete/--supplement would activate too many."""
+    from canvass.importing.reconcile import PARTIAL_LIST_SHARE
     from canvass.messages import cli_language, render
 
     params = {"would_activate": would, "open_residents": open_, "share": PARTIAL_LIST_SHARE}
@@ -142,6 +130,9 @@ def cmd_set_id(args, db) -> int:
 
 
 def _resident_for(session, key: str):
+    """A resident by #id or CCCD, else by the ID as written on the list."""
+    from sqlalchemy import select
+
     from canvass.models import Resident
     from canvass.residents import find_resident
 
@@ -151,54 +142,3 @@ def _resident_for(session, key: str):
     if r is None:
         raise NotFound("resident_unknown", key=key)
     return r
-
-
-def _hamlet_ids(session, name: str) -> tuple[int, ...]:
-    key = hamlet_match_key(name)
-    ids = tuple(hid for hid, hname in session.execute(select(Hamlet.id, Hamlet.name))
-                if hamlet_match_key(hname) == key or fold(hname) == fold(name))
-    if not ids:
-        raise NotFound("hamlet_unknown", text=name)
-    return ids
-
-
-def _team_ids(session, team: str) -> tuple:
-    if fold(team) in ("none", "-", "chua phan cong", "unassigned"):
-        return (None,)
-    if team.isdigit():
-        if session.get(Team, int(team)) is None:
-            raise NotFound("team_id_unknown", id=team)
-        return (int(team),)
-    ids = tuple(tid for tid, tname in session.execute(select(Team.id, Team.name)) if fold(tname) == fold(team))
-    if not ids:
-        raise NotFound("team_unknown", text=team)
-    return ids
-
-
-def cmd_residents(args, db) -> int:
-    """Print the residents matching the filters, in Vietnamese name order."""
-    from canvass.cli import print_json
-
-    if args.limit is not None and args.limit < 0:
-        raise InvalidInput("limit_negative")
-    with db.session() as s:
-        q = ResidentQuery(search=args.search or "",
-                          hamlet_ids=_hamlet_ids(s, args.hamlet) if args.hamlet else (),
-                          team_ids=_team_ids(s, args.team) if args.team else (),
-                          statuses=(args.status,) if args.status else ())
-        ids = resident_ids(s, q)
-        if args.limit is not None:
-            ids = ids[:args.limit]
-        rows = resident_rows(s, ids)
-    items = [{"id": r.id, "name": r.name, "cccd": r.cccd, "id_raw": r.id_raw, "phone": r.phone,
-              "phone_raw": r.phone_raw, "dob": r.dob.isoformat() if r.dob else None, "hamlet": r.hamlet, "household": r.household,
-              "status": r.status, "team": r.team} for r in rows]
-    if args.json:
-        print_json(items)
-        return 0
-    for it in items:
-        shown_id = it["cccd"] or it["id_raw"] or ""     # an ID kept as written when the list gave no valid one
-        sys.stdout.write(f"{it['id']:>7}  {it['name']:<28} {shown_id:<12}  {it['phone'] or '':<13} "
-                         f"{it['dob'] or '':<10}  {it['hamlet']:<20} {it['status']}\n")
-    sys.stdout.write(f"{len(items)} cư dân\n")
-    return 0

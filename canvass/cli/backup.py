@@ -1,16 +1,18 @@
 """`canvass backup [OUT]` and `canvass restore FILE` (the embedded SQLite database; see canvass/backup.py)."""
 from __future__ import annotations
 
-from canvass.backup import backup_now, restore
-
 
 def _backup(args, db) -> int:
+    from canvass.backup import backup_now
+
     path = backup_now(db, args.out)
     print(f"backup written to {path}")
     return 0
 
 
 def _restore(args, db) -> int:
+    from canvass.backup import restore
+
     res = restore(db, args.file)
     print(f"restored {res.restored}; the database as it was is kept in {res.kept}")
     return 0

@@ -5,7 +5,6 @@ import getpass
 import sys
 
 from canvass.cli import print_json
-from canvass.packs import export_pack, import_pack
 
 
 def _actor() -> str | None:
@@ -16,6 +15,8 @@ def _actor() -> str | None:
 
 
 def _export(args, db) -> int:
+    from canvass.packs import export_pack
+
     res = export_pack(db, args.team, args.out, mask=args.mask, actor=_actor())
     print(f"pack {res.pack_id} for team {res.team_name}: {res.rows} residents in {res.households} households"
           f" -> {res.path}" + (" (masked)" if res.masked else ""))
@@ -25,6 +26,8 @@ def _export(args, db) -> int:
 
 
 def _import(args, db) -> int:
+    from canvass.packs import import_pack
+
     res = import_pack(db, args.file, dry_run=args.dry_run, actor=_actor())
     if args.json:
         print_json(res.to_json())
