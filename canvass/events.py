@@ -67,14 +67,20 @@ class ResidentState:
     revisit_on: Optional[dt.date] = None
     team_id: Optional[int] = None
     phone_new: Optional[str] = None
+    reported_at: Optional[dt.datetime] = None   # when the visit in force reported an activation (even if the
+                                                # system has confirmed it since): the "reported" figures
 
 
 def _data(e: Event) -> dict:
     return json.loads(e.data) if e.data else {}
 
 
-def derive_state(events: Iterable[Event]) -> ResidentState:
-    """Fold a resident's events into their state (see the module's rules)."""
+def derive_state(events: Iterable[Event], *, details: bool = True) -> ResidentState:
+    """Fold a resident's events into their state (see the module's rules): the one home of these rules.
+
+    `events` are anything with an Event's attributes (id, kind, at, team_id, outcome, reason, data): the ORM
+    rows, or plain rows of the log read for the figures as of a day (canvass.quotas). `details=False` leaves
+    out what only the cache needs (a visit's revisit date and new phone: no visit data is parsed)."""
     events = sorted(events, key=lambda e: (e.at, e.id or 0))
     voided = {_data(e).get("voids") for e in events if e.kind == "visit_void"}
     st = ResidentState()
@@ -90,14 +96,17 @@ def derive_state(events: Iterable[Event]) -> ResidentState:
             st.attempts += 1
             st.last_visit_at = e.at if st.last_visit_at is None else max(st.last_visit_at, e.at)
             visit_status, visit_reason, visit_at = e.outcome, e.reason, e.at
-            d = _data(e)
-            st.revisit_on = dt.date.fromisoformat(d["revisit_on"]) if d.get("revisit_on") else None
-            if d.get("new_phone"):
-                st.phone_new = d["new_phone"]
+            if details:
+                d = _data(e)
+                st.revisit_on = dt.date.fromisoformat(d["revisit_on"]) if d.get("revisit_on") else None
+                if d.get("new_phone"):
+                    st.phone_new = d["new_phone"]
         elif e.kind == "activated_system":
             system_at = e.at
         elif e.kind == "system_reopened":
             system_at = None
+    if visit_status == "activated":
+        st.reported_at = visit_at
     if system_at is not None:
         st.status, st.reason, st.status_at = "activated_system", None, system_at
     else:

@@ -2,8 +2,8 @@
 
 What counts:
 - As of day D, only events *recorded* by the end of D (`Event.recorded_at`) are known; activity is dated by
-  `Event.at`. Each resident's state as of D follows the rules of `canvass.events.derive_state` (the fold here is
-  the same rules over plain rows; a test proves they agree on a random log). So yesterday's report can be
+  `Event.at`. Each resident's state as of D is `canvass.events.derive_state` over the log's rows known by
+  then (one fold, the same function the cache uses). So yesterday's report can be
   regenerated exactly: visits recorded today do not change it.
 - The settings are those in force at the end of D too: the campaign (name, dates, deadline, quota, phases,
   hamlet targets: `canvass.campaign.campaign_info(session, as_of)`) and the teams (names, working or not,
@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from sqlalchemy import Date, and_, case, cast, func, select, text
 from sqlalchemy.orm import Session
 
-from canvass.events import STATUSES
+from canvass.events import STATUSES, derive_state
 from canvass.models import Event, Hamlet, Resident, Team
 from canvass.text import sort_key
 
@@ -131,39 +130,24 @@ def _as_dt(v) -> dt.datetime:
     return dt.datetime.combine(v, dt.time())
 
 
+class _LogRow(NamedTuple):
+    """One event as read for the figures: the attributes `canvass.events.derive_state` folds."""
+    id: int
+    kind: str
+    at: dt.datetime
+    team_id: Optional[int]
+    outcome: Optional[str]
+    reason: Optional[str]
+    data: Optional[str]
+
+
 def fold_rows(rows: list[tuple]) -> _State:
-    """One resident's rows (id, kind, at, team_id, outcome, reason, data), any order, folded by the rules of
-    `canvass.events.derive_state`."""
-    rows.sort(key=lambda r: (r[2], r[0]))
-    voided = set()
-    for r in rows:
-        if r[1] == "visit_void" and r[6]:
-            voided.add(json.loads(r[6]).get("voids"))
-    st = _State()
-    v_status, v_reason, v_at = "pending", None, None
-    system_at = None
-    for eid, kind, at, team_id, outcome, reason, _data in rows:
-        if kind == "assigned":
-            st.team_id = team_id
-        elif kind == "visit":
-            if eid in voided:
-                continue
-            if outcome == "pending":
-                v_status, v_reason, v_at = "pending", None, at
-                continue
-            st.attempts += 1
-            v_status, v_reason, v_at = outcome, reason, at
-        elif kind == "activated_system":
-            system_at = at
-        elif kind == "system_reopened":
-            system_at = None
-    if v_status == "activated":
-        st.reported_on = v_at.date()
-    if system_at is not None:
-        st.status, st.system_on = "activated_system", system_at.date()
-    else:
-        st.status, st.reason = v_status, v_reason
-    return st
+    """One resident's rows (id, kind, at, team_id, outcome, reason, data), any order, folded by
+    `canvass.events.derive_state` itself (the one home of the rules), reduced to what the figures need."""
+    st = derive_state([_LogRow(*r) for r in rows], details=False)
+    return _State(status=st.status, reason=st.reason, attempts=st.attempts, team_id=st.team_id,
+                  system_on=st.status_at.date() if st.status == "activated_system" else None,
+                  reported_on=st.reported_at.date() if st.reported_at else None)
 
 
 def _cutoff_param(session: Session, as_of: dt.date):
