@@ -195,6 +195,28 @@ def typed_date(value: str, what: str = "date") -> dt.date:
         raise InvalidInput("date_invalid", what=what, value=value) from None
 
 
+def typed_datetime(value: str) -> dt.datetime:
+    """A date and time a person typed: ISO (YYYY-MM-DD[THH:MM[:SS]]) or DD/MM/YYYY [HH:MM]; a date alone is
+    midday (DATE_ONLY_HOUR), as a form, a pack or a photo takes it."""
+    from canvass.errors import InvalidInput
+
+    text = (value or "").strip()
+    parts = text.split(" ", 1)
+    if _TYPED_DMY_RE.match(parts[0]):
+        day = typed_date(parts[0], "visit date")
+        try:
+            t = dt.time.fromisoformat(parts[1]) if len(parts) > 1 else dt.time(DATE_ONLY_HOUR)
+        except ValueError:
+            raise InvalidInput("time_invalid", value=parts[1]) from None
+        return dt.datetime.combine(day, t)
+    if "T" not in text and " " not in text:
+        return dt.datetime.combine(typed_date(text, "visit date"), dt.time(DATE_ONLY_HOUR))
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None, microsecond=0)
+    except ValueError:
+        raise InvalidInput("datetime_invalid", value=value) from None
+
+
 def visit_moment(day: dt.date, now: dt.datetime) -> dt.datetime:
     """When a visit given by its day happened: `now` for today, midday of an earlier day."""
     return now if day == now.date() else dt.datetime.combine(day, dt.time(DATE_ONLY_HOUR))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from canvass.errors import InvalidInput, NotFound
+from canvass.errors import NotFound
 
 
 def _import_epilog() -> str:
@@ -63,14 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args, db) -> int:
     """Run the import and print its log."""
     from canvass.cli import print_json
-    from canvass.dates import parse_date
+    from canvass.dates import typed_date
     from canvass.importing import ImportPlan, PartialList, run_import
 
-    extracted = None
-    if args.extracted:
-        extracted = parse_date(args.extracted).value
-        if extracted is None:
-            raise InvalidInput("date_invalid", what="--extracted", value=args.extracted)
+    extracted = typed_date(args.extracted, "--extracted") if args.extracted else None
     plan = ImportPlan(sheets=args.sheet or None, hamlet=args.hamlet)
     try:
         result = run_import(db, args.file, plan, dry_run=args.dry_run, mode=args.mode, extracted=extracted)

@@ -9,42 +9,15 @@ Teams and hamlets are named by name (case and diacritics ignored, "Thôn" option
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from canvass.cli import print_json, resident
-from canvass.errors import InvalidInput
-
-_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def parse_datetime(value: str) -> dt.datetime:
-    """A date and time written ISO (YYYY-MM-DD[THH:MM[:SS]]) or DD/MM/YYYY [HH:MM]; a date alone is midday."""
-    from canvass.dates import DATE_ONLY_HOUR, typed_date as parse_date
-
-    text = (value or "").strip()
-    parts = text.split(" ", 1)
-    if _DMY_RE.match(parts[0]):
-        day = parse_date(parts[0], "visit date")
-        try:
-            t = dt.time.fromisoformat(parts[1]) if len(parts) > 1 else dt.time(DATE_ONLY_HOUR)
-        except ValueError:
-            raise InvalidInput("time_invalid", value=parts[1]) from None
-        return dt.datetime.combine(day, t)
-    if "T" not in text and " " not in text:     # a date alone: midday, as a form or a pack takes it
-        return dt.datetime.combine(parse_date(text, "visit date"), dt.time(DATE_ONLY_HOUR))
-    try:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None, microsecond=0)
-    except ValueError:
-        raise InvalidInput("datetime_invalid", value=value) from None
 
 
 def cmd_mark(args, db) -> int:
     """Record a visit outcome."""
-    from canvass.dates import typed_date as parse_date
+    from canvass.dates import typed_date as parse_date, typed_datetime
     from canvass.events import STATUS_LABELS_VI, record_visit
     from canvass.teams import normalize_lead_phone
-    at = parse_datetime(args.at) if args.at else None
+    at = typed_datetime(args.at) if args.at else None
     revisit_on = parse_date(args.revisit_on, "revisit date") if args.revisit_on else None
     phone = normalize_lead_phone(args.phone) if args.phone else None
     with db.session() as s:

@@ -130,7 +130,7 @@ def test_a_date_a_person_types_and_a_visit_given_by_its_day():
 
     import pytest
 
-    from canvass.cli.visits import parse_datetime
+    from canvass.dates import typed_datetime as parse_datetime
     from canvass.dates import DATE_ONLY_HOUR, typed_date, visit_moment
     from canvass.errors import InvalidInput
 
