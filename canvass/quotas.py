@@ -225,12 +225,16 @@ def _listed_residents(session: Session, as_of: dt.date) -> list[tuple[int, int]]
     return [(r, h) for r, h in rows if r not in later] if later else [tuple(x) for x in rows]
 
 
+def required_per_team_per_day(remaining: int, teams: int, days: Optional[int]) -> Optional[float]:
+    """The provincial quota-table pace: remaining / teams / days left (2 decimals); None without teams or days."""
+    return round(remaining / teams / days, 2) if teams and days else None
+
+
 def _fill(g: GroupStats, counts: "defaultdict", quota: int, days: Optional[int]) -> GroupStats:
     g.remaining = max(g.target - g.activated_system, 0)
     g.percent = round(g.activated_system / g.target * 100, 1) if g.target else 0.0
     g.quota_today = g.teams * quota
-    g.required_per_team_per_day = (round(g.remaining / g.teams / days, 2)
-                                   if g.teams and days else None)
+    g.required_per_team_per_day = required_per_team_per_day(g.remaining, g.teams, days)
     return g
 
 
