@@ -9,8 +9,9 @@ Rules:
   targets before and after: the log is the truth, so the province report of any past day uses the targets in
   force then. Without an allocated target a commune's target is the sum of its hamlets' targets.
 - Allocation: a total split in proportion to each commune's remaining residents (not yet activated per system),
-  by the largest remainder method: every part is its exact share rounded down or up, the parts add up to the
-  total, and the leftover units go to the largest fractional parts (ties: more remaining, then the older commune).
+  by the largest remainder method (`canvass.quotas.largest_remainder`, which also splits a hamlet's target among
+  its teams): every part is its exact share rounded down or up, the parts add up to the total (ties: the older
+  commune).
 - The province report counts only system-verified activations (as `canvass.quotas` does, whose figures per
   hamlet it adds up), and its required pace is `canvass.quotas.required_per_team_per_day`.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from sqlalchemy import case, func, select
@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from canvass.address import commune_match_key
 from canvass.errors import InvalidInput, NotFound
 from canvass.models import Campaign, Commune, Event, Hamlet, Resident, Team
+from canvass.quotas import largest_remainder
 from canvass.text import fold, nfc, sort_key
 
 
@@ -187,25 +188,6 @@ def list_communes(session: Session, *, province: Optional[str] = None,
 
 # ---- targets from the top --------------------------------------------------------------------------------
 
-def largest_remainder(total: int, weights: Mapping[Any, int]) -> dict[Any, int]:
-    """Split `total` in proportion to `weights` (keys in their order): whole parts that add up to the total,
-    each its exact share rounded down or up; the leftover units go to the largest fractional parts (ties: the
-    larger weight, then the earlier key)."""
-    if total < 0:
-        raise InvalidInput("allocation_total_negative", total=total)
-    whole = sum(weights.values())
-    if whole <= 0:
-        raise InvalidInput("allocation_nothing_remaining")
-    exact = {k: Fraction(total * w, whole) for k, w in weights.items()}
-    parts = {k: int(v) for k, v in exact.items()}   # floor: shares are not negative
-    order = list(weights)
-    left = total - sum(parts.values())
-    ranked = sorted(order, key=lambda k: (-(exact[k] - parts[k]), -weights[k], order.index(k)))
-    for k in ranked[:left]:
-        parts[k] += 1
-    return parts
-
-
 def _target_changes(session: Session, cut: Optional[dt.datetime]) -> dict[int, int]:
     targets: dict[int, int] = {}
     q = select(Event.data).where(Event.kind == "commune").order_by(Event.id)
@@ -233,9 +215,13 @@ def allocate_targets(session: Session, total: int, *, province: Optional[str] = 
     communes = _communes(session, province, district)
     if not communes:
         raise NotFound("commune_none_in_area", province=province or "", district=district or "")
+    if total < 0:
+        raise InvalidInput("allocation_total_negative", total=total)
     counts = remaining_by_commune(session)
     remaining = {c.id: counts.get(c.id, (0, 0))[0] - counts.get(c.id, (0, 0))[1]
-                 for c in sorted(communes, key=lambda c: c.id)}
+                 for c in sorted(communes, key=lambda c: c.id)}     # ties go to the older commune
+    if not any(remaining.values()):
+        raise InvalidInput("allocation_nothing_remaining")
     parts = largest_remainder(total, remaining)
     before = commune_targets(session)
     out = [Allocation(commune_id=c.id, name=c.name, remaining=remaining[c.id], target=parts[c.id],

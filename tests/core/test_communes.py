@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import func, select, text
 
 from canvass.cli import main
-from canvass.communes import (add_commune, allocate_targets, commune_targets, find_commune, largest_remainder,
-                              list_communes, province_figures, resolve_commune)
+from canvass.communes import (add_commune, allocate_targets, commune_targets, find_commune, list_communes,
+                              province_figures, resolve_commune)
 from canvass.errors import InvalidInput, NotFound
 from canvass.events import record_visit
 from canvass.exporting import export
 from canvass.importing import run_import
 from canvass.importing.headers import detect_header, match_header
 from canvass.models import Commune, Event, Hamlet, Resident, Team
-from canvass.quotas import required_per_team_per_day
+from canvass.quotas import largest_remainder, required_per_team_per_day
 from canvass.teams import add_team, find_hamlet, find_team, merge_teams
 from tests.core.importfiles import HEADER, TITLE, person, row_of, write_xlsx
 
@@ -188,8 +188,23 @@ def test_largest_remainder_examples():
     assert largest_remainder(10, {"a": 1, "b": 1, "c": 1}) == {"a": 4, "b": 3, "c": 3}
     assert largest_remainder(100, {"a": 31_297, "b": 0}) == {"a": 100, "b": 0}
     assert largest_remainder(7, {"a": 2, "b": 5}) == {"a": 2, "b": 5}
-    with pytest.raises(InvalidInput):
+    assert largest_remainder(0, {"a": 0}) == {"a": 0}
+    with pytest.raises(ValueError):
         largest_remainder(5, {"a": 0})
+
+
+def test_allocation_refuses_what_cannot_be_split(db):
+    with db.session() as s:
+        add_commune(s, HUNG_DAO)
+        with pytest.raises(InvalidInput) as e:
+            allocate_targets(s, 100)               # nobody listed: no proportion to split by
+        assert e.value.code == "allocation_nothing_remaining"
+        with pytest.raises(InvalidInput) as e:
+            allocate_targets(s, -1)
+        assert e.value.code == "allocation_total_negative"
+        with pytest.raises(NotFound) as e:
+            allocate_targets(s, 100, province="Cao Bằng")
+        assert e.value.code == "commune_none_in_area"
 
 
 hypothesis = pytest.importorskip("hypothesis")
