@@ -317,6 +317,7 @@ class ProvinceFigures:
     district: Optional[str]
     rows: list[CommuneFigures] = field(default_factory=list)
     total: CommuneFigures = field(default_factory=lambda: CommuneFigures(None, "Tổng cộng"))
+    provinces: list[str] = field(default_factory=list)       # the provinces its communes name
 
 
 def province_figures(session: Session, as_of: Optional[dt.date] = None, *, province: Optional[str] = None,
@@ -340,6 +341,8 @@ def province_figures(session: Session, as_of: Optional[dt.date] = None, *, provi
     camps = {}
     default = campaign_info(session, as_of)
     for c in _communes(session, province, district):
+        if c.province and c.province not in rep.provinces:
+            rep.provinces.append(c.province)
         camp = camps[c.id] = campaign_info(session, as_of, c.id) or default   # its campaign as it was that day
         rows[c.id] = CommuneFigures(commune_id=c.id, name=c.name, district=c.district,
                                     days_left=days_left(camp.end, as_of, camp.start) if camp else None)
