@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -374,6 +374,6 @@ def province_figures(session: Session, as_of: Optional[dt.date] = None, *, provi
 
 
 __all__ = ["CommuneInfo", "Allocation", "CommuneFigures", "ProvinceFigures", "find_commune", "resolve_commune",
-           "commune_id_of", "commune_names", "add_commune", "list_communes", "largest_remainder", "commune_targets",
-           "allocate_targets", "split_rows_by_commune", "import_groups", "combine_results", "province_figures", "remaining_by_commune",
+           "commune_id_of", "commune_names", "add_commune", "list_communes", "commune_targets", "allocate_targets",
+           "split_rows_by_commune", "import_groups", "combine_results", "province_figures", "remaining_by_commune",
            "ambiguous_across_communes"]
