@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "pack": "packs",                                 # team packs out and back
     "backup": "backup", "restore": "backup",         # the embedded SQLite database
     "walklist": "scan",                              # ticked walk-list pages read back from photos
+    "commune": "communes",                           # communes of a shared database, targets from the top
 }
 
 
@@ -84,6 +85,19 @@ def resident(session, key: str):
     if found is None:
         raise NotFound("resident_cccd_unknown", key=key)
     return found
+
+
+def add_commune(p, help: str = "the commune (name or id) whose teams and hamlets are meant; needed only where a "
+                                 "name is used in several communes of the database") -> None:
+    """The --commune option of a command."""
+    p.add_argument("--commune", help=help)
+
+
+def commune_id(session, args) -> int | None:
+    """The id of the commune named by --commune (None: not given; names are then looked up in every commune)."""
+    from canvass.communes import find_commune
+
+    return find_commune(session, args.commune).id if getattr(args, "commune", None) else None
 
 
 def progress(done: int, total: int) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from canvass.cli import print_json
+from canvass.cli import add_commune, commune_id, print_json
 from canvass.errors import InvalidInput, NotFound
 
 
@@ -32,7 +32,7 @@ def cmd_campaign_set(args, db) -> int:
         phases.append((parts[0].strip(), parse_date(parts[1], "phase start"), parse_date(parts[2], "phase end")))
     with db.session() as s:
         c = set_campaign(s, name=args.name, start=start, end=end, quota_per_team_day=args.quota_per_team_day,
-                         deadline=args.deadline, new=args.new)
+                         deadline=args.deadline, new=args.new, commune_id=commune_id(s, args))
         if phases:
             set_phases(s, phases)
         print(f"campaign {c.id}: {c.name}, {c.start_date.isoformat()} .. {c.end_date.isoformat()}, "
@@ -57,7 +57,7 @@ def cmd_campaign_show(args, db) -> int:
     from canvass.campaign import campaign_info
     as_of = _as_of(args)
     with db.session() as s:
-        info = campaign_info(s, as_of)
+        info = campaign_info(s, as_of, commune_id(s, args))
     if info is None:
         raise NotFound("campaign_missing")
     if args.json:
@@ -83,7 +83,7 @@ def cmd_campaign_target(args, db) -> int:
         except ValueError:
             raise InvalidInput("target_not_number", value=args.target) from None
     with db.session() as s:
-        h = find_hamlet(s, args.hamlet)
+        h = find_hamlet(s, args.hamlet, commune_id(s, args))
         set_hamlet_target(s, h.id, target)
         print(f"{h.name}: target {target if target is not None else 'default (all eligible)'}")
     return 0
@@ -103,7 +103,7 @@ def cmd_stats(args, db) -> int:
     from canvass.quotas import compute_stats
     as_of = _as_of(args)
     with db.session() as s:
-        st = compute_stats(s, as_of)
+        st = compute_stats(s, as_of, commune_id=commune_id(s, args))
     if getattr(args, "json", False):
         print_json(st.to_json())
         return 0
@@ -145,17 +145,21 @@ def register(sub) -> None:
     p.add_argument("--deadline", help="daily report deadline HH:MM (default 15:30)")
     p.add_argument("--phase", action="append", help="NAME:START:END (repeat; replaces the phases)")
     p.add_argument("--new", action="store_true", help="start a new campaign instead of changing the active one")
+    add_commune(p)
     p.set_defaults(func=cmd_campaign_set)
     p = csub.add_parser("show", help="show the active campaign")
     p.add_argument("--as-of", help="the campaign and its settings as they were at the end of this day")
     p.add_argument("--json", action="store_true")
+    add_commune(p)
     p.set_defaults(func=cmd_campaign_show)
     p = csub.add_parser("target", help="set a hamlet's target (or 'default': all its eligible residents)")
     p.add_argument("hamlet")
     p.add_argument("target")
+    add_commune(p)
     p.set_defaults(func=cmd_campaign_target)
 
     p = sub.add_parser("stats", help="campaign figures per hamlet and team")
     p.add_argument("--as-of", help="figures as of the end of this day (default today)")
     p.add_argument("--json", action="store_true")
+    add_commune(p, "only this commune (name or id; default: the whole database)")
     p.set_defaults(func=cmd_stats)

@@ -13,29 +13,36 @@ Teams and hamlets are named by name (case and diacritics ignored, "Thôn" option
 """
 from __future__ import annotations
 
-from canvass.cli import print_json, resident
+from canvass.cli import add_commune, commune_id, print_json, resident
 from canvass.errors import InvalidInput
 
 
-def _hamlet_ids(session, names) -> list[int]:
-    """The ids of the hamlets named (name or id each)."""
+def _hamlet_ids(session, names, commune_id=None) -> list[int]:
+    """The ids of the hamlets named (name or id each), in the commune given (None: any commune)."""
     from canvass.teams import find_hamlet
-    return [find_hamlet(session, n).id for n in (names or [])]
+    return [find_hamlet(session, n, commune_id).id for n in (names or [])]
+
+
+def _team_of(session, args, key):
+    """The team named, in the commune of --commune if given."""
+    from canvass.teams import find_team
+    return find_team(session, key, commune_id(session, args))
 
 
 def cmd_teams_add(args, db) -> int:
     """Add a team."""
     from canvass.teams import add_team
     with db.session() as s:
-        t = add_team(s, args.name, kind=args.kind, lead_name=args.lead, lead_phone=args.phone,
-                     members=args.member, hamlet_ids=_hamlet_ids(s, args.hamlet), actor=args.by)
+        cid = commune_id(s, args)
+        t = add_team(s, args.name, kind=args.kind, lead_name=args.lead, lead_phone=args.phone, members=args.member,
+                     hamlet_ids=_hamlet_ids(s, args.hamlet, cid), actor=args.by, commune=cid)
         print(f"team {t.id}: {t.name}")
     return 0
 
 
 def cmd_teams_update(args, db) -> int:
     """Change a team's kind, lead, members or hamlets."""
-    from canvass.teams import find_team, update_team
+    from canvass.teams import update_team
     kw = {}
     with db.session() as s:
         if args.kind is not None:
@@ -47,8 +54,8 @@ def cmd_teams_update(args, db) -> int:
         if args.member is not None:
             kw["members"] = args.member
         if args.hamlet is not None:
-            kw["hamlet_ids"] = _hamlet_ids(s, args.hamlet)
-        t = update_team(s, find_team(s, args.team), actor=args.by, **kw)
+            kw["hamlet_ids"] = _hamlet_ids(s, args.hamlet, commune_id(s, args))
+        t = update_team(s, _team_of(s, args, args.team), actor=args.by, **kw)
         print(f"team {t.id}: {t.name} updated")
     return 0
 
@@ -59,7 +66,7 @@ def cmd_teams_list(args, db) -> int:
 
     from canvass.teams import list_teams
     with db.session() as s:
-        teams = list_teams(s, include_inactive=not args.active)
+        teams = list_teams(s, include_inactive=not args.active, commune_id=commune_id(s, args))
     if args.json:
         print_json([asdict(t) for t in teams])
         return 0
@@ -79,7 +86,7 @@ def cmd_teams_rename(args, db) -> int:
     """Rename a team."""
     from canvass.teams import rename_team
     with db.session() as s:
-        t = rename_team(s, args.team, args.new_name, actor=args.by)
+        t = rename_team(s, _team_of(s, args, args.team), args.new_name, actor=args.by)
         print(f"team {t.id}: {t.name}")
     return 0
 
@@ -88,7 +95,7 @@ def cmd_teams_merge(args, db) -> int:
     """Merge one team into another."""
     from canvass.teams import merge_teams
     with db.session() as s:
-        r = merge_teams(s, args.source, args.target, actor=args.by)
+        r = merge_teams(s, _team_of(s, args, args.source), _team_of(s, args, args.target), actor=args.by)
         print(f"merged team {r.source_id} into {r.target_id}: {r.residents_moved} residents, "
               f"{r.hamlets_moved} hamlets moved")
     return 0
@@ -98,7 +105,7 @@ def cmd_teams_retire(args, db) -> int:
     """Retire a team."""
     from canvass.teams import retire_team
     with db.session() as s:
-        t = retire_team(s, args.team, actor=args.by)
+        t = retire_team(s, _team_of(s, args, args.team), actor=args.by)
         print(f"team {t.id}: {t.name} retired")
     return 0
 
@@ -107,7 +114,7 @@ def cmd_teams_reactivate(args, db) -> int:
     """Bring a retired team back."""
     from canvass.teams import reactivate_team
     with db.session() as s:
-        t = reactivate_team(s, args.team, actor=args.by)
+        t = reactivate_team(s, _team_of(s, args, args.team), actor=args.by)
         print(f"team {t.id}: {t.name} working again")
     return 0
 
@@ -120,21 +127,22 @@ def cmd_assign(args, db) -> int:
     if modes != 1:
         raise InvalidInput("assign_mode_missing")
     with db.session() as s:
+        cid = commune_id(s, args)
         if args.by_hamlet:
-            hids = _hamlet_ids(s, args.hamlet) if args.hamlet else None
+            hids = _hamlet_ids(s, args.hamlet, cid) if args.hamlet else None
             res = assign_by_hamlet(s, hamlet_ids=hids, only_unassigned=args.only_unassigned, actor=args.by)
         elif args.balance:
             if not args.hamlet or len(args.hamlet) != 1:
                 raise InvalidInput("balance_needs_hamlet")
             if not args.teams:
                 raise InvalidInput("balance_needs_teams")
-            hid = _hamlet_ids(s, args.hamlet)[0]
-            tids = [find_team(s, name.strip()).id for name in args.teams.split(",") if name.strip()]
+            hid = _hamlet_ids(s, args.hamlet, cid)[0]
+            tids = [find_team(s, name.strip(), cid).id for name in args.teams.split(",") if name.strip()]
             res = balance_hamlet(s, hid, tids, only_unassigned=args.only_unassigned, actor=args.by)
         else:
             if bool(args.resident) == bool(args.household):
                 raise InvalidInput("assign_whom_missing")
-            tid = None if args.unassign else find_team(s, args.team).id
+            tid = None if args.unassign else find_team(s, args.team, cid).id
             if args.resident:
                 ids = [resident(s, key).id for key in args.resident]
                 res = assign_residents(s, ids, tid, actor=args.by)
@@ -155,6 +163,7 @@ def cmd_assign(args, db) -> int:
 
 def _add_by(p) -> None:
     p.add_argument("--by", help="who makes the change (recorded in the log)")
+    add_commune(p)
 
 
 def register(sub) -> None:
@@ -182,6 +191,7 @@ def register(sub) -> None:
     p = tsub.add_parser("list", help="list teams with their load")
     p.add_argument("--json", action="store_true")
     p.add_argument("--active", action="store_true", help="only working teams")
+    add_commune(p)
     p.set_defaults(func=cmd_teams_list)
     p = tsub.add_parser("rename", help="rename a team")
     p.add_argument("team")

@@ -8,7 +8,8 @@ from tests.core.importfiles import people, person, standard_rows, write_xlsx
 
 IMPORT_KEYS = {"rows_read", "imported", "updated", "unchanged", "duplicates", "activated_per_system", "rejected",
                "warnings", "hamlets", "households", "batch", "mode", "extracted_on", "extracted_from", "would_activate",
-               "open_residents", "partial_list", "newer_list", "kept_newer", "notices", "sheets_skipped"}
+               "open_residents", "partial_list", "newer_list", "kept_newer", "notices", "sheets_skipped",
+               "commune", "communes"}   # the commune it went to; a list of several: each one's log
 RESIDENT_KEYS = {"id", "name", "cccd", "id_raw", "phone", "phone_raw", "dob", "hamlet", "household", "status", "team"}
 
 
@@ -28,7 +29,7 @@ def test_import_json_contract(tmp_path, capsys):
     assert set(data) == IMPORT_KEYS
     assert (data["rows_read"], data["imported"], data["duplicates"], data["batch"]) == (5, 3, 1, 1)
     assert data["rejected"] == [{"sheet": "Danh sách", "row": 11, "reason": "no name"}]
-    assert all(set(w) == {"sheet", "row", "field", "message"} for w in data["warnings"])
+    assert all(set(w) == {"sheet", "row", "field", "message", "code", "params"} for w in data["warnings"])
     assert any(w["row"] == 12 and w["field"] == "cccd" for w in data["warnings"])
     code, out, _ = _run(capsys, "--db", dbp, "import", str(path), "--json")
     assert json.loads(out)["unchanged"] == 3 and json.loads(out)["batch"] == 2
