@@ -37,6 +37,8 @@ INELIGIBLE_REASONS = ("elderly", "ill", "no_phone", "moved", "deceased", "instit
 # Optional detail for an absence.
 ABSENT_REASONS = ("short", "work_away", "study_away", "military")
 REASONS = {"ineligible": INELIGIBLE_REASONS, "absent": ABSENT_REASONS}
+# Statuses still to be worked (walk lists, a team's open residents): activated and ineligible residents are done.
+OPEN_STATUSES = ("pending", "absent", "revisit", "refused", "wrong_phone")
 OUTCOMES_NEEDING_REASON = ("ineligible",)
 
 # Vietnamese labels for documents the core writes (the UI has its own tr() strings).

@@ -1,6 +1,6 @@
 """Exports: return lists, walk lists and the daily report as .xlsx, .pdf or .csv.
 
-`export(db, kind, out_path, ...)` builds the document (`documents.py`), lays it out in the format named by
+`export(db, kind, out_path, ...)` builds the document (`documents/`), lays it out in the format named by
 the file's suffix (`sheets.py` for .xlsx/.csv, `pdf.py`), writes it atomically (`atomic.py`: an interrupted
 or killed export leaves neither a half-written file nor personal data under a temporary name), then records an `export`
 event: these lists hold citizens' personal data, so the log says what was exported, by whom, when, how
@@ -42,14 +42,13 @@ def _resolve(session, hamlet, team) -> tuple[Optional[int], Optional[int]]:
 
 
 def build_document(session, kind: str, scope):
-    """The document of a kind for a scope (see documents.py)."""
-    from canvass.exporting import documents
+    """The document of a kind for a scope (see documents/)."""
+    from canvass.exporting.documents import BUILDERS
 
     if kind == "daily-report":
         from canvass.exporting.report import daily_report
         return daily_report(session, scope)
-    return {"absent": documents.absent, "ineligible": documents.ineligible, "wrong-phone": documents.wrong_phone,
-            "activated": documents.activated, "walklist": documents.walklist}[kind](session, scope)
+    return BUILDERS[kind](session, scope)
 
 
 def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: str | int | None = None,
