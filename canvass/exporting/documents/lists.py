@@ -120,10 +120,10 @@ def absent(session: Session, scope: Scope) -> Document:
 
     def cells(r, visits):
         dates = [v.day for v in visits]
-        last_note = next((v.note for v in reversed(visits) if v.note), None)
+        last_note = next((v.note for v in reversed(_last_run(visits, "absent")) if v.note), None)
         return (r.hamlet,), (*_person(r, scope), address_cell(r, scope), r.team, r.attempts,
                              dates[0] if dates else None, dates[1] if len(dates) > 1 else None,
-                             dates[-1] if len(dates) > 2 else None,
+                             dates[-1] if dates else None,
                              joined(scope, REASON_LABELS_VI.get(r.status_reason or ""), last_note))
 
     return _status_list(session, scope, kind="absent", title="DANH SÁCH CÔNG DÂN VẮNG MẶT TẠI ĐỊA PHƯƠNG",

@@ -32,11 +32,13 @@ def walklist(session: Session, scope: Scope) -> Document:
     """Per team: household by household in address order, each open resident with boxes for the outcome."""
     off = official(session)
     cond = Resident.status.in_(OPEN_STATUSES)
-    columns = [Column("STT", "seq", 9), Column("Họ và tên", "text", 38), Column("Năm sinh", "year", 12),
-               Column("Số định danh", "code", 25), Column("Số điện thoại", "code", 22),
-               Column("Tình trạng hiện tại", "text", 30, wrap=True), Column("Lần đến", "int", 10)]
-    columns += [Column(b, "box", 13 if len(b) < 8 else 16) for b in OUTCOME_BOXES]
-    columns += [Column("Ghi chú (lý do, SĐT mới, ngày hẹn)", "text", 40)]
+    # widths in mm of A4 landscape's 273: the digits of a CCCD and a phone on one line, a box to tick, room to
+    # write a note; the household column (PDF) is inserted after STT
+    columns = [Column("STT", "seq", 9), Column("Họ và tên", "text", 33), Column("Năm sinh", "year", 11),
+               Column("Số định danh", "code", 24), Column("Số điện thoại", "code", 22),
+               Column("Tình trạng hiện tại", "text", 24, wrap=True), Column("Lần đến", "int", 9)]
+    columns += [Column(b, "box", 13 if len(b) > 8 else 11) for b in OUTCOME_BOXES]
+    columns += [Column("Ghi chú (lý do, SĐT mới, ngày hẹn)", "text", 33)]
     n = counts(session, cond, scope, Resident.team_id, Hamlet.name)
     households = counts(session, cond, scope, Resident.team_id, Resident.household_id)
     teams = {t.id: t for t in session.scalars(select(Team))}
@@ -99,7 +101,7 @@ def walklist(session: Session, scope: Scope) -> Document:
     doc = Document(kind="walklist", title="DANH SÁCH XÁC MINH, KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
                    official=off, date=scope.as_of, columns=columns, total=sum(n.values()),
                    sections=sections(), group_titles=("Thôn", "Hộ"), min_row_mm=7.5,
-                   group_column=Column("Hộ, địa chỉ", "text", 44, wrap=True), group_column_at=1,
+                   group_column=Column("Hộ, địa chỉ", "text", 40, wrap=True), group_column_at=1,
                    signatures=[Signature("NGƯỜI LẬP BIỂU"), Signature("TỔ TRƯỞNG")],
                    row_residents=collections.deque())
     return doc
