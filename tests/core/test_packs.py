@@ -425,8 +425,8 @@ def test_a_file_that_is_not_a_pack_is_refused(db, tmp_path, monkeypatch):
     (tmp_path / "junk.xlsx").write_bytes(b"not a zip")
     with pytest.raises(CanvassError):
         import_pack(db, tmp_path / "junk.xlsx")
-    from canvass.packs import merge
-    monkeypatch.setattr(merge, "_MAX_UNZIPPED", 10_000)  # stands in for a zip bomb
+    from canvass.packs import returned
+    monkeypatch.setattr(returned, "_MAX_UNZIPPED", 10_000)  # stands in for a zip bomb
     with pytest.raises(CanvassError, match="too large"):
         import_pack(db, tmp_path / "p.xlsx")
 
