@@ -79,6 +79,8 @@ class PackImportResult:
     unchanged: int = 0                # already in the log
     blank: int = 0                    # rows with nothing filled in
     conflicts: list[dict] = field(default_factory=list)
+    # rows not recorded: {"sheet", "row", "name" (the resident's, else as the row shows it), "reason" (a code),
+    # "detail", and "resident_id" when the row was matched}
     rejected: list[dict] = field(default_factory=list)
     outside_team: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
@@ -428,11 +430,12 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
             elif outside is not None:
                 other = s.get(Resident, outside)
                 result.outside_team.append({"sheet": sheet, "row": rownum, "resident_id": outside,
+                                            "name": detail(values.get("name")),
                                             "team_id": other.team_id if other else None,
                                             "outcome": detail(values.get("outcome"))})
             else:
-                result.rejected.append({"sheet": sheet, "row": rownum, "reason": "unknown_resident",
-                                        "detail": ""})
+                result.rejected.append({"sheet": sheet, "row": rownum, "name": detail(values.get("name")),
+                                        "reason": "unknown_resident", "detail": ""})
         last_row = {r.id: rownum for rownum, _values, r in matched}   # the later row of a resident wins
         for n, (rownum, values, r) in enumerate(matched, start=1):
             if n % 200 == 0:
@@ -441,7 +444,7 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
                 if progress:
                     progress(n, total)
             if last_row[r.id] != rownum:
-                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id,
+                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
                                         "reason": "duplicate_row", "detail": str(last_row[r.id])})
                 continue
 
@@ -452,8 +455,8 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
                 validate_visit(visit.outcome, visit.reason, visit.note, visit.at, today=today)
             except InvalidInput as exc:
                 code, why = (exc.args + ("",))[:2] if len(exc.args) > 1 else ("invalid", str(exc))
-                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "reason": code,
-                                        "detail": why})
+                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
+                                        "reason": code, "detail": why})
                 continue
             merge.apply(sheet, rownum, r, visit, in_run)
         merge.finish()
