@@ -608,102 +608,107 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="145"/>
-        <source>Rows read</source>
-        <translation>Số dòng đã đọc</translation>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
+        <source>Residents&apos; rows read</source>
+        <translation>Số dòng công dân đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="146"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="160"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="148"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="161"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="149"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="162"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="163"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="164"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="169"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="162"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="175"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="165"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="178"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="182"/>
+        <source>%1 of the %2 rows below the header are residents; the others are hamlet headings, totals or blank rows, which are not imported.</source>
+        <translation>%1 trong %2 dòng dưới dòng tiêu đề là công dân; các dòng còn lại là tên thôn, dòng tổng cộng hoặc dòng trống, không được nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="189"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="172"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="190"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -952,37 +957,37 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="372"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="414"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="379"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="421"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="381"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="423"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="446"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="447"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="421"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="463"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="437"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="479"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -1054,16 +1059,16 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard/pages.py" line="191"/>
-        <source>%1 data rows.</source>
-        <translation>%1 dòng dữ liệu.</translation>
+        <source>About %1 rows below the header (hamlet headings, totals and blank rows included; the preview counts the residents).</source>
+        <translation>Khoảng %1 dòng dưới dòng tiêu đề (kể cả dòng tên thôn, dòng tổng cộng và dòng trống; bước xem trước sẽ đếm số công dân).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="194"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="221"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="222"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1463,34 +1468,49 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="240"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="241"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="241"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="242"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="243"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="244"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="250"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="251"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="268"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="260"/>
+        <source>I have checked: this is the right file, import it anyway</source>
+        <translation>Tôi đã kiểm tra: đúng tệp này, vẫn nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="282"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="293"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="322"/>
+        <source>This list does not look like this commune&apos;s: it holds %1 residents in %2 hamlets, the commune has %3 residents in %4 hamlets. It may be a district&apos;s or a province&apos;s list. Check that you chose the right file before importing.</source>
+        <translation>Danh sách này có vẻ không phải của xã: có %1 công dân ở %2 thôn, trong khi xã có %3 công dân ở %4 thôn. Có thể đây là danh sách của huyện hoặc của tỉnh. Hãy kiểm tra đã chọn đúng tệp trước khi nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="326"/>
+        <source>This list holds %1 residents in %2 hamlets: more hamlets than a commune has. It may be a district&apos;s or a province&apos;s list. Check that you chose the right file before importing.</source>
+        <translation>Danh sách này có %1 công dân ở %2 thôn: nhiều thôn hơn số thôn của một xã. Có thể đây là danh sách của huyện hoặc của tỉnh. Hãy kiểm tra đã chọn đúng tệp trước khi nhập.</translation>
     </message>
 </context>
 <context>
@@ -1570,32 +1590,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="322"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="361"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="329"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="368"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="331"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="370"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="386"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="348"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="388"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/pages.py" line="355"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="395"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
@@ -188,7 +188,8 @@ class MappingPage(QWizardPage):
         self.header_row.blockSignals(True)
         self.header_row.setValue(self.wiz.header_rows.get(sh.name) or 1)
         self.header_row.blockSignals(False)
-        parts = [self.tr("%1 data rows.").replace("%1", str(sh.data_rows))]
+        parts = [self.tr("About %1 rows below the header (hamlet headings, totals and blank rows included; the "
+                         "preview counts the residents).").replace("%1", thousands(sh.data_rows))]
         if sh.hamlet_from_sheet:
             parts.append(self.tr("Hamlet taken from the sheet name: %1.").replace("%1", sh.hamlet_from_sheet))
         parts += [issue_text(p) if isinstance(p, str) else str(p) for p in (sh.problems or [])]
@@ -250,12 +251,25 @@ class PreviewPage(QWizardPage):
         self.no_issues = QLabel(self.tr("Every row can be imported: no rejected rows and no warnings."), self)
         self.no_issues.setObjectName("wizardNoIssues")
         self.no_issues.hide()
+        # a list that obviously belongs elsewhere (canvass.importing.fit): said plainly, and Import waits for a tick
+        self.fit_warning = QLabel(self)
+        self.fit_warning.setObjectName("wizardFitWarning")
+        self.fit_warning.setWordWrap(True)
+        self.fit_warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.fit_warning.hide()
+        self.fit_confirm = QCheckBox(self.tr("I have checked: this is the right file, import it anyway"), self)
+        self.fit_confirm.setObjectName("wizardFitConfirm")
+        self.fit_confirm.hide()
+        self.fit_confirm.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.fit = None
         # complete list or supplement: shown when the list would mark someone activated per system
         self.mode_box = ListKindBox(self)
         self.mode_box.changed.connect(self._mode_changed)
         self.taskbar = TaskBar(wizard.ctx, self)
         self.taskbar.finished.connect(self._finished)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.fit_warning)
+        lay.addWidget(self.fit_confirm)
         lay.addWidget(self.summary)
         lay.addWidget(self.mode_box)
         lay.addWidget(self.no_issues)
@@ -270,6 +284,10 @@ class PreviewPage(QWizardPage):
             self.no_issues.hide()
             self.mode_box.hide()
             self.mode_box.set_mode(None)
+            self.fit = None
+            self.fit_warning.hide()
+            self.fit_confirm.hide()
+            self.fit_confirm.setChecked(False)
             self.table.show()
             self.taskbar.show()
             self.taskbar.start(self.wiz.work(dry_run=True), self.tr("Checking every row…"))
@@ -285,6 +303,7 @@ class PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.wiz.preview = outcome.result
+        self._show_fit(self.wiz.list_fit(outcome.result))
         self.mode_box.show_for(outcome.result)
         self._show_summary()
         self.wiz.fill_issues(self.model, outcome.result)
@@ -294,8 +313,28 @@ class PreviewPage(QWizardPage):
         self.no_issues.setVisible(clean)
         self.completeChanged.emit()
 
+    def _show_fit(self, fit) -> None:
+        """Say plainly when the list does not look like this commune's (a ListFit that is `foreign`)."""
+        self.fit = fit
+        if fit is None or not fit.foreign:
+            return
+        if fit.residents:
+            text = self.tr("This list does not look like this commune's: it holds %1 residents in %2 hamlets, "
+                           "the commune has %3 residents in %4 hamlets. It may be a district's or a province's "
+                           "list. Check that you chose the right file before importing.")
+        else:
+            text = self.tr("This list holds %1 residents in %2 hamlets: more hamlets than a commune has. It may "
+                           "be a district's or a province's list. Check that you chose the right file before "
+                           "importing.")
+        self.fit_warning.setText(text.replace("%1", thousands(fit.list_rows)).replace("%2", thousands(fit.list_hamlets))
+                                 .replace("%3", thousands(fit.residents)).replace("%4", thousands(fit.hamlets)))
+        self.fit_warning.show()
+        self.fit_confirm.show()
+
     def isComplete(self) -> bool:
         if self.wiz.preview is None or self.taskbar.running():
+            return False
+        if self.fit is not None and self.fit.foreign and not self.fit_confirm.isChecked():
             return False
         return not self.wiz.preview.partial_list or self.mode() is not None
 
@@ -345,6 +384,7 @@ class RunPage(QWizardPage):
         self.wiz.result = None
         self.again.hide()
         self.message.setText(self.tr("Do not close the window; Cancel stops the import and changes nothing."))
+        self.wiz.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.taskbar.start(self.wiz.work(dry_run=False), self.tr("Importing the list…"))
         self.completeChanged.emit()
 
@@ -353,6 +393,8 @@ class RunPage(QWizardPage):
             self.wiz.result = outcome.result
             remember_dir(self.wiz.ctx, IMPORT_DIR_KEY, self.wiz.path)
             self.message.setText(self.tr("Import finished. Press Next to see the log."))
+            # the list is in: nothing is left to cancel (the wizard's Cancel would read as an undo)
+            self.wiz.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         else:
             self.message.setText(self.wiz.file_error(outcome.error))
             self.again.show()

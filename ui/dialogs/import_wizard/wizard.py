@@ -133,6 +133,19 @@ class ImportWizard(Asks, QWizard):
                               actor=actor)
         return fn
 
+    def list_fit(self, res):
+        """How a previewed list fits the commune in the database (canvass.importing.fit)."""
+        from canvass.importing.fit import list_fit
+
+        with self.ctx.db.read() as s:
+            return list_fit(s, res)
+
+    def rows_below_headers(self) -> int:
+        """The inspection's estimate of the rows below the header of the chosen sheets (what the mapping page
+        showed), to set beside the rows the import reads as residents."""
+        chosen = set(self.chosen_sheets or self.mapping_page.chosen())
+        return sum(sh.data_rows for sh in self.inspection.sheets if sh.name in chosen) if self.inspection else 0
+
     # --- showing results
     def summary_html(self, res, preview: bool, mode: Optional[str] = None) -> str:
         """The figures of an import result, as a few lines for a label; a preview shows the residents marked
@@ -142,7 +155,7 @@ class ImportWizard(Asks, QWizard):
             activated = 0
         red = preview and getattr(res, "partial_list", False) and mode is None
         lines = [
-            (self.tr("Rows read"), res.rows_read),
+            (self.tr("Residents' rows read"), res.rows_read),
             (self.tr("New residents") if preview else self.tr("Residents added"), res.imported),
             (self.tr("Updated (changed since the last list)"), res.updated),
             (self.tr("Unchanged"), res.unchanged),
@@ -164,6 +177,11 @@ class ImportWizard(Asks, QWizard):
             hh = res.households if isinstance(res.households, int) else len(res.households)
             extra.append(self.tr("%1 household(s)").replace("%1", str(hh)))
         tail = f"<p>{', '.join(extra)}</p>" if extra else ""
+        below = self.rows_below_headers()
+        if below > res.rows_read:
+            tail += "<p>" + self.tr("%1 of the %2 rows below the header are residents; the others are hamlet "
+                                    "headings, totals or blank rows, which are not imported.") \
+                .replace("%1", thousands(res.rows_read)).replace("%2", thousands(below)) + "</p>"
         return f"<p>{head}</p><table cellspacing='4'>{rows}</table>{tail}{list_html(res, preview, mode)}"
 
     def fill_issues(self, model: RowsModel, res) -> None:
