@@ -109,3 +109,16 @@ def test_absent_list_latest_visit_and_only_the_current_absences_note(db, tmp_pat
     assert "nằm viện" not in rows[first][note]          # the overturned cannot-activate finding's note
     assert rows[first][latest] and rows[second][latest]  # filled with one or two visits
     assert rows[second][note] == "lần một"
+
+
+def test_the_daily_reports_long_campaign_name_is_printed_whole(db, tmp_path):
+    from canvass.campaign import set_campaign
+
+    make_commune(db, households_per_hamlet=2, people_per_household=2)
+    name = "Chiến dịch cao điểm 90 ngày kích hoạt tài khoản định danh điện tử"
+    with db.session() as s:
+        set_campaign(s, name=name, start=dt.date.today() - dt.timedelta(days=3),
+                     end=dt.date.today() + dt.timedelta(days=60), quota_per_team_day=6)
+    export(db, "daily-report", tmp_path / "r.pdf")
+    text = " ".join(pdf_text(tmp_path / "r.pdf").split())
+    assert name in text and "BÁO CÁO TIẾN ĐỘ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ" in text
