@@ -1,8 +1,9 @@
 """Who visits whom: assign residents to teams by hamlet, balanced by household, or by hand.
 
 Every change is an `assigned` event (team_id None = unassigned, data {"from": previous team}) and the cached
-`Resident.team_id` / `version` are updated in bulk (`events.write_team`, the cache's one writer), so assigning 300k residents takes seconds. A resident is
-on at most one team; re-assignment adds an event, so the previous team and its visits stay in the log.
+`Resident.team_id` / `version` are updated in bulk (`events.write_team`, the cache's one writer), so
+assigning 300k residents takes seconds. A resident is on at most one team; re-assignment adds an event, so
+the previous team and its visits stay in the log.
 
 Balancing splits a hamlet's residents among teams by whole households (one door = one team), taking
 households in address order (`Household.sort_key`) in contiguous runs so neighbours stay together; each cut is

@@ -267,8 +267,10 @@ class PackImportDialog(TaskDialog):
             [(r.get("sheet"), r.get("row"), r.get("name"), code_label(r.get("reason")), r.get("detail"))
              for r in res.rejected])
         self.models["outside"].set_rows(
-            (self.tr("Sheet"), self.tr("Row"), self.tr("Resident id"), self.tr("Outcome written")),
-            [(r.get("sheet"), r.get("row"), r.get("resident_id"), r.get("outcome")) for r in res.outside_team])
+            (self.tr("Sheet"), self.tr("Row"), self.tr("Resident"), self.tr("Resident id"),
+             self.tr("Outcome written")),
+            [(r.get("sheet"), r.get("row"), r.get("name"), r.get("resident_id"), r.get("outcome"))
+             for r in res.outside_team])
         self.models["warnings"].set_rows(
             (self.tr("Sheet"), self.tr("Row"), self.tr("Warning"), self.tr("Detail")),
             [(w.get("sheet"), w.get("row"), code_label(w.get("warning")), w.get("detail")) for w in res.warnings])
