@@ -1,8 +1,9 @@
 """Who visits whom: assign residents to teams by hamlet, balanced by household, or by hand.
 
 Every change is an `assigned` event (team_id None = unassigned, data {"from": previous team}) and the cached
-`Resident.team_id` / `version` are updated in bulk, so assigning 300k residents takes seconds. A resident is
-on at most one team; re-assignment adds an event, so the previous team and its visits stay in the log.
+`Resident.team_id` / `version` are updated in bulk (`events.write_team`, the cache's one writer), so
+assigning 300k residents takes seconds. A resident is on at most one team; re-assignment adds an event, so
+the previous team and its visits stay in the log.
 
 Balancing splits a hamlet's residents among teams by whole households (one door = one team), taking
 households in address order (`Household.sort_key`) in contiguous runs so neighbours stay together; each cut is
@@ -17,11 +18,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Hashable, Iterable, Optional, Sequence
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from canvass.db import bulk_insert, now
 from canvass.errors import Cancelled, InvalidInput, NotFound
+from canvass.events import write_team
 from canvass.models import Event, Hamlet, Household, Resident, Team, TeamHamlet
 
 CHUNK = 5000
@@ -131,9 +133,7 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
         for rid, _old, new in chunk:
             by_team.setdefault(new, []).append(rid)
         for tid, rids in by_team.items():
-            for part in _chunks(rids, _IN_CHUNK):
-                conn.execute(Resident.__table__.update().where(Resident.__table__.c.id.in_(part))
-                             .values(team_id=tid, version=_version_plus_one()))
+            write_team(conn, rids, tid)
         done += len(chunk)
         if progress is not None:
             progress(done, total)
@@ -143,11 +143,6 @@ def apply_assignment(session: Session, mapping: dict[int, Optional[int]], *, act
             session.expire(obj)
     result.changed_ids = [rid for rid, _o, _n in changes]
     return result
-
-
-def _version_plus_one():
-    """version + 1 (a missing version counts as 1, as append_event does)."""
-    return func.coalesce(Resident.__table__.c.version, 1) + 1
 
 
 def assign_residents(session: Session, resident_ids: Iterable[int], team_id: Optional[int], *,

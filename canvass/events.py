@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from types import SimpleNamespace
+from typing import Iterable, Mapping, Optional, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from canvass.db import now
@@ -37,6 +38,8 @@ INELIGIBLE_REASONS = ("elderly", "ill", "no_phone", "moved", "deceased", "instit
 # Optional detail for an absence.
 ABSENT_REASONS = ("short", "work_away", "study_away", "military")
 REASONS = {"ineligible": INELIGIBLE_REASONS, "absent": ABSENT_REASONS}
+# Statuses still to be worked (walk lists, a team's open residents): activated and ineligible residents are done.
+OPEN_STATUSES = ("pending", "absent", "revisit", "refused", "wrong_phone")
 OUTCOMES_NEEDING_REASON = ("ineligible",)
 
 # Vietnamese labels for documents the core writes (the UI has its own tr() strings).
@@ -119,10 +122,13 @@ def resident_events(session: Session, resident_id: int) -> list[Event]:
     return list(session.scalars(select(Event).where(Event.resident_id == resident_id).order_by(Event.id)))
 
 
-# The resident columns that cache the log's state: written only through `state_columns` (one resident:
-# `apply_state`; many: a bulk UPDATE of these columns, as the re-import does).
+# The resident columns that cache the log's state. Written only here: one resident by `apply_state` (or the
+# visit fast path `_apply_latest_visit`), many by the bulk forms below (`write_states`, `refresh_states`,
+# `write_team`, `write_system_activation`), which the assignment, the re-import and the pack merge call.
+# tests/core/test_cache_writer.py fails on a writer of these columns anywhere else.
 CACHED_COLUMNS = ("status", "status_reason", "status_at", "attempts", "last_visit_at", "revisit_on", "team_id",
                   "phone_new")
+_BULK = 900     # ids per IN list / rows per executemany
 
 
 def state_columns(st: ResidentState) -> dict:
@@ -136,6 +142,57 @@ def apply_state(resident: Resident, st: ResidentState) -> None:
     """Write a derived state into a resident's cached columns."""
     for column, value in state_columns(st).items():
         setattr(resident, column, value)
+
+
+def _version_plus_one():
+    """version + 1 (a missing version counts as 1, as append_event does)."""
+    return func.coalesce(Resident.__table__.c.version, 1) + 1
+
+
+def write_states(conn: Connection, states: Mapping[int, ResidentState]) -> None:
+    """The bulk form of `apply_state` (plus the version bump `append_event` gives): every cached column of
+    many residents, in a few executemany statements on a Core connection."""
+    r = Resident.__table__
+    stmt = (update(r).where(r.c.id == bindparam("_id"))
+            .values(**{c: bindparam("c_" + c) for c in CACHED_COLUMNS}, version=_version_plus_one()))
+    params = [{"_id": rid, **{"c_" + c: v for c, v in state_columns(st).items()}} for rid, st in states.items()]
+    for i in range(0, len(params), _BULK):
+        conn.execute(stmt, params[i:i + _BULK])
+
+
+def refresh_states(conn: Connection, ids: Sequence[int]) -> None:
+    """The bulk form of `refresh_state`: derive the state of these residents from their whole log again and
+    write it (`write_states`)."""
+    e = Event.__table__
+    by_resident: dict[int, list] = {rid: [] for rid in ids}
+    for i in range(0, len(ids), _BULK):
+        for row in conn.execute(select(e.c.id, e.c.resident_id, e.c.kind, e.c.at, e.c.team_id, e.c.outcome,
+                                       e.c.reason, e.c.data).where(e.c.resident_id.in_(ids[i:i + _BULK]))):
+            by_resident[row.resident_id].append(SimpleNamespace(**row._mapping))
+    write_states(conn, {rid: derive_state(events) for rid, events in by_resident.items()})
+
+
+def write_team(conn: Connection, resident_ids: Sequence[int], team_id: Optional[int]) -> None:
+    """The cached state of residents who were just given an `assigned` event to `team_id` (version + 1).
+
+    Equal to re-deriving it: in `derive_state` an `assigned` event sets the team and nothing else, so the
+    team is the one cached column it changes."""
+    r = Resident.__table__
+    for i in range(0, len(resident_ids), _BULK):
+        conn.execute(update(r).where(r.c.id.in_(resident_ids[i:i + _BULK]))
+                     .values(team_id=team_id, version=_version_plus_one()))
+
+
+def write_system_activation(conn: Connection, resident_ids: Sequence[int], at: dt.datetime) -> None:
+    """The cached state of residents who were just given their latest `activated_system` event, at `at`.
+
+    Equal to re-deriving it: system activation outranks every visit (the module's rules), so the status, its
+    reason and its time are what change; attempts, the team and the visits' columns stay."""
+    r = Resident.__table__
+    stmt = (update(r).where(r.c.id == bindparam("_id"))
+            .values(status="activated_system", status_reason=None, status_at=at, version=_version_plus_one()))
+    for i in range(0, len(resident_ids), _BULK):
+        conn.execute(stmt, [{"_id": rid} for rid in resident_ids[i:i + _BULK]])
 
 
 def refresh_state(session: Session, resident: Resident) -> ResidentState:

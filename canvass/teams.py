@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from canvass.address import hamlet_match_key
 from canvass.db import now
 from canvass.errors import InvalidInput, NotFound
-from canvass.events import append_event
+from canvass.events import OPEN_STATUSES, append_event
 from canvass.models import Event, Hamlet, Resident, Team, TeamHamlet
 from canvass.text import fold, nfc, sort_key
 
@@ -35,8 +35,6 @@ TEAM_KIND_LABELS_VI = {
     "cong_an_khu_vuc": "Công an khu vực",
     "other": "Khác",
 }
-# Statuses still needing a visit or a follow-up (a team's open work).
-OPEN_STATUSES = ("pending", "revisit", "absent", "refused", "wrong_phone")
 _UNSET = object()
 
 

@@ -1,6 +1,6 @@
 """Exports: return lists, walk lists and the daily report as .xlsx, .pdf or .csv.
 
-`export(db, kind, out_path, ...)` builds the document (`documents.py`), lays it out in the format named by
+`export(db, kind, out_path, ...)` builds the document (`documents/`), lays it out in the format named by
 the file's suffix (`sheets.py` for .xlsx/.csv, `pdf.py`), writes it atomically (`atomic.py`: an interrupted
 or killed export leaves neither a half-written file nor personal data under a temporary name), then records an `export`
 event: these lists hold citizens' personal data, so the log says what was exported, by whom, when, how
@@ -46,8 +46,8 @@ def _resolve(session, hamlet, team, commune=None) -> tuple[Optional[int], Option
 
 
 def build_document(session, kind: str, scope, *, province: Optional[str] = None, district: Optional[str] = None):
-    """The document of a kind for a scope (see documents.py); `province`/`district` narrow the province report."""
-    from canvass.exporting import documents
+    """The document of a kind for a scope (see documents/); `province`/`district` narrow the province report."""
+    from canvass.exporting.documents import BUILDERS
 
     if kind == "province-report":
         from canvass.exporting.province import province_report
@@ -55,8 +55,7 @@ def build_document(session, kind: str, scope, *, province: Optional[str] = None,
     if kind == "daily-report":
         from canvass.exporting.report import daily_report
         return daily_report(session, scope)
-    return {"absent": documents.absent, "ineligible": documents.ineligible, "wrong-phone": documents.wrong_phone,
-            "activated": documents.activated, "walklist": documents.walklist}[kind](session, scope)
+    return BUILDERS[kind](session, scope)
 
 
 def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: str | int | None = None,
@@ -69,8 +68,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
     `hamlet`/`team` (name or id) narrow the lists; `as_of` dates the document (and is the cut-off of the
     daily report); `mask` shows only the last 3 digits of CCCD and phone numbers; `by_hamlet` writes one
     sheet (PDF: one set of pages) per hamlet. `commune` (name or id) says whose hamlet or team a name means
-    when several communes use it; `province`/`district` narrow the province report. Raises CanvassError subclasses for unknown kinds, suffixes,
-    hamlets and teams, and Cancelled when `cancel()` turns true (nothing is written then).
+    when several communes use it; `province`/`district` narrow the province report. Raises CanvassError
+    subclasses for unknown kinds, suffixes, hamlets and teams, and Cancelled when `cancel()` turns true (nothing is written then).
     """
     from canvass.exporting.documents import Scope
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from fpdf import FPDF
 
@@ -29,6 +29,8 @@ PAD_X, PAD_Y = 1.0, 0.9
 GREY_HEADER = (231, 230, 230)
 GREY_GROUP = (242, 242, 242)
 CENTERED = {"seq", "int", "year", "date", "box", "float", "percent"}
+INFO_LINES = 4      # lines a heading value may take (a team's hamlets)
+FLOW_PT, FLOW_LINE, FLOW_PAD = 8.5, 3.55, 0.15  # the group column (walk list households): two lines in a 7.5 mm row
 
 
 def font_path(style: str) -> Path:
@@ -213,9 +215,11 @@ def _heading(pdf: _Pdf, doc: Document, section: Section) -> float:
 
 
 def _info(pdf: _Pdf, info: Sequence[tuple[str, str]], y: float) -> float:
-    """Label/value pairs, three per line: "Tổ: Tổ 1   Tổ trưởng: …"."""
+    """Label/value pairs, three per line: "Tổ: Tổ 1   Tổ trưởng: …"; a long value (a team's many hamlets)
+    wraps onto more lines (at most INFO_LINES, the last one ending in "…") instead of being cut."""
     col_w = pdf.epw / 3
     lh = HEAD_PT * 0.45
+    tallest = 1
     for i, (label, value) in enumerate(info):
         x = pdf.l_margin + (i % 3) * col_w
         pdf.set_font(FAMILY, "B", HEAD_PT - 1)
@@ -224,10 +228,20 @@ def _info(pdf: _Pdf, info: Sequence[tuple[str, str]], y: float) -> float:
         lx = x + pdf.width(text)
         pdf.set_font(FAMILY, "", HEAD_PT - 1)
         value = value or "……………………"
-        lines = pdf.wrap(value, col_w - (lx - x) - 2)
-        pdf.text(lx, y + lh * 0.8, lines[0])
+        avail = col_w - (lx - x) - 2
+        lines = pdf.wrap(value, avail)
+        if len(lines) > INFO_LINES:
+            lines = lines[:INFO_LINES]
+            last = lines[-1]
+            while last and pdf.width(last + "…") > avail:
+                last = last[:-1]
+            lines[-1] = last.rstrip(" ,") + "…"
+        for k, line in enumerate(lines):
+            pdf.text(lx, y + lh * 0.8 + k * lh, line)
+        tallest = max(tallest, len(lines))
         if i % 3 == 2 or i == len(info) - 1:
-            y += lh + 0.8
+            y += tallest * lh + 0.8
+            tallest = 1
     return y
 
 
@@ -236,9 +250,14 @@ class _Table:
 
     def __init__(self, pdf: _Pdf, doc: Document):
         self.pdf, self.doc = pdf, doc
-        scale = pdf.epw / sum(c.width for c in doc.columns)
-        self.widths = [c.width * scale for c in doc.columns]
-        self.kinds = [c.kind for c in doc.columns]
+        self.columns = list(doc.columns)
+        self.flow: Optional[int] = None     # index of the group column (Document.group_column), if any
+        if doc.group_column is not None:
+            self.flow = doc.group_column_at
+            self.columns.insert(self.flow, doc.group_column)
+        scale = pdf.epw / sum(c.width for c in self.columns)
+        self.widths = [c.width * scale for c in self.columns]
+        self.kinds = [c.kind for c in self.columns]
         self.xs = []
         x = pdf.l_margin
         for w in self.widths:
@@ -247,7 +266,7 @@ class _Table:
 
     def header(self, y: float) -> float:
         """Draw the table header at y; returns the y below it."""
-        pdf, cols = self.pdf, self.doc.columns
+        pdf, cols = self.pdf, self.columns
         pdf.set_font(FAMILY, "B", TABLE_PT)
         pdf.set_fill_color(*GREY_HEADER)
         two = any(c.group for c in cols)
@@ -292,22 +311,50 @@ class _Table:
                 tx = x + PAD_X
             pdf.text(tx, top + i * LINE + LINE * 0.78, line)
 
-    def row(self, y: float, values: Sequence, bold: bool) -> tuple[float, list, float]:
-        """Measure a data row: (height, wrapped cells)."""
+    def row(self, y: float, values: Sequence, bold: bool, flow: Sequence[str] = ()) -> tuple[float, list]:
+        """Measure a data row: (height, wrapped cells); `flow` are the group column's lines it must hold."""
         pdf = self.pdf
         pdf.set_font(FAMILY, "B" if bold else "", TABLE_PT)
+        if self.flow is not None:
+            values = (*values[:self.flow], None, *values[self.flow:])
         cells = []
         for v, w, kind in zip(values, self.widths, self.kinds):
             text = cell_text(v, kind)
             cells.append(pdf.wrap(text, w - 2 * PAD_X) if text else [""])
-        h = max(max(len(c) for c in cells) * LINE + 2 * PAD_Y, self.doc.min_row_mm)
+        h = max(max(len(c) for c in cells) * LINE + 2 * PAD_Y, len(flow) * FLOW_LINE + 2 * FLOW_PAD,
+                self.doc.min_row_mm)
         return h, cells
 
-    def draw_row(self, y: float, h: float, cells: list, bold: bool) -> None:
-        """Draw a measured row at y."""
-        self.pdf.set_font(FAMILY, "B" if bold else "", TABLE_PT)
-        for x, w, kind, lines in zip(self.xs, self.widths, self.kinds, cells):
-            self._cell(x, y, w, h, lines, "C" if kind in CENTERED else "L")
+    def flow_lines(self, label: str) -> list[str]:
+        """The group column's label wrapped to its width."""
+        self.pdf.set_font(FAMILY, "I", FLOW_PT)
+        return self.pdf.wrap(label, self.widths[self.flow] - 2 * PAD_X)
+
+    def flow_fit(self, h: float) -> int:
+        """How many group-column lines a row of height h holds."""
+        return max(1, int((h - 2 * FLOW_PAD + 0.01) // FLOW_LINE))
+
+    def draw_row(self, y: float, h: float, cells: list, bold: bool, flow: Optional[tuple] = None) -> None:
+        """Draw a measured row at y; `flow` = (lines, opens, closes) draws the group column's part: its lines
+        from the top, with a rule above only where the group opens and below only where it closes."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "B" if bold else "", TABLE_PT)
+        for i, (x, w, kind, lines) in enumerate(zip(self.xs, self.widths, self.kinds, cells)):
+            if i != self.flow:
+                self._cell(x, y, w, h, lines, "C" if kind in CENTERED else "L")
+        if self.flow is None:
+            return
+        lines, opens, closes = flow or ((), True, True)
+        x, w = self.xs[self.flow], self.widths[self.flow]
+        pdf.line(x, y, x, y + h)
+        pdf.line(x + w, y, x + w, y + h)
+        if opens:
+            pdf.line(x, y, x + w, y)
+        if closes:
+            pdf.line(x, y + h, x + w, y + h)
+        pdf.set_font(FAMILY, "I", FLOW_PT)
+        for k, line in enumerate(lines):
+            pdf.text(x + PAD_X, y + FLOW_PAD + k * FLOW_LINE + FLOW_LINE * 0.8, line)
 
     def group_row(self, y: float, label: str, level: int) -> tuple[float, list]:
         """Measure a group row spanning the table."""
@@ -323,32 +370,75 @@ class _Table:
         self._cell(pdf.l_margin, y, pdf.epw, h, lines, "L", fill=True)
 
 
+def _ahead(rows: Iterable) -> Iterator[tuple]:
+    """(row, next row or None) for every row: the layout looks one row ahead."""
+    it = iter(rows)
+    cur = next(it, None)
+    while cur is not None:
+        nxt = next(it, None)
+        yield cur, nxt
+        cur = nxt
+
+
 def _section(pdf: _Pdf, doc: Document, section: Section) -> int:
+    """Lay out one section from a new page: heading, table (group rows, or a group column), closing.
+
+    The last row goes to the next page with the closing when the total and signatures would not fit under it:
+    signatures never stand alone on a page."""
     pdf.add_page()   # (closes the previous section's last page, whose footer still names that section)
     pdf.section_name, pdf.section_first_page = section.name, pdf.page_no()
     y = _heading(pdf, doc, section)
     table = _Table(pdf, doc)
     y = table.header(y)
-    levels = len(doc.group_titles)
+    page_top = y
+    flowing = table.flow is not None
+    levels = len(doc.group_titles) - (1 if flowing else 0)   # group levels printed as rows
     current: tuple = ()
+    label: list[str] = []        # the group column's label of the current group, and what is left to print
+    left: list[str] = []
     data = 0
-    for groups, values, bold in section.rows:
-        if groups != current:
+    closing = _closing_height(doc)
+
+    def new_page() -> float:
+        if flowing and current and y > page_top:    # close the group column at the foot of the page
+            x, w = table.xs[table.flow], table.widths[table.flow]
+            pdf.line(x, y, x + w, y)
+        pdf.add_page()
+        return table.header(pdf.top)
+
+    for (groups, values, bold), nxt in _ahead(section.rows):
+        opens = groups != current
+        if opens:
             for level in range(levels):
                 if current[:level + 1] != groups[:level + 1]:
-                    label = section.group_label(level, groups)
-                    h, lines = table.group_row(y, label, level)
+                    text = section.group_label(level, groups)
+                    h, lines = table.group_row(y, text, level)
                     if y + h + LINE * 2 > pdf.bottom:   # keep a group title with its first row
-                        pdf.add_page()
-                        y = table.header(pdf.top)
+                        y = new_page()
+                        page_top = y
                     table.draw_group(y, h, lines, level)
                     y += h
             current = groups
-        h, cells = table.row(y, values, bold)
-        if y + h > pdf.bottom:
-            pdf.add_page()
-            y = table.header(pdf.top)
-        table.draw_row(y, h, cells, bold)
+            if flowing:
+                label = table.flow_lines(section.group_label(levels, groups))
+                left = list(label)
+        closes = nxt is None or nxt[0] != groups
+        need = (left if closes else left[:table.flow_fit(doc.min_row_mm)]) if flowing else ()
+        h, cells = table.row(y, values, bold, need)
+        last = nxt is None and y > page_top
+        if y + h > pdf.bottom or (last and y + h + closing > pdf.bottom):
+            y = new_page()
+            page_top = y
+            if flowing and not opens:      # a group going on over the page: its label again
+                left = list(label)
+                opens = True
+                need = left if closes else left[:table.flow_fit(doc.min_row_mm)]
+                h, cells = table.row(y, values, bold, need)
+        flow = None
+        if flowing:
+            fit = len(left) if closes else table.flow_fit(h)
+            flow, left = (left[:fit], opens, closes), left[fit:]
+        table.draw_row(y, h, cells, bold, flow)
         if pdf.scan_key is not None and not bold:
             _printed_row(pdf, doc, table, y, h)
         y += h
@@ -357,12 +447,16 @@ def _section(pdf: _Pdf, doc: Document, section: Section) -> int:
     return data
 
 
+def _closing_height(doc: Document) -> float:
+    """The height of the total line and the signature blocks (titles, hints and about 15 mm to sign in)."""
+    sigs = doc.signatures
+    return (8 if doc.total_line else 0) + ((4 + 14 + (5 if any(s.above for s in sigs) else 0) + 15) if sigs else 0)
+
+
 def _closing(pdf: _Pdf, doc: Document, section: Section, y: float) -> None:
     """The total line and the signature blocks (moved to a new page together when they do not fit)."""
     sigs = doc.signatures
-    # the total line, then the titles and hints, and about 15 mm left to sign in
-    needed = (8 if doc.total_line else 0) + ((4 + 14 + (5 if any(s.above for s in sigs) else 0) + 15) if sigs else 0)
-    if y + needed > pdf.bottom:
+    if y + _closing_height(doc) > pdf.bottom:
         pdf.add_page()
         y = pdf.top
     if doc.total_line:

@@ -6,7 +6,8 @@ from typing import Iterator, Optional
 
 from sqlalchemy.orm import Session
 
-from canvass.exporting.documents import Column, Document, Scope, Section, official, _police_signatures, roman
+from canvass.exporting.documents import (Column, Document, Scope, Section, official, police_signatures,
+                                         roman)
 from canvass.quotas import CampaignStats, GroupStats, compute_stats
 
 DONE = "Đã kích hoạt (lũy kế)"
@@ -76,5 +77,5 @@ def daily_report(session: Session, scope: Scope) -> Document:
                       info=_info(stats), count=n, rows=_rows(stats), group_label=label)
     return Document(kind="daily-report", title="BÁO CÁO TIẾN ĐỘ KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ",
                     official=off, date=scope.as_of, columns=COLUMNS, sections=[section], total=n,
-                    group_titles=("Phần",), signatures=_police_signatures(off), total_line=False,
+                    group_titles=("Phần",), signatures=police_signatures(off), total_line=False,
                     noun="dòng")

@@ -86,6 +86,7 @@ def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: i
     ws = wb.create_sheet(L.GUIDE_SHEET)
     ws.column_dimensions["A"].width = 62
     since = f" và không trước ngày bắt đầu chiến dịch ({start:%d/%m/%Y})" if start else ""
+    example = max(created.date(), start) if start else created.date()   # a date its own rule accepts
     lines = [
         ("HƯỚNG DẪN ĐIỀN DANH SÁCH CỦA TỔ", True),
         (f"Tổ: {team.name}    Số gói: {pack_id[:8]}    Ngày xuất: {created:%d/%m/%Y %H:%M}    Số người: {rows}", False),
@@ -99,7 +100,8 @@ def _guide(wb: Workbook, team: Team, pack_id: str, created: dt.datetime, rows: i
         ("4. Lý do: bắt buộc khi Kết quả là \"Không thể kích hoạt\" (người cao tuổi, ốm đau, không có điện thoại, "
          "đã chuyển đi, đã chết, đang ở cơ sở tập trung, lý do khác). Khi chọn \"Lý do khác\" phải ghi rõ ở cột "
          "Ghi chú. Với \"Vắng mặt\" có thể chọn thêm lý do vắng (không bắt buộc).", False),
-        (f"5. Ngày đến: ngày tổ đến nhà, viết ngày/tháng/năm (ví dụ 15/03/2025); không được sau ngày hôm nay{since}. "
+        (f"5. Ngày đến: ngày tổ đến nhà, viết ngày/tháng/năm (ví dụ {example:%d/%m/%Y}); không được sau ngày hôm "
+         f"nay{since}. "
          "Để trống thì lấy ngày lưu tệp.", False),
         ("6. Số điện thoại mới: chỉ điền khi công dân dùng số khác với số trong danh sách (10 chữ số, ví dụ "
          "0912345678).", False),

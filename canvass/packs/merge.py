@@ -43,9 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import zipfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -55,21 +53,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass.backup import before_change
-from canvass.db import Database, now
+from canvass.db import Database
 from canvass.display import birth_year
-from canvass.errors import Cancelled, CanvassError, InvalidInput
-from canvass.events import REASONS, append_event, apply_state, derive_state, validate_visit
+from canvass.errors import Cancelled, InvalidInput
+from canvass.events import append_event, apply_state, derive_state, validate_visit
 from canvass.models import Campaign, Event, Pack, Resident, Team
 from canvass.packs import layout as L
+from canvass.packs.returned import (Hidden, PackTampered, Visit, detail, file_at, int_of, main_rows, parse_row,
+                                    read_book, read_hidden, verify)
 from canvass.text import fold
 
 CHUNK = 500
-_DETAIL_MAX = 80
-
-
-class PackTampered(CanvassError):
-    """The returned workbook is not an intact pack of this database: nothing was applied."""
-
 
 @dataclass
 class PackImportResult:
@@ -85,6 +79,8 @@ class PackImportResult:
     unchanged: int = 0                # already in the log
     blank: int = 0                    # rows with nothing filled in
     conflicts: list[dict] = field(default_factory=list)
+    # rows not recorded: {"sheet", "row", "name" (the resident's, else as the row shows it), "reason" (a code),
+    # "detail", and "resident_id" when the row was matched}
     rejected: list[dict] = field(default_factory=list)
     outside_team: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
@@ -100,271 +96,6 @@ class PackImportResult:
         return d
 
 
-# ---------------------------------------------------------------- reading the workbook
-
-@dataclass
-class _Book:
-    sheets: dict[str, list[tuple]]
-    modified: Optional[dt.datetime]
-
-
-_SKIP_SHEETS = (L.GUIDE_SHEET, L.LISTS_SHEET)
-_MAX_UNZIPPED = 400 * 1024 * 1024  # a 5,000-row pack unzips to ~3 MB; more is a zip bomb, not a pack
-_FORMULA_RE = re.compile(rb"<(?:\w+:)?f[ >/]")
-_MODIFIED_RE = re.compile(rb"<dcterms:modified[^>]*>([^<]+)<")
-
-
-def _read_book(path: Path) -> _Book:
-    """Every sheet's cell values (formulas as their text), and when the file was last saved.
-
-    calamine reads the values fast, but it only knows a formula's cached result; a workbook with any
-    formula cell (a hostile `=HYPERLINK(...)`, say) is read with openpyxl instead, which gives the
-    formula's text, so it is stored as plain text rather than evaluated or lost.
-    """
-    if path.suffix.lower() in (".ods", ".xls"):
-        return _read_calamine(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
-                raise CanvassError("pack_too_large", name=path.name)
-            names = z.namelist()
-            formulas = any(_FORMULA_RE.search(z.read(n)) for n in names
-                           if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-            core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
-    except FileNotFoundError:
-        raise CanvassError("file_missing", name=path.name) from None
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
-        raise CanvassError("workbook_unreadable", name=path.name) from exc
-    modified = None
-    m = _MODIFIED_RE.search(core)
-    if m:
-        try:
-            stamp = dt.datetime.fromisoformat(m.group(1).decode("ascii").strip().replace("Z", "+00:00"))
-            if stamp.tzinfo is None:
-                stamp = stamp.replace(tzinfo=dt.timezone.utc)
-            modified = stamp.astimezone().replace(tzinfo=None)
-        except ValueError:
-            modified = None
-    if not formulas:
-        try:
-            book = _read_calamine(path)
-        except CanvassError:
-            pass
-        else:
-            book.modified = modified
-            return book
-    book = _read_openpyxl(path)
-    book.modified = modified
-    return book
-
-
-def _read_openpyxl(path: Path) -> _Book:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-    try:
-        wb = load_workbook(path, read_only=True, data_only=False)
-    except FileNotFoundError:
-        raise CanvassError("file_missing", name=path.name) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CanvassError("workbook_unreadable", name=path.name) from exc
-    try:
-        sheets = {}
-        for ws in wb.worksheets:
-            if ws.title in _SKIP_SHEETS:
-                continue
-            ws.reset_dimensions()
-            sheets[ws.title] = [tuple(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
-    return _Book(sheets, None)
-
-
-def _read_calamine(path: Path) -> _Book:
-    try:
-        from python_calamine import CalamineWorkbook
-        wb = CalamineWorkbook.from_path(str(path))
-        sheets = {name: [tuple(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-                  for name in wb.sheet_names if name not in _SKIP_SHEETS}
-    except FileNotFoundError:
-        raise CanvassError("file_missing", name=path.name) from None
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        raise CanvassError("workbook_unreadable", name=path.name) from exc
-    return _Book(sheets, None)
-
-
-def _int(value) -> Optional[int]:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = str(value).strip()
-    try:
-        f = float(text)
-    except ValueError:
-        return None
-    return int(f) if f.is_integer() else None
-
-
-@dataclass
-class _Hidden:
-    pack_id: str
-    team_id: int
-    checksum: str
-    items: dict[int, int]
-
-
-def _read_hidden(book: _Book) -> _Hidden:
-    rows = book.sheets.get(L.DATA_SHEET)
-    if rows is None:
-        raise PackTampered("pack_not_a_pack")
-    meta: dict[str, object] = {}
-    items: dict[int, int] = {}
-    in_items = False
-    for row in rows:
-        a = row[0] if row else None
-        b = row[1] if len(row) > 1 else None
-        if (a is None or a == "") and (b is None or b == ""):
-            continue
-        if not in_items:
-            if str(a).strip() == "resident_id":
-                in_items = True
-            else:
-                meta[str(a).strip()] = b
-            continue
-        rid, ver = _int(a), _int(b)
-        if rid is None or ver is None or rid in items:
-            raise PackTampered("pack_hidden_changed")
-        items[rid] = ver
-    pack_id = L.cell_text(meta.get("pack_id"))
-    team_id = _int(meta.get("team_id"))
-    checksum = L.cell_text(meta.get("checksum")).lower()
-    if not pack_id or team_id is None or not checksum:
-        raise PackTampered("pack_hidden_changed")
-    return _Hidden(pack_id, team_id, checksum, items)
-
-
-def _verify(session: Session, hidden: _Hidden) -> Pack:
-    pack = session.get(Pack, hidden.pack_id)
-    if pack is None:
-        raise PackTampered("pack_unknown")
-    secret = L.database_secret(session, create=False)
-    if secret is None:
-        raise PackTampered("pack_none_exported")
-    expected = L.pack_checksum(secret, hidden.pack_id, hidden.team_id, hidden.items.items())
-    import hmac
-    if not (hmac.compare_digest(expected, hidden.checksum) and hmac.compare_digest(expected, pack.checksum)
-            and pack.team_id == hidden.team_id):
-        raise PackTampered("pack_hidden_changed")
-    return pack
-
-
-def _header(rows: list[tuple]) -> tuple[int, dict[str, int]]:
-    """(index of the header row, key -> column index) of the main sheet."""
-    for i, row in enumerate(rows[:30]):
-        cols = {}
-        for j, v in enumerate(row):
-            key = L.HEADER_TO_KEY.get(L.fold(L.cell_text(v))) if v is not None else None
-            if key and key not in cols:
-                cols[key] = j
-        if "outcome" in cols and ("rid" in cols or "cccd" in cols or "name" in cols):
-            return i, cols
-    raise CanvassError("pack_main_sheet_broken")
-
-
-def _main_rows(book: _Book) -> tuple[str, list[tuple[int, dict]]]:
-    """The main sheet's name and its data rows as (sheet row number, {key: value})."""
-    names = [L.MAIN_SHEET] + [n for n in book.sheets if n not in (L.MAIN_SHEET, L.DATA_SHEET)]
-    for name in names:
-        rows = book.sheets.get(name)
-        if not rows:
-            continue
-        try:
-            hi, cols = _header(rows)
-        except CanvassError:
-            continue
-        out = []
-        for i in range(hi + 1, len(rows)):
-            row = rows[i]
-            values = {k: (row[j] if j < len(row) else None) for k, j in cols.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-                continue
-            out.append((i + 1, values))
-        return name, out
-    raise CanvassError("pack_main_sheet_broken")
-
-
-# ---------------------------------------------------------------- values
-
-def _phone(value) -> tuple[Optional[str], Optional[str]]:
-    """(E.164, warning) of a new-phone cell; raises InvalidInput when it is not a usable number."""
-    from canvass.phones import typed_phone
-
-    return typed_phone(L.phone_text(value))
-
-
-def _detail(value) -> str:
-    text = L.cell_text(value)
-    return text if len(text) <= _DETAIL_MAX else text[:_DETAIL_MAX] + "…"
-
-
-@dataclass
-class _Visit:
-    outcome: str
-    reason: Optional[str]
-    at: dt.datetime
-    note: Optional[str]
-    new_phone: Optional[str]
-    dated: bool = True   # False: the row had no date and took the file's
-
-
-def _parse_row(values: dict, file_at: dt.datetime, start: Optional[dt.date], today: dt.date,
-               warn: Callable[[str, str], None]) -> _Visit:
-    """The visit a filled row asks for; raises InvalidInput(code, detail) when a value is not acceptable."""
-    raw_outcome = values.get("outcome")
-    if L.cell_text(raw_outcome) == "":
-        raise InvalidInput("missing_outcome", "")
-    outcome = L.code_for(raw_outcome, L.OUTCOME_LOOKUP)
-    if outcome is None:
-        raise InvalidInput("bad_outcome", _detail(raw_outcome))
-    raw_reason = values.get("reason")
-    reason = None
-    if L.cell_text(raw_reason):
-        reason = L.code_for(raw_reason, L.REASON_LOOKUP)
-        if reason is None:
-            raise InvalidInput("bad_reason", _detail(raw_reason))
-        if reason not in REASONS.get(outcome, ()):
-            raise InvalidInput("reason_not_for_outcome", _detail(raw_reason))
-    if outcome == "ineligible" and reason is None:
-        raise InvalidInput("missing_reason", "")
-    note = L.cell_text(values.get("note")) or None
-    if note and len(note) > L.NOTE_MAX:
-        note = note[:L.NOTE_MAX] + "…"
-        warn("note_truncated", f"{L.NOTE_MAX} characters kept")
-    if reason == "other" and not note:
-        raise InvalidInput("missing_note", "")
-    raw_date = values.get("visit_date")
-    if L.cell_text(raw_date):
-        at = L.parse_visit_date(raw_date)
-        if at is None:
-            raise InvalidInput("bad_date", _detail(raw_date))
-    else:
-        at = file_at
-    dated = bool(L.cell_text(raw_date))
-    if at.date() > today:
-        raise InvalidInput("future_date", at.date().isoformat())
-    if start is not None and at.date() < start:
-        raise InvalidInput("before_campaign", at.date().isoformat())
-    try:
-        new_phone, warning = _phone(values.get("new_phone"))
-    except InvalidInput:
-        raise InvalidInput("bad_phone", _detail(values.get("new_phone"))) from None
-    if warning:
-        warn("phone", warning)
-    return _Visit(outcome, reason, at, note, new_phone, dated)
-
-
 # ---------------------------------------------------------------- the merge
 
 def _event_side(e: Optional[Event]) -> Optional[dict]:
@@ -378,17 +109,6 @@ def _data(e: Event) -> dict:
         return json.loads(e.data) if e.data else {}
     except ValueError:
         return {}
-
-
-def _file_at(book: _Book, path: Path) -> dt.datetime:
-    """When the returned file was saved (workbook properties, else the file's time), at most now."""
-    stamp = book.modified
-    if stamp is None:
-        try:
-            stamp = dt.datetime.fromtimestamp(os.path.getmtime(path))
-        except OSError:
-            stamp = now()
-    return min(stamp.replace(microsecond=0), now())
 
 
 def _year_of(r: Resident) -> Optional[int]:
@@ -410,7 +130,7 @@ class _Shown:
     def of(cls, values: dict) -> "_Shown":
         """What a row's visible identity cells say."""
         cccd = "".join(ch for ch in L.cell_text(values.get("cccd")) if ch.isdigit() or ch in _MASK_CHARS)
-        return cls(fold(L.cell_text(values.get("name"))), _int(values.get("birth_year")), cccd)
+        return cls(fold(L.cell_text(values.get("name"))), int_of(values.get("birth_year")), cccd)
 
     @property
     def full_cccd(self) -> Optional[str]:
@@ -451,7 +171,7 @@ class _Shown:
 class _Merge:
     """One merge of one returned workbook inside one session."""
 
-    def __init__(self, session: Session, pack: Pack, hidden: _Hidden, result: PackImportResult,
+    def __init__(self, session: Session, pack: Pack, hidden: Hidden, result: PackImportResult,
                  actor: Optional[str], today: dt.date):
         self.s, self.pack, self.hidden, self.result, self.actor, self.today = (session, pack, hidden, result,
                                                                                  actor, today)
@@ -517,7 +237,7 @@ class _Merge:
     def match(self, values: dict) -> tuple[Optional[Resident], Optional[int], Optional[str]]:
         """(pack resident, None, None), or (None, id of a resident outside the pack, None), or (None, None,
         code of a held row), or (None, None, None) when nobody is found. See the module's rules."""
-        rid = _int(values.get("rid"))
+        rid = int_of(values.get("rid"))
         shown = _Shown.of(values)
         outside = None
         if rid is not None:
@@ -533,7 +253,7 @@ class _Merge:
                 return r, None, None
             other = self.s.scalar(select(Resident.id).where(Resident.cccd == cccd))
             outside = outside or other
-        year = _int(values.get("birth_year"))
+        year = int_of(values.get("birth_year"))
         name = shown.name
         if name and outside is None:
             r = self.by_name.get((name, year))
@@ -546,7 +266,7 @@ class _Merge:
         then the id column was moved apart from the rest (a sort of the visible columns only), and an id is
         no tie-breaker for a row that fits several residents."""
         for _rownum, values in rows:
-            r = self.residents.get(_int(values.get("rid")))
+            r = self.residents.get(int_of(values.get("rid")))
             if r is not None and not _Shown.of(values).agrees(r):
                 self.misaligned = True
                 return
@@ -591,7 +311,7 @@ class _Merge:
                 "status_at": r.status_at, "team_id": r.team_id, "team": self.team_names.get(r.team_id),
                 "last_event": _event_side(last), "changes": changes}
 
-    def apply(self, sheet: str, rownum: int, r: Resident, v: _Visit, in_run: set) -> None:
+    def apply(self, sheet: str, rownum: int, r: Resident, v: Visit, in_run: set) -> None:
         res, team_id = self.result, self.pack.team_id
         key = self._key(r.id, team_id, v.outcome, v.reason, v.at, v.note, v.new_phone)
         undated = None if v.dated else self._key(r.id, team_id, v.outcome, v.reason, None, v.note, v.new_phone)
@@ -636,8 +356,8 @@ class _Merge:
     def hold(self, sheet: str, rownum: int, values: dict, code: str) -> None:
         """A row whose resident cannot be told for sure: listed as a conflict, nothing recorded."""
         self.result.conflicts.append({
-            "sheet": sheet, "row": rownum, "resident_id": None, "hidden_id": _int(values.get("rid")),
-            "name": _detail(values.get("name")),
+            "sheet": sheet, "row": rownum, "resident_id": None, "hidden_id": int_of(values.get("rid")),
+            "name": detail(values.get("name")),
             "pack": {"outcome": L.code_for(values.get("outcome"), L.OUTCOME_LOOKUP),
                      "reason": L.code_for(values.get("reason"), L.REASON_LOOKUP), "visit_at": None},
             "current": None, "resolution": code, "recorded": False})
@@ -674,17 +394,17 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
                 cancel: Optional[Callable[[], bool]] = None, today: Optional[dt.date] = None) -> PackImportResult:
     """Merge a returned pack in one transaction (rolled back for a dry run); see the module's rules."""
     path = Path(path)
-    book = _read_book(path)
-    hidden = _read_hidden(book)
-    sheet, rows = _main_rows(book)
+    book = read_book(path)
+    hidden = read_hidden(book)
+    sheet, rows = main_rows(book)
     today = today or dt.date.today()
-    file_at = _file_at(book, path)
+    saved_at = file_at(book, path)
     if not dry_run:
         before_change(db, "merge")
     s = db.Session()
     try:
         s.begin()
-        pack = _verify(s, hidden)
+        pack = verify(s, hidden)
         team = s.get(Team, pack.team_id)
         result = PackImportResult(pack_id=pack.id, team_id=pack.team_id, team_name=team.name if team else "",
                                   superseded=pack.superseded_by is not None, dry_run=dry_run, rows=len(rows))
@@ -710,11 +430,12 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
             elif outside is not None:
                 other = s.get(Resident, outside)
                 result.outside_team.append({"sheet": sheet, "row": rownum, "resident_id": outside,
+                                            "name": detail(values.get("name")),
                                             "team_id": other.team_id if other else None,
-                                            "outcome": _detail(values.get("outcome"))})
+                                            "outcome": detail(values.get("outcome"))})
             else:
-                result.rejected.append({"sheet": sheet, "row": rownum, "reason": "unknown_resident",
-                                        "detail": ""})
+                result.rejected.append({"sheet": sheet, "row": rownum, "name": detail(values.get("name")),
+                                        "reason": "unknown_resident", "detail": ""})
         last_row = {r.id: rownum for rownum, _values, r in matched}   # the later row of a resident wins
         for n, (rownum, values, r) in enumerate(matched, start=1):
             if n % 200 == 0:
@@ -723,19 +444,19 @@ def import_pack(db: Database, path, *, dry_run: bool = False, actor: Optional[st
                 if progress:
                     progress(n, total)
             if last_row[r.id] != rownum:
-                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id,
+                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
                                         "reason": "duplicate_row", "detail": str(last_row[r.id])})
                 continue
 
-            def warn(code: str, detail: str, _row=rownum) -> None:
-                result.warnings.append({"sheet": sheet, "row": _row, "warning": code, "detail": detail})
+            def warn(code: str, text: str, _row=rownum) -> None:
+                result.warnings.append({"sheet": sheet, "row": _row, "warning": code, "detail": text})
             try:
-                visit = _parse_row(values, file_at, start, today, warn)
+                visit = parse_row(values, saved_at, start, today, warn)
                 validate_visit(visit.outcome, visit.reason, visit.note, visit.at, today=today)
             except InvalidInput as exc:
-                code, detail = (exc.args + ("",))[:2] if len(exc.args) > 1 else ("invalid", str(exc))
-                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "reason": code,
-                                        "detail": detail})
+                code, why = (exc.args + ("",))[:2] if len(exc.args) > 1 else ("invalid", str(exc))
+                result.rejected.append({"sheet": sheet, "row": rownum, "resident_id": r.id, "name": r.name,
+                                        "reason": code, "detail": why})
                 continue
             merge.apply(sheet, rownum, r, visit, in_run)
         merge.finish()

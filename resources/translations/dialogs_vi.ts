@@ -325,57 +325,57 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="56"/>
         <source>Choose the list</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="57"/>
         <source>The Excel (.xlsx, .xls), LibreOffice (.ods) or CSV list of residents whose account is approved but not activated.</source>
         <translation>Danh sách (Excel .xlsx, .xls; LibreOffice .ods hoặc CSV) công dân đã được phê duyệt tài khoản định danh điện tử nhưng chưa kích hoạt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="61"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="63"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="65"/>
         <source>Choose the list the police sent (Excel, LibreOffice or CSV)</source>
         <translation>Chọn danh sách công an gửi (Excel, LibreOffice hoặc CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="69"/>
         <source>Only if the list has no hamlet column, e.g. Thôn Nà Thí</source>
         <translation>Chỉ khi danh sách không có cột thôn, ví dụ Thôn Nà Thí</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="70"/>
         <source>The hamlet of every resident of a list that does not say it</source>
         <translation>Thôn của mọi công dân khi danh sách không ghi thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="290"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="80"/>
         <source>&amp;File:</source>
         <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="293"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="83"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="90"/>
         <source>Open a list of residents</source>
         <translation>Mở danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="92"/>
         <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Danh sách (*.xlsx *.xlsm *.xls *.ods *.csv);;Mọi tệp (*)</translation>
     </message>
@@ -383,327 +383,332 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="31"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="12"/>
         <source>No name</source>
         <translation>Không có họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="32"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="13"/>
         <source>No personal ID number</source>
         <translation>Không có số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="33"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="14"/>
         <source>No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet column or type the hamlet</source>
         <translation>Không có thôn: xếp vào nhóm “(Chưa rõ thôn)”; hãy chọn cột thôn hoặc gõ tên thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="35"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="16"/>
         <source>Birth year differs from the ID number</source>
         <translation>Năm sinh khác với năm sinh trong số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="36"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="17"/>
         <source>Unknown gender</source>
         <translation>Không rõ giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="37"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="18"/>
         <source>Was activated per system; back on the list</source>
         <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="39"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="20"/>
         <source>Old 9-digit ID card number kept</source>
         <translation>Giữ số CMND cũ 9 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="40"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="21"/>
         <source>Leading zeros restored</source>
         <translation>Đã bổ sung số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="41"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="22"/>
         <source>Unknown province code</source>
         <translation>Mã tỉnh không xác định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="42"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="23"/>
         <source>empty</source>
         <translation>để trống</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="24"/>
         <source>digits lost (number shown in scientific notation)</source>
         <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="26"/>
         <source>not a number</source>
         <translation>không phải là số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="27"/>
         <source>wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="28"/>
         <source>not a whole number</source>
         <translation>không phải số nguyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="29"/>
         <source>Old 11-digit prefix converted</source>
         <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="30"/>
         <source>Two numbers in one cell</source>
         <translation>Hai số trong một ô</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="31"/>
         <source>Not a valid number</source>
         <translation>Số không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="32"/>
         <source>No digits</source>
         <translation>Không có chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="33"/>
         <source>Foreign number</source>
         <translation>Số nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="34"/>
         <source>Impossible date</source>
         <translation>Ngày không tồn tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="35"/>
         <source>Day or month unknown</source>
         <translation>Không rõ ngày hoặc tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="36"/>
         <source>Date in the future</source>
         <translation>Ngày ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="37"/>
         <source>Age above 120</source>
         <translation>Tuổi trên 120</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="38"/>
         <source>Date number out of range</source>
         <translation>Số ngày ngoài phạm vi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="39"/>
         <source>Not a date</source>
         <translation>Không phải ngày tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="40"/>
         <source>No ID number column.</source>
         <translation>Không có cột số định danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="41"/>
         <source>Empty sheet.</source>
         <translation>Trang tính trống.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="61"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="42"/>
         <source>No data rows.</source>
         <translation>Không có dòng dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="62"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="43"/>
         <source>No hamlet column: map one, or type the hamlet on the first page.</source>
         <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="64"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="45"/>
         <source>No header row found.</source>
         <translation>Không tìm thấy dòng tiêu đề.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="67"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="48"/>
         <source>The file does not exist.</source>
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="49"/>
         <source>This is not a spreadsheet or CSV list.</source>
         <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="50"/>
         <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
         <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="52"/>
         <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
         <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="73"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="54"/>
         <source>The file holds no data.</source>
         <translation>Tệp không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="55"/>
         <source>No header row with a name column was found in the first rows.</source>
         <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="57"/>
         <source>The list has a header but no residents.</source>
         <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="58"/>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="59"/>
         <source>None of the chosen sheets is in the file.</source>
         <translation>Tệp không có trang tính nào đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="79"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="60"/>
         <source>A cell starting on line %1 is far too long (over 131,072 characters): the file is damaged or is not a list.</source>
         <translation>Một ô bắt đầu ở dòng %1 dài quá mức (hơn 131.072 ký tự): tệp bị hỏng hoặc không phải danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="85"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="66"/>
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="67"/>
         <source>Same ID number as row %1; differs in: %2</source>
         <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../ui/dialogs/import_wizard/texts.py" line="68"/>
         <source>Same person (name, birth, hamlet) as row %1; differs in: %2</source>
         <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="658"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="35"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="689"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="66"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="768"/>
-        <source>Rows read</source>
-        <translation>Số dòng đã đọc</translation>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
+        <source>Residents&apos; rows read</source>
+        <translation>Số dòng công dân đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="769"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="769"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="770"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="160"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="771"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="161"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="772"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="162"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="773"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="163"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="774"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="164"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="779"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="169"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="781"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="781"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="785"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="175"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="788"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="178"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="794"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="182"/>
+        <source>%1 of the %2 rows below the header are residents; the others are hamlet headings, totals or blank rows, which are not imported.</source>
+        <translation>%1 trong %2 dòng dưới dòng tiêu đề là công dân; các dòng còn lại là tên thôn, dòng tổng cộng hoặc dòng trống, không được nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="189"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="795"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="190"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -952,37 +957,37 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="582"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="414"/>
         <source>Import log</source>
         <translation>Nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="589"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="421"/>
         <source>&amp;Save the log…</source>
         <translation>&amp;Lưu nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="591"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="423"/>
         <source>Save the rejected rows and warnings as CSV or Excel</source>
         <translation>Lưu các dòng bị loại và cảnh báo ra CSV hoặc Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="614"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="446"/>
         <source>Save the import log</source>
         <translation>Lưu nhật ký nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="615"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="447"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Bảng tính Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="631"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="463"/>
         <source>Log</source>
         <translation>Nhật ký</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="647"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="479"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -990,27 +995,27 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard/mapping.py" line="41"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard/mapping.py" line="41"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard/mapping.py" line="42"/>
         <source>Imported as</source>
         <translation>Nhập thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard/mapping.py" line="42"/>
         <source>Examples</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
+        <location filename="../../ui/dialogs/import_wizard/mapping.py" line="89"/>
         <source>Double-click or press F2 to choose what this column holds</source>
         <translation>Nhấp đúp hoặc nhấn F2 để chọn nội dung của cột này</translation>
     </message>
@@ -1018,52 +1023,52 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="322"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="112"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="323"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="113"/>
         <source>Tick the sheets to import. For each column, check what it holds; double-click a field to correct it.</source>
         <translation>Đánh dấu các trang tính cần nhập. Kiểm tra nội dung từng cột; nhấp đúp vào trường để sửa.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="117"/>
         <source>Ticked sheets are imported</source>
         <translation>Các trang tính được đánh dấu sẽ được nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="334"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="124"/>
         <source>The row of the file that holds the column headers</source>
         <translation>Dòng chứa tiêu đề cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="342"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="132"/>
         <source>Double-click a field (or press F2) to choose what the column holds</source>
         <translation>Nhấp đúp vào trường (hoặc nhấn F2) để chọn nội dung của cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="350"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="140"/>
         <source>The first rows of the sheet, as they will be read</source>
         <translation>Các dòng đầu của trang tính, như sẽ được đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="142"/>
         <source>Header &amp;row:</source>
         <translation>&amp;Dòng tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="401"/>
-        <source>%1 data rows.</source>
-        <translation>%1 dòng dữ liệu.</translation>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="191"/>
+        <source>About %1 rows below the header (hamlet headings, totals and blank rows included; the preview counts the residents).</source>
+        <translation>Khoảng %1 dòng dưới dòng tiêu đề (kể cả dòng tên thôn, dòng tổng cộng và dòng trống; bước xem trước sẽ đếm số công dân).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="194"/>
         <source>Hamlet taken from the sheet name: %1.</source>
         <translation>Thôn lấy theo tên trang tính: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="222"/>
         <source>The import will read the column headers from row %1.</source>
         <translation>Khi nhập sẽ đọc tiêu đề cột ở dòng %1.</translation>
     </message>
@@ -1375,14 +1380,16 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
     <message>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
@@ -1403,8 +1410,8 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
     </message>
     <message>
         <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
@@ -1419,42 +1426,42 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="269"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
         <source>Now</source>
         <translation>Hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
         <source>After merging</source>
         <translation>Sau khi gộp</translation>
     </message>
@@ -1462,34 +1469,49 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="241"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="242"/>
         <source>Nothing has been changed yet. Check the figures, then press Import.</source>
         <translation>Chưa có gì thay đổi. Kiểm tra số liệu rồi nhấn Nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="244"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="460"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="251"/>
         <source>Every row can be imported: no rejected rows and no warnings.</source>
         <translation>Mọi dòng đều nhập được: không có dòng bị loại, không có cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="260"/>
+        <source>I have checked: this is the right file, import it anyway</source>
+        <translation>Tôi đã kiểm tra: đúng tệp này, vẫn nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="282"/>
         <source>Reading the list…</source>
         <translation>Đang đọc danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="485"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="293"/>
         <source>Checking every row…</source>
         <translation>Đang kiểm tra từng dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="322"/>
+        <source>This list does not look like this commune&apos;s: it holds %1 residents in %2 hamlets, the commune has %3 residents in %4 hamlets. It may be a district&apos;s or a province&apos;s list. Check that you chose the right file before importing.</source>
+        <translation>Danh sách này có vẻ không phải của xã: có %1 công dân ở %2 thôn, trong khi xã có %3 công dân ở %4 thôn. Có thể đây là danh sách của huyện hoặc của tỉnh. Hãy kiểm tra đã chọn đúng tệp trước khi nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="326"/>
+        <source>This list holds %1 residents in %2 hamlets: more hamlets than a commune has. It may be a district&apos;s or a province&apos;s list. Check that you chose the right file before importing.</source>
+        <translation>Danh sách này có %1 công dân ở %2 thôn: nhiều thôn hơn số thôn của một xã. Có thể đây là danh sách của huyện hoặc của tỉnh. Hãy kiểm tra đã chọn đúng tệp trước khi nhập.</translation>
     </message>
 </context>
 <context>
@@ -1569,32 +1591,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="361"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="368"/>
         <source>Run the import &amp;again</source>
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="370"/>
         <source>The import was cancelled and nothing was changed: run it again</source>
         <translation>Lần nhập đã bị hủy, chưa có gì thay đổi: chạy lại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="557"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="386"/>
         <source>Do not close the window; Cancel stops the import and changes nothing.</source>
         <translation>Đừng đóng cửa sổ; nút Hủy dừng việc nhập và không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="558"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="388"/>
         <source>Importing the list…</source>
         <translation>Đang nhập danh sách…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="565"/>
+        <location filename="../../ui/dialogs/import_wizard/pages.py" line="395"/>
         <source>Import finished. Press Next to see the log.</source>
         <translation>Đã nhập xong. Nhấn Tiếp để xem nhật ký.</translation>
     </message>

@@ -18,7 +18,9 @@ ROOT = HERE.parents[1]
 SOURCES = ["ui/app.py", "ui/main_window.py", "ui/start_dialog.py", "ui/screenshot.py", "ui/views/residents.py",
            "ui/views/details.py", "ui/views/dashboard.py", "ui/models/residents.py", "ui/labels.py",
            "ui/models/simple.py", "resources/translations/qt_strings.py"]
-DIALOG_SOURCES = ["ui/dialogs/__init__.py", "ui/dialogs/base.py", "ui/dialogs/import_wizard.py",
+DIALOG_SOURCES = ["ui/dialogs/__init__.py", "ui/dialogs/base.py", "ui/dialogs/import_wizard/texts.py",
+                  "ui/dialogs/import_wizard/mapping.py", "ui/dialogs/import_wizard/pages.py",
+                  "ui/dialogs/import_wizard/wizard.py",
                   "ui/dialogs/list_kind.py", "ui/dialogs/campaign_dialog.py", "ui/dialogs/scan_review.py",
                   "ui/dialogs/export_dialog.py", "ui/dialogs/pack_dialogs.py", "ui/dialogs/outcome_dialog.py",
                   "ui/dialogs/progress.py", "ui/dialogs/backup_dialogs.py", "ui/views/teams.py", "ui/views/keying.py",

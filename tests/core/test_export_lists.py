@@ -119,7 +119,8 @@ def test_absent_list_reads_back_as_the_database(world):
         assert row[1] == r.name and d(row[2]) == r.dob and row[4] == phone_text(r.phone)
         assert row[7] == r.attempts == 2
         dates = visit_dates(db, r.id)
-        assert (d(row[8]), d(row[9])) == (dates[0], dates[1]) and row[10] is None
+        # the latest visit is filled whenever there was one (issue 11: with two visits it was left empty)
+        assert (d(row[8]), d(row[9]), d(row[10])) == (dates[0], dates[1], dates[-1])
         if r.status_reason:
             assert REASON_LABELS_VI[r.status_reason] in row[11]
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))

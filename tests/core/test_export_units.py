@@ -7,7 +7,7 @@ import pytest
 
 from canvass.exporting import export
 from canvass.display import masked_number as mask, phone_text
-from canvass.exporting.documents import Official, _split_admin, official, short_address
+from canvass.exporting.documents.heading import Official, _split_admin, official, short_address
 from canvass.errors import InvalidInput
 from canvass.exporting.safe import cell_text, csv_text, is_risky
 from canvass.models import Commune, Resident

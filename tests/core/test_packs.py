@@ -425,8 +425,8 @@ def test_a_file_that_is_not_a_pack_is_refused(db, tmp_path, monkeypatch):
     (tmp_path / "junk.xlsx").write_bytes(b"not a zip")
     with pytest.raises(CanvassError):
         import_pack(db, tmp_path / "junk.xlsx")
-    from canvass.packs import merge
-    monkeypatch.setattr(merge, "_MAX_UNZIPPED", 10_000)  # stands in for a zip bomb
+    from canvass.packs import returned
+    monkeypatch.setattr(returned, "_MAX_UNZIPPED", 10_000)  # stands in for a zip bomb
     with pytest.raises(CanvassError, match="too large"):
         import_pack(db, tmp_path / "p.xlsx")
 
@@ -506,3 +506,22 @@ def test_a_name_corrected_at_the_commune_while_out_still_matches_by_hidden_id(db
     fill(tmp_path / "p.xlsx", tmp_path / "ret.xlsx", {ids[0]: {"outcome": "Vắng mặt", "visit_date": D1}})
     res = import_pack(db, tmp_path / "ret.xlsx")
     assert res.applied == 1 and resident(db, ids[0]).status == "absent"
+
+
+def test_the_how_to_example_date_obeys_its_own_rule(db, tmp_path):
+    """The guide's example visit date is one the pack accepts: not after today, not before the campaign's start
+    (it once said 15/03/2025 under a rule forbidding dates before a 2026 campaign)."""
+    import re
+
+    from canvass.campaign import set_campaign
+
+    commune_with_teams(db)
+    start = TODAY - dt.timedelta(days=5)
+    with db.session() as s:
+        set_campaign(s, name="Chiến dịch", start=start, end=TODAY + dt.timedelta(days=30), quota_per_team_day=6)
+    export_pack(db, "Tổ 1", tmp_path / "p.xlsx")
+    ws = load_workbook(tmp_path / "p.xlsx")[L.GUIDE_SHEET]
+    line = next(c.value for c in ws["A"] if c.value and c.value.startswith("5. Ngày đến"))
+    day = dt.datetime.strptime(re.search(r"ví dụ (\d\d/\d\d/\d{4})", line).group(1), "%d/%m/%Y").date()
+    assert start <= day <= TODAY
+    assert L.parse_visit_date(day.strftime("%d/%m/%Y")).date() == day

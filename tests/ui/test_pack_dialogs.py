@@ -55,6 +55,7 @@ def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
     from canvass.packs import team_residents
     with ctx.db.session() as s:
         order = [r.id for r, _h, _hh in team_residents(s, team_id)]
+        names = [r.name for r, _h, _hh in team_residents(s, team_id)]
         record_visit(s, order[3], "refused", at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1))
     with ctx.db.session() as s:
         visits_before = s.scalar(select(func.count()).select_from(Event).where(Event.kind == "visit"))
@@ -68,6 +69,9 @@ def test_export_then_preview_and_apply(ctx, qtbot, team, tmp_path):
     assert dlg.preview.dry_run
     assert dlg.preview.applied == 3
     assert dlg.models["rejected"].rowCount() == 1
+    rejected = dlg.models["rejected"]
+    assert rejected.data(rejected.index(0, 2)) == names[2]   # the rejected row says whose it is, not only its number
+    assert dlg.preview.rejected[0]["name"] == names[2]
     assert dlg.models["conflicts"].rowCount() == 1
     assert dlg.models["applied"].rowCount() == 3          # who will get a visit recorded
     assert dlg.apply_button.isEnabled()
@@ -151,7 +155,7 @@ def test_held_and_duplicate_rows_show_in_the_preview_in_vietnamese(ctx, qtbot, t
     conflicts, rejected = dlg.models["conflicts"], dlg.models["rejected"]
     assert conflicts.rowCount() == 1 and rejected.rowCount() == 1
     held = conflicts.data(conflicts.index(0, 4))
-    dup = rejected.data(rejected.index(0, 2))
+    dup = rejected.data(rejected.index(0, 3))
     assert held.startswith("Dòng này ghi thông tin của người khác") and dup.startswith("Công dân này có thêm")
     assert dlg.preview.applied == 2
     for code in ("identity_ambiguous", "identity_mismatch", "duplicate_row"):

@@ -263,11 +263,14 @@ class PackImportDialog(TaskDialog):
             (self.tr("Row"), self.tr("Resident"), self.tr("In the pack"), self.tr("At the commune"),
              self.tr("Result")), conflicts)
         self.models["rejected"].set_rows(
-            (self.tr("Sheet"), self.tr("Row"), self.tr("Reason"), self.tr("Value")),
-            [(r.get("sheet"), r.get("row"), code_label(r.get("reason")), r.get("detail")) for r in res.rejected])
+            (self.tr("Sheet"), self.tr("Row"), self.tr("Resident"), self.tr("Reason"), self.tr("Value")),
+            [(r.get("sheet"), r.get("row"), r.get("name"), code_label(r.get("reason")), r.get("detail"))
+             for r in res.rejected])
         self.models["outside"].set_rows(
-            (self.tr("Sheet"), self.tr("Row"), self.tr("Resident id"), self.tr("Outcome written")),
-            [(r.get("sheet"), r.get("row"), r.get("resident_id"), r.get("outcome")) for r in res.outside_team])
+            (self.tr("Sheet"), self.tr("Row"), self.tr("Resident"), self.tr("Resident id"),
+             self.tr("Outcome written")),
+            [(r.get("sheet"), r.get("row"), r.get("name"), r.get("resident_id"), r.get("outcome"))
+             for r in res.outside_team])
         self.models["warnings"].set_rows(
             (self.tr("Sheet"), self.tr("Row"), self.tr("Warning"), self.tr("Detail")),
             [(w.get("sheet"), w.get("row"), code_label(w.get("warning")), w.get("detail")) for w in res.warnings])
