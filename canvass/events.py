@@ -78,6 +78,17 @@ def _data(e: Event) -> dict:
     return json.loads(e.data) if e.data else {}
 
 
+def voided_visits(kinds_and_data: Iterable[tuple[str, "str | dict | None"]]) -> set:
+    """The ids of the visits undone, from (kind, data) of a resident's events (data as stored JSON text or
+    parsed): the one reading of `visit_void` for the state, the history and the documents."""
+    out = set()
+    for kind, data in kinds_and_data:
+        if kind == "visit_void" and data:
+            d = json.loads(data) if isinstance(data, str) else data
+            out.add(d.get("voids"))
+    return out
+
+
 def derive_state(events: Iterable[Event], *, details: bool = True) -> ResidentState:
     """Fold a resident's events into their state (see the module's rules): the one home of these rules.
 
@@ -85,7 +96,7 @@ def derive_state(events: Iterable[Event], *, details: bool = True) -> ResidentSt
     rows, or plain rows of the log read for the figures as of a day (canvass.quotas). `details=False` leaves
     out what only the cache needs (a visit's revisit date and new phone: no visit data is parsed)."""
     events = sorted(events, key=lambda e: (e.at, e.id or 0))
-    voided = {_data(e).get("voids") for e in events if e.kind == "visit_void"}
+    voided = voided_visits((e.kind, e.data) for e in events)
     st = ResidentState()
     visit_status, visit_reason, visit_at = "pending", None, None
     system_at: Optional[dt.datetime] = None

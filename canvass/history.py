@@ -9,7 +9,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from canvass.events import resident_events
+from canvass.events import resident_events, voided_visits
 from canvass.models import Resident, Team
 
 
@@ -26,7 +26,7 @@ def resident_history(session: Session, resident_id: int) -> list[dict]:
     names = dict(session.execute(select(Team.id, Team.name)).all())
     events = resident_events(session, resident_id)
     datas = {e.id: _data(e.data) for e in events}
-    voided = {d.get("voids") for e in events if e.kind == "visit_void" and (d := datas[e.id])}
+    voided = voided_visits((e.kind, datas[e.id]) for e in events)
     return [{"id": e.id, "kind": e.kind, "at": e.at, "recorded_at": e.recorded_at, "actor": e.actor,
              "team_id": e.team_id, "team": names.get(e.team_id) if e.team_id else None,
              "outcome": e.outcome, "reason": e.reason, "note": e.note, "data": datas[e.id],

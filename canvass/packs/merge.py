@@ -56,7 +56,7 @@ from canvass.backup import before_change
 from canvass.db import Database
 from canvass.display import birth_year
 from canvass.errors import Cancelled, InvalidInput
-from canvass.events import append_event, apply_state, derive_state, validate_visit
+from canvass.events import append_event, apply_state, derive_state, validate_visit, voided_visits
 from canvass.models import Campaign, Event, Pack, Resident, Team
 from canvass.packs import layout as L
 from canvass.packs.returned import (Hidden, PackTampered, Visit, detail, file_at, int_of, main_rows, parse_row,
@@ -197,12 +197,12 @@ class _Merge:
         self.known: set[tuple] = set()       # visit keys already in the log
         self.own: dict[int, int] = defaultdict(int)  # events this pack produced, per resident
         self.own_at: dict[tuple[int, dt.datetime], Event] = {}
-        voided, corrected = set(), set()    # voided visits; of which voided by a pack's own correction
+        voided = voided_visits((e.kind, e.data) for evs in self.events.values() for e in evs)
+        corrected = set()                   # of the voided visits, those voided by a pack's own correction
         for rid, evs in self.events.items():
             for e in evs:
-                d = _data(e)
                 if e.kind == "visit_void":
-                    voided.add(d.get("voids"))
+                    d = _data(e)
                     if d.get("pack"):
                         corrected.add(d.get("voids"))
                     if d.get("pack") == pack.id:

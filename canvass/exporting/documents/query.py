@@ -6,14 +6,13 @@ Row values are plain Python: str, int, float, datetime.date or None.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from canvass.display import birth_year, phone_text, shown_number, shown_text
-from canvass.events import INELIGIBLE_REASONS
+from canvass.events import INELIGIBLE_REASONS, voided_visits
 from canvass.exporting.documents.model import Scope
 from canvass.models import Hamlet, Household, Resident, Team
 from canvass.text import sort_key
@@ -81,7 +80,7 @@ def visits_of(session: Session, ids: Sequence[int]) -> dict[int, list[Visit]]:
     over every visit of the commune instead of the resident index.
     """
     rows = [r for r in _events_of(session, ids) if r[2] == "visit" or r[2] == "visit_void"]
-    voided = {json.loads(r[7]).get("voids") for r in rows if r[2] == "visit_void" and r[7]}
+    voided = voided_visits((r[2], r[7]) for r in rows)
     out: dict[int, list[Visit]] = {}
     rows.sort(key=lambda r: (r[1], r[3], r[0]))
     for eid, rid, kind, at, outcome, reason, note, _data in rows:
