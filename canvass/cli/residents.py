@@ -1,13 +1,16 @@
 """Command `residents`: list residents, filtered and searched as in the window's table.
 
-canvass [--db PATH] residents [--hamlet H] [--status S] [--team T] [--search TEXT] [--limit N] [--json]
+canvass [--db PATH] residents [--hamlet H] [--status S] [--team T] [--search TEXT] [--limit N] [--commune C]
+                              [--json]
+
+Hamlets and teams are found as every command finds them (canvass.teams.find_hamlet / find_team).
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from canvass.errors import InvalidInput, NotFound
+from canvass.errors import InvalidInput
 
 
 def _status(value: str) -> str:
@@ -29,55 +32,33 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "of a CCCD or phone (3 digits or more)")
     p.add_argument("--limit", type=int, metavar="N", help="at most N residents")
     p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument("--commune", help="the commune whose hamlet or team is meant (when several use the name)")
     p.set_defaults(func=cmd_residents)
 
 
-def _hamlet_ids(session, name: str) -> tuple[int, ...]:
-    """The hamlets a --hamlet filter names (every hamlet whose name matches)."""
-    from sqlalchemy import select
-
-    from canvass.address import hamlet_match_key
-    from canvass.models import Hamlet
-    from canvass.text import fold
-
-    key = hamlet_match_key(name)
-    ids = tuple(hid for hid, hname in session.execute(select(Hamlet.id, Hamlet.name))
-                if hamlet_match_key(hname) == key or fold(hname) == fold(name))
-    if not ids:
-        raise NotFound("hamlet_unknown", text=name)
-    return ids
-
-
-def _team_ids(session, team: str) -> tuple:
-    """The teams a --team filter names (None: residents on no team)."""
-    from sqlalchemy import select
-
-    from canvass.models import Team
+def _team_ids(session, team: str, commune_id) -> tuple:
+    """The team a --team filter names (None: residents on no team), by the one rule of every command."""
+    from canvass.teams import find_team
     from canvass.text import fold
 
     if fold(team) in ("none", "-", "chua phan cong", "unassigned"):
         return (None,)
-    if team.isdigit():
-        if session.get(Team, int(team)) is None:
-            raise NotFound("team_id_unknown", id=team)
-        return (int(team),)
-    ids = tuple(tid for tid, tname in session.execute(select(Team.id, Team.name)) if fold(tname) == fold(team))
-    if not ids:
-        raise NotFound("team_unknown", text=team)
-    return ids
+    return (find_team(session, team, commune_id).id,)
 
 
 def cmd_residents(args, db) -> int:
     """Print the residents matching the filters, in Vietnamese name order."""
-    from canvass.cli import print_json
+    from canvass.cli import commune_id, print_json
     from canvass.residents import ResidentQuery, resident_ids, resident_rows
+    from canvass.teams import find_hamlet
 
     if args.limit is not None and args.limit < 0:
         raise InvalidInput("limit_negative")
-    with db.session() as s:
+    with db.read() as s:
+        cid = commune_id(s, args)
         q = ResidentQuery(search=args.search or "",
-                          hamlet_ids=_hamlet_ids(s, args.hamlet) if args.hamlet else (),
-                          team_ids=_team_ids(s, args.team) if args.team else (),
+                          hamlet_ids=(find_hamlet(s, args.hamlet, cid).id,) if args.hamlet else (),
+                          team_ids=_team_ids(s, args.team, cid) if args.team else (),
                           statuses=(args.status,) if args.status else ())
         ids = resident_ids(s, q)
         if args.limit is not None:

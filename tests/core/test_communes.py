@@ -130,6 +130,11 @@ def test_two_communes_on_the_command_line(tmp_path, capsys):
     code, out, err = cli(capsys, "--db", dbp, "pack", "export", "--team", "Tổ 1", "--commune", "Tân Văn",
                          str(tmp_path / "p.xlsx"))
     assert code == 0 and "2 residents" in out, err
+    # the residents list finds a team as every other command does: a name two communes use needs --commune
+    code, _out, err = cli(capsys, "--db", dbp, "residents", "--team", "Tổ 1")
+    assert code == 1 and "--commune" in err
+    code, out, err = cli(capsys, "--db", dbp, "residents", "--team", "Tổ 1", "--commune", "Tân Văn", "--json")
+    assert code == 0 and len(json.loads(out)) == 2, err
 
 
 # ---- a province list ---------------------------------------------------------------------------------------
