@@ -36,8 +36,8 @@ def sample_path() -> Path:
 
 
 def create_database(path: str, commune: str, campaign: str, start, end):
-    """A new database file with its commune and campaign (refuses an existing file): `canvass.setup`."""
-    from canvass.setup import new_database
+    """A new database file with its commune and campaign (refuses an existing file): `canvass.start`."""
+    from canvass.start import new_database
 
     return new_database(path, commune, campaign, start, end)
 
@@ -51,7 +51,7 @@ def sample_database_path() -> Path:
 
 def import_sample(db, progress=None, cancel=None):
     """Import the bundled sample list into a database (and start a campaign around today if none)."""
-    from canvass.setup import import_sample as core_import_sample
+    from canvass.start import import_sample as core_import_sample
 
     return core_import_sample(db, SAMPLE, progress=progress, cancel=cancel)
 

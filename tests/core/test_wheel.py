@@ -23,7 +23,7 @@ for mod in (canvass, resources, ui):
     assert sys.argv[1] in mod.__file__, mod.__file__
 from canvass.db import open_database
 from canvass.exporting import export
-from canvass.setup import import_sample
+from canvass.start import import_sample
 db = open_database("commune.db")
 result = import_sample(db, resources.path("sample", "sample_commune.xlsx"))
 assert result.imported > 100, result

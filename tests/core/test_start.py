@@ -7,7 +7,7 @@ import pytest
 from canvass.campaign import active_campaign
 from canvass.errors import InvalidInput
 from canvass.models import Commune
-from canvass.setup import import_sample, new_database
+from canvass.start import import_sample, new_database
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources/sample/sample_commune.xlsx"
 
