@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "canvass.packs_cli",       # pack export / pack import
     "canvass.cli_backup",      # backup, restore
     "canvass.scan.cli",        # walklist read (ticked pages from photos)
+    "canvass.server_cli",      # server init, users add/list/disable (a shared PostgreSQL server)
 )
 
 

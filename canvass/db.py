@@ -302,15 +302,25 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: It
 
 
 def next_id(conn: Connection, table: Table) -> int:
-    """The next free integer id of a table (for bulk inserts that assign ids themselves)."""
+    """The next free integer id of a table (for bulk inserts that assign ids themselves).
+
+    PostgreSQL: taken from the table's sequence (never below MAX(id) + 1), not from MAX(id) alone: under
+    row-level security MAX(id) sees only the caller's rows, and another commune's ids would be handed out again.
+    The ids after it stay free until `sync_sequence` moves the sequence past them: every writer holds the
+    write lock (`_begin`) from its start, and no other writer inserts explicit ids."""
+    if conn.dialect.name == "postgresql":
+        return conn.execute(text(f"SELECT GREATEST(nextval(pg_get_serial_sequence('{table.name}', 'id')), "
+                                 f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}))")).scalar()
     return (conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {table.name}")).scalar() or 0) + 1
 
 
 def sync_sequence(conn: Connection, table: Table) -> None:
-    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing)."""
+    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing);
+    never back (the rows the caller cannot see keep their ids)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                          f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+        seq = f"pg_get_serial_sequence('{table.name}', 'id')"
+        conn.execute(text(f"SELECT setval({seq}, GREATEST(nextval({seq}), "
+                          f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1), false)"))
 
 
 def now() -> dt.datetime:
