@@ -51,9 +51,12 @@ def parse_deadline(value: str) -> str:
     return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 
-def active_campaign(session: Session) -> Optional[Campaign]:
-    """The active campaign (the newest one), or None."""
-    return session.scalars(select(Campaign).order_by(Campaign.id.desc()).limit(1)).first()
+def active_campaign(session: Session, commune_id: Optional[int] = None) -> Optional[Campaign]:
+    """The active campaign (the newest one; of one commune with `commune_id`), or None."""
+    q = select(Campaign).order_by(Campaign.id.desc()).limit(1)
+    if commune_id is not None:
+        q = q.where(Campaign.commune_id == commune_id)
+    return session.scalars(q).first()
 
 
 def campaign_info(session: Session, as_of: Optional[dt.date] = None) -> Optional[CampaignInfo]:
@@ -144,18 +147,21 @@ def _campaign_as_of(session: Session, cut: dt.datetime) -> Optional[CampaignInfo
 
 def set_campaign(session: Session, *, name: Optional[str] = None, start: Optional[dt.date] = None,
                  end: Optional[dt.date] = None, quota_per_team_day: Optional[int] = None,
-                 deadline: Optional[str] = None, new: bool = False) -> Campaign:
+                 deadline: Optional[str] = None, new: bool = False, commune_id: Optional[int] = None) -> Campaign:
     """Create the campaign or update the active one (fields left None keep their value).
 
     `new=True` starts another campaign, which becomes the active one (the old one stays with its targets).
+    `commune_id`: the commune's campaign (a new one belongs to it; by default to the database's only commune).
     """
-    c = None if new else active_campaign(session)
+    c = None if new else active_campaign(session, commune_id)
     before = None if c is None else _fields(c)
     if c is None:
         if not (name and name.strip()) or start is None or end is None:
             raise InvalidInput("campaign_new_incomplete")
+        from canvass.communes import commune_id_of
         c = Campaign(name=name.strip(), start_date=start, end_date=end, report_deadline=DEFAULT_DEADLINE,
-                     quota_per_team_day=DEFAULT_QUOTA, created_at=now())
+                     quota_per_team_day=DEFAULT_QUOTA, created_at=now(),
+                     commune_id=commune_id if commune_id is not None else commune_id_of(session, None))
         session.add(c)
     if name is not None:
         if not name.strip():

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "canvass.cli_backup",      # backup, restore
     "canvass.scan.cli",        # walklist read (ticked pages from photos)
     "canvass.server_cli",      # server init, users add/list/disable (a shared PostgreSQL server)
+    "canvass.communes_cli",    # commune add / list / allocate
 )
 
 

@@ -62,9 +62,20 @@ def _resident(session, key: str):
     return r
 
 
-def _hamlet_ids(session, names) -> list[int]:
+def _hamlet_ids(session, names, commune_id=None) -> list[int]:
     from canvass.teams import find_hamlet
-    return [find_hamlet(session, n).id for n in (names or [])]
+    return [find_hamlet(session, n, commune_id).id for n in (names or [])]
+
+
+def _cid(session, args):
+    """The id of the commune named by --commune (None: not given, names are looked up in every commune)."""
+    from canvass.communes import find_commune
+    return find_commune(session, args.commune).id if getattr(args, "commune", None) else None
+
+
+def _team_of(session, args, key):
+    from canvass.teams import find_team
+    return find_team(session, key, _cid(session, args))
 
 
 # teams -----------------------------------------------------------------------------------------------------
@@ -72,8 +83,9 @@ def _hamlet_ids(session, names) -> list[int]:
 def cmd_teams_add(args, db) -> int:
     from canvass.teams import add_team
     with db.session() as s:
-        t = add_team(s, args.name, kind=args.kind, lead_name=args.lead, lead_phone=args.phone,
-                     members=args.member, hamlet_ids=_hamlet_ids(s, args.hamlet), actor=args.by)
+        cid = _cid(s, args)
+        t = add_team(s, args.name, kind=args.kind, lead_name=args.lead, lead_phone=args.phone, members=args.member,
+                     hamlet_ids=_hamlet_ids(s, args.hamlet, cid), actor=args.by, commune=cid)
         print(f"team {t.id}: {t.name}")
     return 0
 
@@ -91,8 +103,8 @@ def cmd_teams_update(args, db) -> int:
         if args.member is not None:
             kw["members"] = args.member
         if args.hamlet is not None:
-            kw["hamlet_ids"] = _hamlet_ids(s, args.hamlet)
-        t = update_team(s, find_team(s, args.team), actor=args.by, **kw)
+            kw["hamlet_ids"] = _hamlet_ids(s, args.hamlet, _cid(s, args))
+        t = update_team(s, _team_of(s, args, args.team), actor=args.by, **kw)
         print(f"team {t.id}: {t.name} updated")
     return 0
 
@@ -102,7 +114,7 @@ def cmd_teams_list(args, db) -> int:
 
     from canvass.teams import list_teams
     with db.session() as s:
-        teams = list_teams(s, include_inactive=not args.active)
+        teams = list_teams(s, include_inactive=not args.active, commune_id=_cid(s, args))
     if args.json:
         _print_json([asdict(t) for t in teams])
         return 0
@@ -121,7 +133,7 @@ def cmd_teams_list(args, db) -> int:
 def cmd_teams_rename(args, db) -> int:
     from canvass.teams import rename_team
     with db.session() as s:
-        t = rename_team(s, args.team, args.new_name, actor=args.by)
+        t = rename_team(s, _team_of(s, args, args.team), args.new_name, actor=args.by)
         print(f"team {t.id}: {t.name}")
     return 0
 
@@ -129,7 +141,7 @@ def cmd_teams_rename(args, db) -> int:
 def cmd_teams_merge(args, db) -> int:
     from canvass.teams import merge_teams
     with db.session() as s:
-        r = merge_teams(s, args.source, args.target, actor=args.by)
+        r = merge_teams(s, _team_of(s, args, args.source), _team_of(s, args, args.target), actor=args.by)
         print(f"merged team {r.source_id} into {r.target_id}: {r.residents_moved} residents, "
               f"{r.hamlets_moved} hamlets moved")
     return 0
@@ -138,7 +150,7 @@ def cmd_teams_merge(args, db) -> int:
 def cmd_teams_retire(args, db) -> int:
     from canvass.teams import retire_team
     with db.session() as s:
-        t = retire_team(s, args.team, actor=args.by)
+        t = retire_team(s, _team_of(s, args, args.team), actor=args.by)
         print(f"team {t.id}: {t.name} retired")
     return 0
 
@@ -146,7 +158,7 @@ def cmd_teams_retire(args, db) -> int:
 def cmd_teams_reactivate(args, db) -> int:
     from canvass.teams import reactivate_team
     with db.session() as s:
-        t = reactivate_team(s, args.team, actor=args.by)
+        t = reactivate_team(s, _team_of(s, args, args.team), actor=args.by)
         print(f"team {t.id}: {t.name} working again")
     return 0
 
@@ -160,21 +172,22 @@ def cmd_assign(args, db) -> int:
     if modes != 1:
         raise InvalidInput("assign_mode_missing")
     with db.session() as s:
+        cid = _cid(s, args)
         if args.by_hamlet:
-            hids = _hamlet_ids(s, args.hamlet) if args.hamlet else None
+            hids = _hamlet_ids(s, args.hamlet, cid) if args.hamlet else None
             res = assign_by_hamlet(s, hamlet_ids=hids, only_unassigned=args.only_unassigned, actor=args.by)
         elif args.balance:
             if not args.hamlet or len(args.hamlet) != 1:
                 raise InvalidInput("balance_needs_hamlet")
             if not args.teams:
                 raise InvalidInput("balance_needs_teams")
-            hid = _hamlet_ids(s, args.hamlet)[0]
-            tids = [find_team(s, name.strip()).id for name in args.teams.split(",") if name.strip()]
+            hid = _hamlet_ids(s, args.hamlet, cid)[0]
+            tids = [find_team(s, name.strip(), cid).id for name in args.teams.split(",") if name.strip()]
             res = balance_hamlet(s, hid, tids, only_unassigned=args.only_unassigned, actor=args.by)
         else:
             if bool(args.resident) == bool(args.household):
                 raise InvalidInput("assign_whom_missing")
-            tid = None if args.unassign else find_team(s, args.team).id
+            tid = None if args.unassign else find_team(s, args.team, cid).id
             if args.resident:
                 ids = [_resident(s, key).id for key in args.resident]
                 res = assign_residents(s, ids, tid, actor=args.by)
@@ -258,7 +271,7 @@ def cmd_campaign_set(args, db) -> int:
         phases.append((parts[0].strip(), parse_date(parts[1], "phase start"), parse_date(parts[2], "phase end")))
     with db.session() as s:
         c = set_campaign(s, name=args.name, start=start, end=end, quota_per_team_day=args.quota_per_team_day,
-                         deadline=args.deadline, new=args.new)
+                         deadline=args.deadline, new=args.new, commune_id=_cid(s, args))
         if phases:
             set_phases(s, phases)
         print(f"campaign {c.id}: {c.name}, {c.start_date.isoformat()} .. {c.end_date.isoformat()}, "
@@ -305,7 +318,7 @@ def cmd_campaign_target(args, db) -> int:
         except ValueError:
             raise InvalidInput("target_not_number", value=args.target) from None
     with db.session() as s:
-        h = find_hamlet(s, args.hamlet)
+        h = find_hamlet(s, args.hamlet, _cid(s, args))
         set_hamlet_target(s, h.id, target)
         print(f"{h.name}: target {target if target is not None else 'default (all eligible)'}")
     return 0
@@ -358,6 +371,12 @@ def cmd_stats(args, db) -> int:
 
 def _add_by(p) -> None:
     p.add_argument("--by", help="who makes the change (recorded in the log)")
+    _add_commune(p)
+
+
+def _add_commune(p) -> None:
+    p.add_argument("--commune", help="the commune (name or id) whose teams and hamlets are meant; needed only "
+                                     "where a name is used in several communes of the database")
 
 
 def register(sub) -> None:
@@ -385,6 +404,7 @@ def register(sub) -> None:
     p = tsub.add_parser("list", help="list teams with their load")
     p.add_argument("--json", action="store_true")
     p.add_argument("--active", action="store_true", help="only working teams")
+    _add_commune(p)
     p.set_defaults(func=cmd_teams_list)
     p = tsub.add_parser("rename", help="rename a team")
     p.add_argument("team")
@@ -446,6 +466,7 @@ def register(sub) -> None:
     p.add_argument("--deadline", help="daily report deadline HH:MM (default 15:30)")
     p.add_argument("--phase", action="append", help="NAME:START:END (repeat; replaces the phases)")
     p.add_argument("--new", action="store_true", help="start a new campaign instead of changing the active one")
+    _add_commune(p)
     p.set_defaults(func=cmd_campaign_set)
     p = csub.add_parser("show", help="show the active campaign")
     p.add_argument("--as-of", help="the campaign and its settings as they were at the end of this day")
@@ -454,6 +475,7 @@ def register(sub) -> None:
     p = csub.add_parser("target", help="set a hamlet's target (or 'default': all its eligible residents)")
     p.add_argument("hamlet")
     p.add_argument("target")
+    _add_commune(p)
     p.set_defaults(func=cmd_campaign_target)
 
     p = sub.add_parser("stats", help="campaign figures per hamlet and team")

@@ -21,7 +21,7 @@ from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
@@ -249,8 +249,53 @@ def _v5_walklist_pages(conn: Connection) -> None:
     Base.metadata.tables["walklist_page"].create(conn, checkfirst=True)
 
 
+def _v6_communes_own_teams(conn: Connection) -> None:
+    """Many communes in one database: a team belongs to a commune (`team.commune_id`) and its name is unique
+    within that commune, not across the database. Hamlets without a commune go to the only commune (with several
+    they are not guessed); a campaign without one goes to the first commune (the one the old program's documents
+    named); a team to the commune of the hamlets it covers, else of its residents, else the first one.
+
+    SQLite cannot drop the old UNIQUE(name) (an automatic index), so the team table is rebuilt inside this
+    step's transaction: its rows are copied aside, the table dropped and made anew, the rows put back. Foreign
+    keys stay on but are checked at commit (`defer_foreign_keys`): dropping the table counts every row that
+    points to a team as broken, putting the same ids back counts them mended, and the commit fails (leaving the
+    database at version 5) if anything were left broken."""
+    team = Base.metadata.tables["team"]
+    have = [c["name"] for c in inspect(conn).get_columns("team")]
+    if "commune_id" not in have:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            conn.exec_driver_sql("CREATE TEMP TABLE team_v5 AS SELECT * FROM team")
+            conn.exec_driver_sql("DROP TABLE team")
+            team.create(conn)
+            cols = ", ".join(c for c in have if c in team.c)
+            conn.exec_driver_sql(f"INSERT INTO team ({cols}) SELECT {cols} FROM team_v5")
+            conn.exec_driver_sql("DROP TABLE temp.team_v5")
+        else:
+            for uc in inspect(conn).get_unique_constraints("team"):
+                if uc["column_names"] == ["name"]:
+                    conn.execute(text(f'ALTER TABLE team DROP CONSTRAINT "{uc["name"]}"'))
+            conn.execute(text("ALTER TABLE team ADD COLUMN commune_id INTEGER REFERENCES commune(id)"))
+            conn.execute(text("ALTER TABLE team ADD CONSTRAINT uq_team_commune_name UNIQUE (commune_id, name)"))
+            for ix in team.indexes:
+                ix.create(conn, checkfirst=True)
+    communes = conn.execute(text("SELECT id FROM commune ORDER BY id")).scalars().all()
+    if len(communes) == 1:
+        conn.execute(text("UPDATE hamlet SET commune_id = :c WHERE commune_id IS NULL"), {"c": communes[0]})
+    if communes:
+        conn.execute(text("UPDATE campaign SET commune_id = :c WHERE commune_id IS NULL"), {"c": communes[0]})
+        conn.execute(text(
+            "UPDATE team SET commune_id = COALESCE("
+            " (SELECT MIN(h.commune_id) FROM team_hamlet th JOIN hamlet h ON h.id = th.hamlet_id"
+            "  WHERE th.team_id = team.id),"
+            " (SELECT MIN(h.commune_id) FROM resident r JOIN hamlet h ON h.id = r.hamlet_id"
+            "  WHERE r.team_id = team.id),"
+            " :first) WHERE commune_id IS NULL"), {"first": communes[0]})
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers,
-                                                     4: _v4_import_modes_and_raw_ids, 5: _v5_walklist_pages}
+                                                     4: _v4_import_modes_and_raw_ids, 5: _v5_walklist_pages,
+                                                     6: _v6_communes_own_teams}
 
 
 def check_ours(conn: Connection) -> int:

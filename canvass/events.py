@@ -53,7 +53,7 @@ REASON_LABELS_VI = {
 }
 
 EVENT_KINDS = ("imported", "updated", "activated_system", "system_reopened", "assigned", "visit", "visit_void",
-               "export", "pack_export", "pack_import", "team", "campaign", "id_corrected")
+               "export", "pack_export", "pack_import", "team", "campaign", "id_corrected", "commune")
 
 
 @dataclass

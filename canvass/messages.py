@@ -181,6 +181,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_mismatch": ("the two passwords differ", "hai lần nhập mật khẩu không khớp"),
     "password_missing": ("no password: set CANVASS_NEW_PASSWORD or type it at the prompt",
                          "chưa có mật khẩu: đặt CANVASS_NEW_PASSWORD hoặc gõ khi được hỏi"),
+    # many communes in one database (canvass.communes)
+    "commune_name_taken": ("a commune named {name!r} already exists", "đã có xã/phường “{name}”"),
+    "commune_unknown": ("no commune named {text!r}; `canvass commune list` shows them",
+                        "không có xã/phường “{text}”; lệnh `canvass commune list` liệt kê các xã/phường"),
+    "commune_ambiguous": ("{text!r} names several communes; use the commune id",
+                          "“{text}” trùng tên nhiều xã/phường; hãy dùng mã số xã/phường"),
+    "commune_required": ("this database holds several communes ({choices}); say which with --commune",
+                         "cơ sở dữ liệu có nhiều xã/phường ({choices}); hãy chọn bằng --commune"),
+    "team_in_several_communes": ("{text!r} is a team of several communes ({communes}); say which with --commune",
+                                 "“{text}” là tên tổ ở nhiều xã/phường ({communes}); hãy chọn bằng --commune"),
+    "hamlet_in_several_communes": ("{text!r} is a hamlet of several communes ({communes}); say which with "
+                                   "--commune",
+                                   "“{text}” là tên thôn ở nhiều xã/phường ({communes}); hãy chọn bằng --commune"),
+    "team_merge_other_commune": ("{name!r} is a team of another commune: teams merge only within a commune",
+                                 "“{name}” là tổ của xã/phường khác: chỉ gộp được các tổ cùng xã/phường"),
+    "allocation_total_negative": ("the total to allocate cannot be negative ({total})",
+                                  "chỉ tiêu cần phân bổ không được âm ({total})"),
+    "allocation_nothing_remaining": ("no commune has residents left to activate: nothing to allocate in "
+                                     "proportion to",
+                                     "không xã/phường nào còn công dân chưa kích hoạt: không có căn cứ để phân bổ"),
+    "commune_none_in_area": ("no commune in province {province!r} district {district!r}",
+                             "không có xã/phường nào thuộc tỉnh “{province}” huyện “{district}”"),
 }
 
 LANGUAGES = ("vi", "en")

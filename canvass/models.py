@@ -11,6 +11,7 @@ from typing import Optional
 
 from sqlalchemy import (Boolean, Computed, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
                         UniqueConstraint, case, select)
+from sqlalchemy import text as sql_text
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -109,10 +110,17 @@ class Household(Base):
 
 
 class Team(Base):
-    """A field team (tổ): renamed, merged or retired without losing its history."""
+    """A field team (tổ) of a commune: renamed, merged or retired without losing its history. Its name is
+    unique within its commune (two communes may each have a "Tổ 1"); a team of no commune (a database
+    with no commune yet) is unique among those."""
     __tablename__ = "team"
+    __table_args__ = (UniqueConstraint("commune_id", "name", name="uq_team_commune_name"),
+                      Index("uq_team_name_no_commune", "name", unique=True,
+                            sqlite_where=sql_text("commune_id IS NULL"),
+                            postgresql_where=sql_text("commune_id IS NULL")))
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    commune_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commune.id"))
+    name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[Optional[str]] = mapped_column(String(40))
     lead_name: Mapped[Optional[str]] = mapped_column(String(200))
     lead_phone: Mapped[Optional[str]] = mapped_column(String(40))

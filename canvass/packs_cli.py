@@ -16,7 +16,13 @@ def _actor() -> str | None:
 
 
 def _export(args, db) -> int:
-    res = export_pack(db, args.team, args.out, mask=args.mask, actor=_actor())
+    team = args.team
+    if args.commune:    # a team name several communes use: the one of this commune
+        from canvass.communes import find_commune
+        from canvass.teams import find_team
+        with db.read() as s:
+            team = find_team(s, args.team, find_commune(s, args.commune).id).id
+    res = export_pack(db, team, args.out, mask=args.mask, actor=_actor())
     print(f"pack {res.pack_id} for team {res.team_name}: {res.rows} residents in {res.households} households"
           f" -> {res.path}" + (" (masked)" if res.masked else ""))
     if res.superseded:
@@ -62,6 +68,7 @@ def register(sub) -> None:
     e.add_argument("--team", required=True, help="team name or id")
     e.add_argument("out", help="the .xlsx file to write")
     e.add_argument("--mask", action="store_true", help="show only the last 3 digits of CCCD and phone")
+    e.add_argument("--commune", help="the team's commune (when several communes have a team of that name)")
     e.set_defaults(func=_export)
     i = psub.add_parser("import", help="merge a returned pack")
     i.add_argument("file", help="the returned .xlsx file")

@@ -27,7 +27,8 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
+from fractions import Fraction
+from typing import Any, Mapping, Optional
 
 from sqlalchemy import Date, and_, case, cast, func, select, text
 from sqlalchemy.orm import Session
@@ -225,12 +226,16 @@ def _listed_residents(session: Session, as_of: dt.date) -> list[tuple[int, int]]
     return [(r, h) for r, h in rows if r not in later] if later else [tuple(x) for x in rows]
 
 
+def required_per_team_per_day(remaining: int, teams: int, days: Optional[int]) -> Optional[float]:
+    """The provincial quota-table pace: remaining / teams / days left (2 decimals); None without teams or days."""
+    return round(remaining / teams / days, 2) if teams and days else None
+
+
 def _fill(g: GroupStats, counts: "defaultdict", quota: int, days: Optional[int]) -> GroupStats:
     g.remaining = max(g.target - g.activated_system, 0)
     g.percent = round(g.activated_system / g.target * 100, 1) if g.target else 0.0
     g.quota_today = g.teams * quota
-    g.required_per_team_per_day = (round(g.remaining / g.teams / days, 2)
-                                   if g.teams and days else None)
+    g.required_per_team_per_day = required_per_team_per_day(g.remaining, g.teams, days)
     return g
 
 
@@ -355,6 +360,25 @@ def _collect_from_cache(session: Session, as_of: dt.date) -> tuple[_Keys, dict, 
     return keys, sys_days, any_days
 
 
+def largest_remainder(total: int, weights: Mapping[Any, int]) -> dict[Any, int]:
+    """Split `total` in proportion to `weights` into whole parts that add up to it (the largest remainder
+    method, in exact arithmetic): each part is its exact share rounded down, and the units left over go one each
+    to the largest fractional parts (ties: the earlier key). So each part is within 1 of its exact share. The
+    one home of this rule: a hamlet's target split among its teams, a province's target among its communes."""
+    whole = sum(weights.values())
+    if total < 0 or any(w < 0 for w in weights.values()) or (whole <= 0 and total):
+        raise ValueError("largest_remainder needs a total >= 0 and weights >= 0 with a positive sum")
+    if whole <= 0:
+        return {k: 0 for k in weights}
+    exact = {k: Fraction(total * w, whole) for k, w in weights.items()}
+    parts = {k: math.floor(x) for k, x in exact.items()}
+    rank = {k: i for i, k in enumerate(weights)}
+    leftover = sorted(weights, key=lambda k: (-(exact[k] - parts[k]), rank[k]))[:total - sum(parts.values())]
+    for k in leftover:
+        parts[k] += 1
+    return parts
+
+
 def _team_shares(hamlets: dict[int, GroupStats], team_hamlet_n: dict[tuple[int, int], int]) -> dict[int, int]:
     """Each team's share of the hamlet targets, in proportion to its residents in each hamlet; a hamlet's
     target is split by largest remainder, so the shares (with the unassigned residents' share) add up to it."""
@@ -367,13 +391,8 @@ def _team_shares(hamlets: dict[int, GroupStats], team_hamlet_n: dict[tuple[int, 
         if not h.eligible:
             continue
         rows = rows + [(None, h.eligible - sum(n for _t, n in rows))]
-        exact = [(tid, h.target * n / h.eligible) for tid, n in rows]
-        alloc = {i: int(math.floor(x)) for i, (_t, x) in enumerate(exact)}
-        left = h.target - sum(alloc.values())
-        order = sorted(range(len(exact)), key=lambda i: (-(exact[i][1] - alloc[i]), i))
-        for i in order[:max(left, 0)]:
-            alloc[i] += 1
-        for i, (tid, _x) in enumerate(exact):
+        alloc = largest_remainder(h.target, {i: n for i, (_t, n) in enumerate(rows)})
+        for i, (tid, _n) in enumerate(rows):
             if tid is not None:
                 out[tid] += alloc[i]
     return out

@@ -120,26 +120,32 @@ def _check_kind(kind: Optional[str]) -> Optional[str]:
     return kind
 
 
-def _check_name(session: Session, name: str, exclude_id: Optional[int] = None) -> str:
+def _check_name(session: Session, name: str, exclude_id: Optional[int] = None,
+                commune_id: Optional[int] = None) -> str:
     name = nfc(name or "")
     if not name:
         raise InvalidInput("team_name_missing")
     key = fold(name)
-    for tid, other in session.execute(select(Team.id, Team.name)):
+    same_commune = Team.commune_id.is_(None) if commune_id is None else Team.commune_id == commune_id
+    for tid, other in session.execute(select(Team.id, Team.name).where(same_commune)):
         if tid != exclude_id and fold(other) == key:
             raise InvalidInput("team_name_taken", name=other)
     return name
 
 
-def find_hamlet(session: Session, key: str | int) -> Hamlet:
-    """A hamlet by id or by name (case and diacritics ignored, with or without "Thôn"/"Xóm"...)."""
+def find_hamlet(session: Session, key: str | int, commune_id: Optional[int] = None) -> Hamlet:
+    """A hamlet by id or by name (case and diacritics ignored, with or without "Thôn"/"Xóm"...), of one commune
+    when `commune_id` is given (a name found in several communes is refused, naming them)."""
     if isinstance(key, int):
         h = session.get(Hamlet, key)
         if h is None:
             raise NotFound("hamlet_id_unknown", id=key)
         return h
     text = nfc(str(key))
-    hamlets = list(session.scalars(select(Hamlet)))
+    q = select(Hamlet)
+    if commune_id is not None:
+        q = q.where(Hamlet.commune_id == commune_id)
+    hamlets = list(session.scalars(q))
     folded = fold(text)
     exact = [h for h in hamlets if h.name_fold == folded or fold(h.name) == folded]
     if len(exact) == 1:
@@ -150,6 +156,8 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
         if len(exact) == 1:
             return exact[0]
     if len(exact) > 1:
+        from canvass.communes import ambiguous_across_communes
+        ambiguous_across_communes(session, "hamlet", text, (h.commune_id for h in exact))
         raise InvalidInput("hamlet_ambiguous", text=text)
     if text.isdigit():
         h = session.get(Hamlet, int(text))
@@ -158,9 +166,11 @@ def find_hamlet(session: Session, key: str | int) -> Hamlet:
     raise NotFound("hamlet_unknown", text=text)
 
 
-def find_team(session: Session, key: "str | int | Team") -> Team:
+def find_team(session: Session, key: "str | int | Team", commune_id: Optional[int] = None) -> Team:
     """A team by name (case and diacritics ignored) or by id (a number, "#12"): the one rule of every command,
-    dialog and document (a name wins over an id; two teams with one folded name are refused, not guessed)."""
+    dialog and document (a name wins over an id; two teams with one folded name are refused, not guessed).
+    With `commune_id`, a name is looked up among that commune's teams; without, a name used in several
+    communes is refused naming them (`team_in_several_communes`)."""
     if isinstance(key, Team):
         return key
     if isinstance(key, int):
@@ -172,10 +182,13 @@ def find_team(session: Session, key: "str | int | Team") -> Team:
     if not text:
         raise InvalidInput("team_name_missing")
     folded = fold(text)
-    found = [t for t in session.scalars(select(Team)) if fold(t.name) == folded]
+    q = select(Team) if commune_id is None else select(Team).where(Team.commune_id == commune_id)
+    found = [t for t in session.scalars(q) if fold(t.name) == folded]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
+        from canvass.communes import ambiguous_across_communes
+        ambiguous_across_communes(session, "team", text, (t.commune_id for t in found))
         raise InvalidInput("team_ambiguous", text=text)
     if text.lstrip("#").isdigit():
         t = session.get(Team, int(text.lstrip("#")))
@@ -198,9 +211,14 @@ def _set_hamlets(session: Session, team: Team, hamlet_ids: Sequence[int]) -> Non
 
 def add_team(session: Session, name: str, *, kind: Optional[str] = None, lead_name: Optional[str] = None,
              lead_phone: Optional[str] = None, members: Optional[Iterable[str] | str] = None,
-             hamlet_ids: Sequence[int] = (), actor: Optional[str] = None) -> Team:
-    """Create a team (names are unique, ignoring case and diacritics)."""
-    team = Team(name=_check_name(session, name), kind=_check_kind(kind),
+             hamlet_ids: Sequence[int] = (), actor: Optional[str] = None,
+             commune: "str | int | None" = None) -> Team:
+    """Create a team of a commune (`commune`: name or id; by default the database's only one). Names are unique
+    within a commune, ignoring case and diacritics."""
+    from canvass.communes import commune_id_of
+    commune_id = commune_id_of(session, commune)
+    team = Team(name=_check_name(session, name, commune_id=commune_id), kind=_check_kind(kind),
+                commune_id=commune_id,
                 lead_name=nfc(lead_name) if lead_name and nfc(lead_name) else None,
                 lead_phone=normalize_lead_phone(lead_phone),
                 members=json.dumps(_members(members), ensure_ascii=False) if members else None,
@@ -217,7 +235,7 @@ def rename_team(session: Session, team: Team | int | str, new_name: str, *, acto
     """Rename a team (its history stays attached to its id)."""
     team = _team(session, team)
     old = team.name
-    team.name = _check_name(session, new_name, exclude_id=team.id)
+    team.name = _check_name(session, new_name, exclude_id=team.id, commune_id=team.commune_id)
     _log(session, team, "rename", actor, old=old, new=team.name)
     session.flush()
     return team
@@ -302,6 +320,8 @@ def merge_teams(session: Session, source: Team | int | str, target: Team | int |
     source, target = _team(session, source), _team(session, target)
     if source.id == target.id:
         raise InvalidInput("team_merge_self")
+    if source.commune_id != target.commune_id:
+        raise InvalidInput("team_merge_other_commune", name=target.name)
     if not is_active(target):
         raise InvalidInput("team_merge_into_retired", name=target.name)
     if source.merged_into_id is not None:
@@ -360,8 +380,9 @@ def visited_counts(session: Session) -> dict[int, int]:
     return {int(k): int(v) for k, v in rows}
 
 
-def list_teams(session: Session, *, include_inactive: bool = True) -> list[TeamInfo]:
-    """Every team with its hamlets and load (assigned, remaining open, activated), in Vietnamese name order."""
+def list_teams(session: Session, *, include_inactive: bool = True, commune_id: Optional[int] = None) -> list[TeamInfo]:
+    """Every team (of one commune, with `commune_id`) with its hamlets and load (assigned, remaining open,
+    activated), in Vietnamese name order."""
     session.flush()
     load = {tid: (n, op, rep, sysn) for tid, n, op, rep, sysn in session.execute(
         select(Resident.team_id, func.count(),
@@ -375,7 +396,7 @@ def list_teams(session: Session, *, include_inactive: bool = True) -> list[TeamI
         covers.setdefault(tid, []).append(hid)
     out = []
     for t in session.scalars(select(Team)):
-        if not include_inactive and not is_active(t):
+        if (not include_inactive and not is_active(t)) or (commune_id is not None and t.commune_id != commune_id):
             continue
         hids = sorted(covers.get(t.id, []), key=lambda h: sort_key(hamlet_names.get(h, "")))
         n, op, rep, sysn = load.get(t.id, (0, 0, 0, 0))

@@ -18,7 +18,9 @@ from canvass.errors import Cancelled, InvalidInput
 from canvass.exporting.atomic import atomic_path
 from canvass.events import append_event
 
-KINDS = ("absent", "ineligible", "wrong-phone", "activated", "walklist", "daily-report")
+KINDS = ("absent", "ineligible", "wrong-phone", "activated", "walklist", "daily-report")   # a commune's documents
+AREA_KINDS = ("province-report",)       # many communes' figures (canvass/exporting/province.py)
+REPORTS = ("daily-report", "province-report")   # figures of a whole commune / province: no hamlet or team
 FORMATS = {".xlsx": "xlsx", ".pdf": "pdf", ".csv": "csv"}
 MAX_PDF_ROWS = 50_000   # a PDF of more rows is unprintable in practice; use .xlsx or .csv
 MAX_SHEET_ROWS = 1_048_000  # a worksheet holds 1,048,576 rows, heading and signatures included
@@ -33,18 +35,23 @@ class ExportResult:
     format: str
 
 
-def _resolve(session, hamlet, team) -> tuple[Optional[int], Optional[int]]:
+def _resolve(session, hamlet, team, commune=None) -> tuple[Optional[int], Optional[int]]:
+    from canvass.communes import find_commune
     from canvass.teams import find_hamlet, find_team
 
-    hamlet_id = find_hamlet(session, hamlet).id if hamlet not in (None, "") else None
-    team_id = find_team(session, team).id if team not in (None, "") else None
+    cid = find_commune(session, commune).id if commune not in (None, "") else None
+    hamlet_id = find_hamlet(session, hamlet, cid).id if hamlet not in (None, "") else None
+    team_id = find_team(session, team, cid).id if team not in (None, "") else None
     return hamlet_id, team_id
 
 
-def build_document(session, kind: str, scope):
-    """The document of a kind for a scope (see documents.py)."""
+def build_document(session, kind: str, scope, *, province: Optional[str] = None, district: Optional[str] = None):
+    """The document of a kind for a scope (see documents.py); `province`/`district` narrow the province report."""
     from canvass.exporting import documents
 
+    if kind == "province-report":
+        from canvass.exporting.province import province_report
+        return province_report(session, scope, province=province, district=district)
     if kind == "daily-report":
         from canvass.exporting.report import daily_report
         return daily_report(session, scope)
@@ -55,18 +62,20 @@ def build_document(session, kind: str, scope):
 def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: str | int | None = None,
            as_of: dt.date | None = None, mask: bool = False, by_hamlet: bool = False, actor: str | None = None,
            progress: Optional[Callable[[int, int], None]] = None,
-           cancel: Optional[Callable[[], bool]] = None) -> ExportResult:
+           cancel: Optional[Callable[[], bool]] = None, commune: str | int | None = None,
+           province: Optional[str] = None, district: Optional[str] = None) -> ExportResult:
     """Write one document to out_path (format from the suffix: .xlsx, .pdf, .csv) and log the export.
 
     `hamlet`/`team` (name or id) narrow the lists; `as_of` dates the document (and is the cut-off of the
     daily report); `mask` shows only the last 3 digits of CCCD and phone numbers; `by_hamlet` writes one
-    sheet (PDF: one set of pages) per hamlet. Raises CanvassError subclasses for unknown kinds, suffixes,
+    sheet (PDF: one set of pages) per hamlet. `commune` (name or id) says whose hamlet or team a name means
+    when several communes use it; `province`/`district` narrow the province report. Raises CanvassError subclasses for unknown kinds, suffixes,
     hamlets and teams, and Cancelled when `cancel()` turns true (nothing is written then).
     """
     from canvass.exporting.documents import Scope
 
-    if kind not in KINDS:
-        raise InvalidInput("export_kind_unknown", kind=kind, choices=", ".join(KINDS))
+    if kind not in KINDS + AREA_KINDS:
+        raise InvalidInput("export_kind_unknown", kind=kind, choices=", ".join(KINDS + AREA_KINDS))
     out = Path(out_path)
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -80,8 +89,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         from canvass.exporting.sheets import write_csv, write_xlsx
         writer = write_xlsx if fmt == "xlsx" else write_csv
     with db.session() as s:
-        hamlet_id, team_id = _resolve(s, hamlet, team)
-        if kind == "daily-report" and (hamlet_id is not None or team_id is not None):
+        hamlet_id, team_id = _resolve(s, hamlet, team, commune)
+        if kind in REPORTS and (hamlet_id is not None or team_id is not None):
             raise InvalidInput("report_whole_commune")
         total = [0]
 
@@ -93,7 +102,7 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
 
         scope = Scope(hamlet_id=hamlet_id, team_id=team_id, as_of=as_of, mask=mask, by_hamlet=by_hamlet,
                       tick=tick)
-        doc = build_document(s, kind, scope)
+        doc = build_document(s, kind, scope, province=province, district=district)
         if fmt != "pdf":
             doc.row_residents = None   # only a printed walk list is read back from photos (canvass.scan)
         total[0] = doc.total
@@ -113,7 +122,8 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
         if progress is not None:
             progress(doc.total, doc.total)
     filters = {k: v for k, v in (("hamlet", hamlet_id), ("team", team_id), ("mask", mask or None),
-                                 ("by_hamlet", by_hamlet or None)) if v is not None}
+                                 ("by_hamlet", by_hamlet or None), ("province", province or None),
+                                 ("district", district or None)) if v is not None}
     data = {"kind": kind, "rows": rows, "path": str(out.resolve()), "filters": filters, "format": fmt,
             "as_of": as_of.isoformat()}
     with db.session() as s:
@@ -125,4 +135,4 @@ def export(db, kind: str, out_path, *, hamlet: str | int | None = None, team: st
     return ExportResult(kind=kind, path=str(out), rows=rows, format=fmt)
 
 
-__all__ = ["KINDS", "ExportResult", "export"]
+__all__ = ["KINDS", "AREA_KINDS", "ExportResult", "export"]

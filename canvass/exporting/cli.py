@@ -1,7 +1,7 @@
-"""`canvass export KIND OUT [--hamlet H] [--team T] [--as-of DATE] [--mask] [--by-hamlet] [--json]`.
+"""`canvass export KIND OUT [--hamlet H] [--team T] [--commune C] [--as-of DATE] [--mask] [--by-hamlet] [--json]`.
 
-KIND is one of absent, ineligible, wrong-phone, activated, walklist, daily-report; the format follows OUT's
-suffix (.xlsx, .pdf, .csv). `--json` prints {"rows": N, "path": P}.
+KIND is one of absent, ineligible, wrong-phone, activated, walklist, daily-report, province-report (with
+[--province P] [--district D]); the format follows OUT's suffix (.xlsx, .pdf, .csv). `--json` prints {"rows": N, "path": P}.
 """
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def cmd_export(args, db) -> int:
 
     as_of = typed_date(args.as_of, "--as-of") if args.as_of else None
     result = export(db, args.kind, args.out, hamlet=args.hamlet, team=args.team, as_of=as_of, mask=args.mask,
-                    by_hamlet=args.by_hamlet, actor=args.actor, progress=_progress)
+                    by_hamlet=args.by_hamlet, actor=args.actor, progress=_progress, commune=args.commune,
+                    province=args.province, district=args.district)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if args.json:
@@ -37,10 +38,13 @@ def register(sub) -> None:
     """Add the `export` command."""
     p = sub.add_parser("export", help="write a return list, walk list or the daily report (.xlsx, .pdf, .csv)")
     p.add_argument("kind", metavar="KIND",
-                   help="absent | ineligible | wrong-phone | activated | walklist | daily-report")
+                   help="absent | ineligible | wrong-phone | activated | walklist | daily-report | province-report")
     p.add_argument("out", metavar="OUT", help="output file; the suffix (.xlsx, .pdf, .csv) sets the format")
     p.add_argument("--hamlet", help="only this hamlet (name or id)")
     p.add_argument("--team", help="only this team (name or id)")
+    p.add_argument("--commune", help="the commune whose hamlet or team is meant (when several use the name)")
+    p.add_argument("--province", help="province-report: only the communes of this province")
+    p.add_argument("--district", help="province-report: only the communes of this district")
     p.add_argument("--as-of", help="date of the document and cut-off of the daily report (YYYY-MM-DD)")
     p.add_argument("--mask", action="store_true", help="show only the last 3 digits of CCCD and phone numbers")
     p.add_argument("--by-hamlet", action="store_true", help="one sheet (or set of pages) per hamlet")

@@ -1,7 +1,7 @@
 """Commands `import` and `residents` (a stable contract; see /work/notes/importer.md and the README).
 
 canvass [--db PATH] import FILE [--complete | --supplement] [--extracted DATE] [--sheet NAME ...] [--hamlet NAME]
-                                [--dry-run] [--json]
+                                [--commune NAME] [--dry-run] [--json]
 canvass [--db PATH] resident set-id RESIDENT CCCD
 canvass [--db PATH] residents [--hamlet H] [--status S] [--team T] [--search TEXT] [--limit N] [--json]
 """
@@ -50,6 +50,8 @@ rows: only a row without a name is rejected. A missing or mistyped ID is kept as
     p.add_argument("--extracted", metavar="DATE", help="the day the police extracted the list (28/03/2025)")
     p.add_argument("--sheet", action="append", metavar="NAME", help="import only this sheet (repeatable)")
     p.add_argument("--hamlet", metavar="NAME", help="the hamlet of rows whose hamlet the file does not give")
+    p.add_argument("--commune", metavar="NAME", help="the whole list is this commune's (one of the database; "
+                   "else a commune column splits the list, or its heading names the commune)")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.set_defaults(func=cmd_import, mode="auto")
@@ -86,7 +88,8 @@ def cmd_import(args, db) -> int:
             raise InvalidInput("date_invalid", what="--extracted", value=args.extracted)
     plan = ImportPlan(sheets=args.sheet or None, hamlet=args.hamlet)
     try:
-        result = run_import(db, args.file, plan, dry_run=args.dry_run, mode=args.mode, extracted=extracted)
+        result = run_import(db, args.file, plan, dry_run=args.dry_run, mode=args.mode, extracted=extracted,
+                            commune=args.commune)
     except PartialList as exc:
         if args.json:
             print_json({"error": exc.code, **exc.params})
@@ -101,6 +104,10 @@ def cmd_import(args, db) -> int:
               f"{result.unchanged} không đổi, {result.duplicates} trùng, {len(result.rejected)} bị loại; "
               f"{result.activated_per_system} kích hoạt theo hệ thống. {result.hamlets} thôn, "
               f"{result.households} hộ.\n")
+    for r in result.by_commune:   # a list of several communes: each one's own batch
+        out.write(f"  {r.commune}: " + ("" if r.dry_run else f"lần nhập #{r.batch}, ") + f"{r.rows_read} dòng — "
+                  f"{r.imported} mới, {r.updated} cập nhật, {r.unchanged} không đổi, {len(r.rejected)} bị loại; "
+                  f"{r.activated_per_system} kích hoạt theo hệ thống.\n")
     for name in result.sheets_skipped:
         out.write(f"  bỏ qua trang tính {name!r}: không tìm thấy dòng tiêu đề có cột họ tên\n")
     for issue in result.rejected[:20]:

@@ -18,7 +18,7 @@ from canvass.address import clean_hamlet_name, hamlet_kind
 from canvass.text import fold, nfc
 
 FIELDS = ("stt", "name", "dob", "gender", "cccd", "phone", "household_no", "head_name", "relation", "hamlet",
-          "address", "account_level", "source_status", "note")
+          "address", "account_level", "source_status", "note", "commune")
 EXTRA = "extra"
 
 # Header wordings per field, as header_key() writes them (folded, punctuation as spaces).
@@ -54,10 +54,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "source_status": ("trang thai", "tinh trang", "trang thai tai khoan", "trang thai kich hoat",
                       "tinh trang kich hoat", "tinh trang tai khoan", "ket qua"),
     "note": ("ghi chu", "note", "ly do", "ghi chu ly do"),
+    # a province list's commune column (one list, many communes: canvass.communes splits it)
+    "commune": ("xa", "phuong", "xa phuong", "phuong xa", "xa phuong thi tran", "xa thi tran", "ten xa",
+                "ten xa phuong", "xa phuong dac khu", "don vi hanh chinh cap xa", "dvhc cap xa", "cap xa"),
 }
 # Synonyms short enough to be common inside other wordings: they only match a whole header.
 _EXACT_ONLY = {"tt", "ten", "ns", "gt", "dt", "ap", "to", "khu", "ban", "gioi", "phai", "lang", "khoi", "buon",
-               "ket qua", "cong dan", "so id", "muc do", "quan he", "thon", "xom", "s t t", "ho so"}
+               "ket qua", "cong dan", "so id", "muc do", "quan he", "thon", "xom", "s t t", "ho so",
+               "xa", "phuong", "xa phuong", "phuong xa", "xa thi tran", "ten xa", "cap xa"}
 _EXACT = {syn: f for f, syns in SYNONYMS.items() for syn in syns}
 _CONTAINS = sorted(((syn, f) for syn, f in _EXACT.items() if syn not in _EXACT_ONLY),
                    key=lambda x: -len(x[0]))

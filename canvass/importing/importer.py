@@ -125,6 +125,9 @@ class ImportResult:
     kept_newer: int = 0                       # listed residents left as the newer list set them
     notices: list[str] = field(default_factory=list)
     sheets_skipped: list[str] = field(default_factory=list)   # chosen sheets with content but no header row
+    # a list of several communes (a commune column): each one's own log, imported as its own batch; the
+    # counts above are their sums
+    by_commune: list["ImportResult"] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The CLI's `import --json` object (a stable contract)."""
@@ -140,7 +143,8 @@ class ImportResult:
                 "open_residents": self.open_residents, "partial_list": self.partial_list,
                 "newer_list": self.newer_list.isoformat() if self.newer_list else None,
                 "kept_newer": self.kept_newer, "notices": list(self.notices),
-                "sheets_skipped": list(self.sheets_skipped)}
+                "sheets_skipped": list(self.sheets_skipped), "commune": self.commune,
+                "communes": [dict(r.to_json(), commune=r.commune) for r in self.by_commune]}
 
 
 # ---- layout of a sheet -----------------------------------------------------------------------------------
@@ -364,13 +368,16 @@ def _take_read(key: tuple) -> Optional[tuple]:
 def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
                mode: str = "auto", extracted: Optional[dt.date] = None,
                progress: Optional[Callable[[int, int], None]] = None,
-               cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> ImportResult:
+               cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None,
+               commune: Optional[str] = None) -> ImportResult:
     """Import a list (or, with dry_run, compute what importing it would do). One transaction.
     `mode`: "auto", "complete" or "supplement" (module docstring); mode "auto" raises PartialList, writing
     nothing, where a dry run reports `partial_list`. `extracted`: the day the list was extracted (else its
     heading's date, else today). `actor` (who imports) is written on the events the import adds. A dry run
     keeps the rows it read for the next run_import of the same file and plan on the same day (see
-    `clear_read_cache`)."""
+    `clear_read_cache`). `commune` (a name or id of the database) takes the whole list for that commune; else a
+    list with a commune column is imported commune by commune (`canvass.communes.import_groups`), each its
+    own batch in the one transaction, and `by_commune` holds each one's log."""
     if mode not in MODES:
         raise ValueError(f"unknown import mode {mode!r}")
     global _last_read
@@ -391,34 +398,46 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
     elif progress:
         progress(60, 100)
-    rows, commune, sheets, _fmt, headers, heading_date, skipped = read
+    rows, listed, sheets, _fmt, headers, heading_date, skipped = read
     source = "given" if extracted else ("heading" if heading_date else "import_day")
     extracted = extracted or heading_date or now().date()
+    from canvass.communes import combine_results, import_groups
+    with db.read() as s:
+        groups = import_groups(s, rows, listed, commune)
     if dry_run:
+        results = []
         with db.read_connect() as conn:
-            iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
-        result = _result(iplan, rows, dry_run=True, source=source)
+            for commune, group in groups:
+                iplan = plan_import(conn, group, commune, mode=mode, extracted=extracted, cancel=cancel)
+                results.append(_result(iplan, group, dry_run=True, source=source))
+                results[-1].commune = iplan.commune[1] if iplan.commune else commune
+        result = combine_results(results)
         result.sheets_skipped = list(skipped)
         with _last_read_lock:
             _last_read = (key, read)
         return result
     before_change(db, "import")
     with db.connect() as conn:
-        iplan = plan_import(conn, rows, commune, mode=mode, extracted=extracted, cancel=cancel)
-        if iplan.partial:
-            with _last_read_lock:    # the person will say --complete or --supplement: keep what was read
-                _last_read = (key, read)
-            raise PartialList(iplan.would_activate, iplan.open_residents)
-        result = _result(iplan, rows, dry_run=False, source=source)
-        result.sheets_skipped = list(skipped)
-        summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
-            "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
-        write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
-                   progress=scaled(60, 100), cancel=cancel, actor=actor)
-        result.batch = iplan.batch_id
+        results = []
+        for n, (commune, group) in enumerate(groups):
+            iplan = plan_import(conn, group, commune, mode=mode, extracted=extracted, cancel=cancel)
+            if iplan.partial:
+                with _last_read_lock:    # the person will say --complete or --supplement: keep what was read
+                    _last_read = (key, read)
+                raise PartialList(iplan.would_activate, iplan.open_residents)
+            result = _result(iplan, group, dry_run=False, source=source)
+            result.sheets_skipped = list(skipped)
+            result.commune = iplan.commune[1] if iplan.commune else commune
+            summary = {"commune": result.commune, "plan": {
+                "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
+            write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
+                       progress=scaled(60 + 40 * n // len(groups), 60 + 40 * (n + 1) // len(groups)),
+                       cancel=cancel, actor=actor)
+            result.batch = iplan.batch_id
+            results.append(result)
         if progress:
             progress(100, 100)
-        return result
+        return combine_results(results)
 
 
 def _result(iplan, rows: list[ParsedRow], *, dry_run: bool, source: str = "import_day") -> ImportResult:

@@ -58,7 +58,8 @@ class ParsedRow:
     __slots__ = ("sheet", "row", "raw", "reason", "warnings", "name", "name_fold", "name_sort", "cccd", "id_kind",
                  "dob", "dob_raw", "gender", "phone", "phone_raw", "household_no", "head_name", "relation",
                  "is_head", "hamlet", "address", "account_level", "source_status", "note", "extra",
-                 "household_key", "disposition", "resident_id", "duplicate_of", "parse_warnings", "id_raw")
+                 "household_key", "disposition", "resident_id", "duplicate_of", "parse_warnings", "id_raw",
+                 "commune")
 
     def __init__(self, sheet: str, row: int, raw: str):
         self.sheet, self.row, self.raw = sheet, row, raw   # raw: the cells as JSON text (compact in memory)
@@ -78,6 +79,7 @@ class ParsedRow:
         self.duplicate_of: Optional[int] = None
         self.parse_warnings = 0      # how many of `warnings` the row itself gave (the rest: reconciling)
         self.id_raw: Optional[str] = None   # the ID cell as written when it is not a valid CCCD/CMND
+        self.commune: Optional[str] = None  # a province list's commune cell (canvass.communes splits by it)
 
     def reset(self) -> None:
         """Forget what reconciling added (disposition, resident, its warnings): the row as parsed."""
@@ -161,7 +163,7 @@ class SheetParser:
         self.ix = {f: (cols[0] if len(cols) == 1 or f not in ("phone", "dob") else -2)
                    for f, cols in self.cols.items()}
         for f in ("name", "cccd", "dob", "gender", "phone", "address", "household_no", "head_name", "relation",
-                  "hamlet", "account_level", "source_status", "note"):
+                  "hamlet", "account_level", "source_status", "note", "commune"):
             self.ix.setdefault(f, -1)
         # merged cells spanning rows below the header: (first row, column) -> last row (1-based rows)
         self.merge_down = {}
@@ -337,6 +339,7 @@ class SheetParser:
         p.account_level = _text(cells[ix["account_level"]])
         p.source_status = _text(cells[ix["source_status"]])
         p.note = _text(cells[ix["note"]])
+        p.commune = _text(cells[ix["commune"]])
         if self.extra_cols:
             extra = {}
             for c, label in self.extra_cols:

@@ -8,7 +8,8 @@ from tests.core.importfiles import people, person, standard_rows, write_xlsx
 
 IMPORT_KEYS = {"rows_read", "imported", "updated", "unchanged", "duplicates", "activated_per_system", "rejected",
                "warnings", "hamlets", "households", "batch", "mode", "extracted_on", "extracted_from", "would_activate",
-               "open_residents", "partial_list", "newer_list", "kept_newer", "notices", "sheets_skipped"}
+               "open_residents", "partial_list", "newer_list", "kept_newer", "notices", "sheets_skipped",
+               "commune", "communes"}   # the commune it went to; a list of several: each one's log
 RESIDENT_KEYS = {"id", "name", "cccd", "id_raw", "phone", "phone_raw", "dob", "hamlet", "household", "status", "team"}
 
 
