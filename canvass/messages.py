@@ -164,7 +164,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "chỉ chủ sở hữu các bảng của cơ sở dữ liệu (hoặc siêu quản trị) mới thiết lập được máy chủ"),
     "server_not_initialised": ("the server is not set up for logins yet: run `canvass server init` first",
                                "máy chủ chưa được thiết lập tài khoản: hãy chạy `canvass server init` trước"),
-    "server_commune_unknown": ("no commune named {text!r}", "không có xã/phường tên “{text}”"),
     "login_invalid": ("{login!r} is not a usable login: 2 to 41 lower-case letters, digits or _, starting with a "
                       "letter (not canvass_ or pg_)",
                       "“{login}” không dùng làm tên đăng nhập được: 2 đến 41 chữ thường không dấu, chữ số hoặc _, "

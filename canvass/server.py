@@ -16,7 +16,8 @@ usually `postgres`) brings the schema up to date and creates:
   the log says who really wrote each event).
 
 Rights (the issue's words): `police` of a commune: everything in their commune (events are append-only for
-everyone but the owner); `province`: reads every commune and sets campaigns and targets; `lead` of a team:
+everyone but the owner); `province`: reads every commune and sets campaigns and targets (hamlet targets,
+and commune targets allocated from the top: `commune` events); `lead` of a team:
 reads the residents assigned to their team (with their households, hamlets, events) and records visits for
 them (an event of kind visit/visit_void plus the cached state columns of those residents), nothing else (no
 source rows, no imports, no other team); `viewer`: the figures views only.
@@ -139,6 +140,15 @@ def _functions(schema: str, team_has_commune: bool) -> list[str]:
         name = sig.split(" RETURNS")[0]
         out.append(f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC")
         out.append(f"GRANT EXECUTE ON FUNCTION {name} TO {', '.join(GROUP.values())}")
+    # the highest id of a program table past the caller's policies (canvass.db.sync_sequence: a police import
+    # must not hand out ids of rows it cannot see); ids only, for the police who import
+    out.append("CREATE OR REPLACE FUNCTION canvass_max_id(tbl regclass) RETURNS bigint LANGUAGE plpgsql STABLE "
+               f"SECURITY DEFINER SET search_path = pg_catalog, {_q(schema)}, pg_temp AS $$ DECLARE m bigint; "
+               "BEGIN IF tbl NOT IN ('commune'::regclass, 'hamlet'::regclass, 'household'::regclass, "
+               "'resident'::regclass, 'import_batch'::regclass, 'source_text'::regclass) THEN RETURN NULL; END IF; "
+               "EXECUTE format('SELECT max(id) FROM %s', tbl) INTO m; RETURN m; END $$")
+    out.append("REVOKE ALL ON FUNCTION canvass_max_id(regclass) FROM PUBLIC")
+    out.append(f"GRANT EXECUTE ON FUNCTION canvass_max_id(regclass) TO {GROUP['police']}")
     out.append("""CREATE OR REPLACE FUNCTION canvass_event_actor() RETURNS trigger LANGUAGE plpgsql
         SET search_path = pg_catalog, pg_temp AS $$ BEGIN NEW.actor := session_user; RETURN NEW; END $$""")
     return out
@@ -157,7 +167,7 @@ def _policies(team_has_commune: bool) -> list[tuple[str, str, str, str, Optional
     in_hamlets = f"hamlet_id = ANY ({MY_HAMLETS})"
     team_in = f"commune_id = {MY_COMMUNE}" if team_has_commune else f"id = ANY ({MY_TEAMS})"
     event_police = (f"({RESIDENT_SEEN.format(t='event')}) OR (resident_id IS NULL AND team_id = ANY ({MY_TEAMS})) "
-                    "OR (resident_id IS NULL AND team_id IS NULL AND (kind = 'campaign' OR "
+                    "OR (resident_id IS NULL AND team_id IS NULL AND (kind IN ('campaign', 'commune') OR "
                     "actor = ANY (COALESCE((SELECT canvass_commune_logins()), '{}'::text[]))))")
     rows = [
         # police: everything in their commune
@@ -206,7 +216,8 @@ def _policies(team_has_commune: bool) -> list[tuple[str, str, str, str, Optional
         ("campaign_phase", "lead", "SELECT", L,
          "EXISTS (SELECT 1 FROM campaign c WHERE c.id = campaign_phase.campaign_id)", None),
         # province: reads everything; campaigns and targets
-        ("event", "province_campaign", "INSERT", V, None, "kind = 'campaign' AND resident_id IS NULL"),
+        ("event", "province_targets", "INSERT", V, None,
+         "kind IN ('campaign', 'commune') AND resident_id IS NULL AND team_id IS NULL"),
     ]
     for table in ("commune", "hamlet", "household", "resident", "resident_word", "team", "team_hamlet",
                   "import_batch", "batch_hamlet", "source_row", "source_text", "event", "pack", "pack_item",
@@ -338,19 +349,6 @@ def _check_initialised(conn: Connection) -> None:
         raise ServerError("server_not_initialised")
 
 
-def _find_commune(conn: Connection, key: str) -> tuple[int, str]:
-    from canvass.text import fold, nfc
-
-    key = nfc(key).strip()
-    rows = conn.execute(text("SELECT id, name, name_fold FROM commune ORDER BY id")).all()
-    found = [(i, n) for i, n, f in rows if f == fold(key)]
-    if not found and key.isdigit():
-        found = [(i, n) for i, n, _ in rows if i == int(key)]
-    if not found:
-        raise NotFound("server_commune_unknown", text=key)
-    return found[0]
-
-
 def add_user(db: Database, login: str, role: str, password: str, *, commune: Optional[str] = None,
              team: Optional[str] = None) -> UserInfo:
     """Create a login in its group role, with its commune (police, and optionally lead or viewer) or team
@@ -371,17 +369,19 @@ def add_user(db: Database, login: str, role: str, password: str, *, commune: Opt
         if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}).first() is not None:
             raise InvalidInput("login_taken", login=login)
         commune_id = commune_name = team_id = team_name = None
-        if commune:
-            commune_id, commune_name = _find_commune(conn, commune)
-        if team:
-            from sqlalchemy.orm import Session
+        from sqlalchemy.orm import Session
 
-            from canvass.teams import find_team
-            with Session(bind=conn) as s:
-                t = find_team(s, team)
+        from canvass.communes import find_commune
+        from canvass.teams import find_team
+        with Session(bind=conn) as s:
+            if commune:
+                c = find_commune(s, commune)
+                commune_id, commune_name = c.id, c.name
+            if team:
+                t = find_team(s, team, commune_id)
                 team_id, team_name = t.id, t.name
-            if commune_id is None and _has_column(conn, "team", "commune_id"):
-                commune_id = conn.execute(text("SELECT commune_id FROM team WHERE id = :t"), {"t": team_id}).scalar()
+                if commune_id is None:
+                    commune_id = t.commune_id
         verifier = scram_verifier(password)
         from psycopg import sql
         with conn.connection.driver_connection.cursor() as cur:   # the verifier as a literal, quoted by the driver

@@ -93,9 +93,8 @@ def build_server(pg_db, pg_url, tmp_path, *, per_commune: int = 40) -> Server:
         a = srv.residents[_key(srv, "hưng")]
         b = srv.residents[_key(srv, "tân")]
         for team, ids in (("A1", a[: len(a) // 2]), ("A2", a[len(a) // 2:]), ("B1", b)):
-            t = add_team(s, team)
+            t = add_team(s, team, commune=srv.communes[_key(srv, "hưng" if team.startswith("A") else "tân")])
             s.flush()
-            _team_commune(s, t, srv.communes[_key(srv, "hưng" if team.startswith("A") else "tân")])
             assign_residents(s, ids, t.id)
             srv.teams[team], srv.residents[team] = t.id, ids
     init_server(pg_db)
@@ -106,8 +105,3 @@ def build_server(pg_db, pg_url, tmp_path, *, per_commune: int = 40) -> Server:
 def _key(srv: Server, start: str) -> str:
     return next(k for k in srv.communes if k.lower().startswith(("xã " + start, start)))
 
-
-def _team_commune(s, team, commune_id: int) -> None:
-    """Give a team its commune where the schema has one (team.commune_id)."""
-    if hasattr(team, "commune_id"):
-        team.commune_id = commune_id
