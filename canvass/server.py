@@ -429,11 +429,15 @@ def current_user(db: Database) -> Optional[UserInfo]:
     with db.read_connect() as conn:
         if not inspect(conn).has_table("app_user"):
             return None
-        row = conn.execute(text(
-            "SELECT u.login, u.role, u.commune_id, c.name, u.team_id, t.name, u.active FROM app_user u "
-            "LEFT JOIN commune c ON c.id = u.commune_id LEFT JOIN team t ON t.id = u.team_id "
-            "WHERE u.login = session_user")).first()
-    return UserInfo(*row) if row else None
+        row = conn.execute(text("SELECT login, role, commune_id, team_id, active FROM app_user "
+                                "WHERE login = session_user")).first()
+        if row is None:
+            return None
+        user = UserInfo(row.login, row.role, row.commune_id, None, row.team_id, None, row.active)
+        if user.role != "viewer":      # a viewer reads no table, only the figures views
+            user.commune = conn.execute(text("SELECT name FROM commune WHERE id = :c"), {"c": user.commune_id}).scalar()
+            user.team = conn.execute(text("SELECT name FROM team WHERE id = :t"), {"t": user.team_id}).scalar()
+    return user
 
 
 __all__ = ["ROLES", "GROUP", "UserInfo", "InitResult", "ServerError", "init_server", "add_user", "list_users",

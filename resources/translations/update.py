@@ -21,7 +21,8 @@ SOURCES = ["ui/app.py", "ui/main_window.py", "ui/start_dialog.py", "ui/screensho
 DIALOG_SOURCES = ["ui/dialogs/__init__.py", "ui/dialogs/base.py", "ui/dialogs/import_wizard.py",
                   "ui/dialogs/list_kind.py", "ui/dialogs/campaign_dialog.py", "ui/dialogs/scan_review.py",
                   "ui/dialogs/export_dialog.py", "ui/dialogs/pack_dialogs.py", "ui/dialogs/outcome_dialog.py",
-                  "ui/dialogs/progress.py", "ui/dialogs/backup_dialogs.py", "ui/views/teams.py", "ui/views/keying.py",
+                  "ui/dialogs/progress.py", "ui/dialogs/backup_dialogs.py", "ui/dialogs/login.py", "ui/views/teams.py",
+                  "ui/views/keying.py",
                   "ui/models/teams_model.py", "ui/models/keying_model.py"]
 LANGS = ["vi"]
 
