@@ -187,6 +187,17 @@ def test_province_reads_every_commune_and_sets_targets_only(server):
                        (server.residents["A1"][0],))
         c.execute("INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, created_at)"
                   " VALUES ('Chiến dịch', '2025-03-01', '2025-05-30', '15:30', 5, now())")
+    # through the program: targets allocated from the top, recorded under the province's login
+    from canvass.communes import allocate_targets, commune_targets
+    prov = server.open_as("province")
+    try:
+        with prov.session() as s:
+            allocate_targets(s, 50)
+    finally:
+        prov.dispose()
+    with server.db.read() as s:
+        assert sum(commune_targets(s).values()) == 50
+        assert s.scalars(select(Event.actor).where(Event.kind == "commune")).all()[-1] == "province"
 
 
 def test_users_commands_and_disable(server, capsys, monkeypatch):
