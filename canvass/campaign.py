@@ -59,12 +59,13 @@ def active_campaign(session: Session, commune_id: Optional[int] = None) -> Optio
     return session.scalars(q).first()
 
 
-def campaign_info(session: Session, as_of: Optional[dt.date] = None) -> Optional[CampaignInfo]:
-    """The active campaign with its phases and explicit hamlet targets, or None; with `as_of`, the campaign
-    and its settings as they were at the end of that day (see the module)."""
+def campaign_info(session: Session, as_of: Optional[dt.date] = None,
+                  commune_id: Optional[int] = None) -> Optional[CampaignInfo]:
+    """The active campaign (of one commune with `commune_id`) with its phases and explicit hamlet targets, or
+    None; with `as_of`, the campaign and its settings as they were at the end of that day (see the module)."""
     if as_of is not None:
-        return _campaign_as_of(session, end_of_day(as_of))
-    c = active_campaign(session)
+        return _campaign_as_of(session, end_of_day(as_of), commune_id)
+    c = active_campaign(session, commune_id)
     if c is None:
         return None
     return _info(c, _fields(c), _phases(session, c.id), hamlet_targets(session, c.id))
@@ -116,8 +117,11 @@ def _in_force(changes: list[tuple[dt.datetime, dict]], cut: dt.datetime, current
     return current
 
 
-def _campaign_as_of(session: Session, cut: dt.datetime) -> Optional[CampaignInfo]:
-    campaigns = list(session.scalars(select(Campaign).order_by(Campaign.id)))
+def _campaign_as_of(session: Session, cut: dt.datetime, commune_id: Optional[int] = None) -> Optional[CampaignInfo]:
+    q = select(Campaign).order_by(Campaign.id)
+    if commune_id is not None:
+        q = q.where(Campaign.commune_id == commune_id)
+    campaigns = list(session.scalars(q))
     if not campaigns:
         return None
     started = [c for c in campaigns if c.created_at is None or c.created_at < cut]
@@ -213,10 +217,12 @@ def set_phases(session: Session, phases: Sequence[tuple[str, dt.date, dt.date]])
 
 
 def set_hamlet_target(session: Session, hamlet_id: int, target: Optional[int]) -> None:
-    """Set a hamlet's target in the active campaign (None: back to the default, all eligible residents)."""
-    c = _require(session)
-    if session.get(Hamlet, hamlet_id) is None:
+    """Set a hamlet's target in the active campaign of its commune (None: back to the default, all eligible
+    residents)."""
+    hamlet = session.get(Hamlet, hamlet_id)
+    if hamlet is None:
         raise NotFound("hamlet_id_unknown", id=hamlet_id)
+    c = (active_campaign(session, hamlet.commune_id) if hamlet.commune_id is not None else None) or _require(session)
     row = session.get(HamletTarget, (c.id, hamlet_id))
     before = row.target if row is not None else None
     if target is None:

@@ -293,7 +293,7 @@ def cmd_campaign_show(args, db) -> int:
     from canvass.campaign import campaign_info
     as_of = _as_of(args)
     with db.session() as s:
-        info = campaign_info(s, as_of)
+        info = campaign_info(s, as_of, _cid(s, args))
     if info is None:
         raise NotFound("campaign_missing")
     if args.json:
@@ -337,7 +337,7 @@ def cmd_stats(args, db) -> int:
     from canvass.quotas import compute_stats
     as_of = _as_of(args)
     with db.session() as s:
-        st = compute_stats(s, as_of)
+        st = compute_stats(s, as_of, commune_id=_cid(s, args))
     if getattr(args, "json", False):
         _print_json(st.to_json())
         return 0
@@ -470,6 +470,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_campaign_set)
     p = csub.add_parser("show", help="show the active campaign")
     p.add_argument("--as-of", help="the campaign and its settings as they were at the end of this day")
+    _add_commune(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_campaign_show)
     p = csub.add_parser("target", help="set a hamlet's target (or 'default': all its eligible residents)")
@@ -480,5 +481,6 @@ def register(sub) -> None:
 
     p = sub.add_parser("stats", help="campaign figures per hamlet and team")
     p.add_argument("--as-of", help="figures as of the end of this day (default today)")
+    p.add_argument("--commune", help="only this commune (name or id; default: the whole database)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -317,48 +317,47 @@ class ProvinceFigures:
     district: Optional[str]
     rows: list[CommuneFigures] = field(default_factory=list)
     total: CommuneFigures = field(default_factory=lambda: CommuneFigures(None, "Tổng cộng"))
-
-
-def _days_left_by_commune(session: Session, as_of: dt.date) -> dict[Optional[int], Optional[int]]:
-    """Commune id -> days left of its campaign (its newest; else the database's newest), None key: default."""
-    from canvass.campaign import days_left
-    out: dict[Optional[int], Optional[int]] = {None: None}
-    for c in session.scalars(select(Campaign).order_by(Campaign.id)):   # newest last wins
-        d = days_left(c.end_date, as_of, c.start_date)
-        out[c.commune_id] = d
-        out[None] = d
-    return out
+    provinces: list[str] = field(default_factory=list)       # the provinces its communes name
 
 
 def province_figures(session: Session, as_of: Optional[dt.date] = None, *, province: Optional[str] = None,
                      district: Optional[str] = None) -> ProvinceFigures:
     """The figures of every commune (of a province or district) as of the end of `as_of` (default today): the
-    residents listed then, its target (allocated from the top, else its hamlets' targets), system-verified
-    activations, what remains, its working teams, the days left of its campaign and the required pace."""
+    residents listed then, its target (allocated from the top, else its hamlets' targets in its campaign),
+    system-verified activations, what remains, its working teams (covering a hamlet or holding residents), the days left of its campaign (all as in force
+    that day) and the required pace."""
     from canvass.quotas import compute_stats, required_per_team_per_day
     from canvass.teams import teams_as_of
 
+    from canvass.campaign import campaign_info, days_left
+
     as_of = as_of or dt.date.today()
-    stats = compute_stats(session, as_of)
+    stats = compute_stats(session, as_of)      # one pass over every commune's residents
     hamlet_commune = dict(session.execute(select(Hamlet.id, Hamlet.commune_id)).all())
     team_commune = dict(session.execute(select(Team.id, Team.commune_id)).all())
     allocated = commune_targets(session, as_of)
-    days = _days_left_by_commune(session, as_of)
     rep = ProvinceFigures(as_of=as_of, province=province, district=district)
     rows: dict[int, CommuneFigures] = {}
-    hamlet_targets: dict[int, int] = {}
+    camps = {}
+    default = campaign_info(session, as_of)
     for c in _communes(session, province, district):
+        if c.province and c.province not in rep.provinces:
+            rep.provinces.append(c.province)
+        camp = camps[c.id] = campaign_info(session, as_of, c.id) or default   # its campaign as it was that day
         rows[c.id] = CommuneFigures(commune_id=c.id, name=c.name, district=c.district,
-                                    days_left=days.get(c.id, days[None]))
+                                    days_left=days_left(camp.end, as_of, camp.start) if camp else None)
+    hamlet_targets: dict[int, int] = {}
     for h in stats.hamlets:
         row = rows.get(hamlet_commune.get(h.key))
         if row is not None:
             row.eligible += h.eligible
             row.activated += h.activated_system
-            hamlet_targets[row.commune_id] = hamlet_targets.get(row.commune_id, 0) + h.target
-    for tid, t in teams_as_of(session, as_of).items():
-        row = rows.get(team_commune.get(tid))
-        if row is not None and t.active:
+            explicit = camps[row.commune_id].targets if camps[row.commune_id] else {}
+            hamlet_targets[row.commune_id] = hamlet_targets.get(row.commune_id, 0) + explicit.get(h.key, h.eligible)
+    assigned = {t.key: t.assigned for t in stats.teams}
+    for tid, t in teams_as_of(session, as_of).items():   # working teams, as `stats` counts them: covering a
+        row = rows.get(team_commune.get(tid))             # hamlet or holding residents that day
+        if row is not None and t.active and (t.hamlet_ids or assigned.get(tid)):
             row.teams += 1
     total = rep.total
     for row in rows.values():
@@ -375,6 +374,6 @@ def province_figures(session: Session, as_of: Optional[dt.date] = None, *, provi
 
 
 __all__ = ["CommuneInfo", "Allocation", "CommuneFigures", "ProvinceFigures", "find_commune", "resolve_commune",
-           "commune_id_of", "commune_names", "add_commune", "list_communes", "largest_remainder", "commune_targets",
-           "allocate_targets", "split_rows_by_commune", "import_groups", "combine_results", "province_figures", "remaining_by_commune",
+           "commune_id_of", "commune_names", "add_commune", "list_communes", "commune_targets", "allocate_targets",
+           "split_rows_by_commune", "import_groups", "combine_results", "province_figures", "remaining_by_commune",
            "ambiguous_across_communes"]

@@ -288,15 +288,17 @@ def _tally(keys: _Keys, sys_days: dict, any_days: dict, hid: int, st: _State, as
         any_days[first] += n
 
 
-def _collect_from_log(session: Session, as_of: dt.date) -> tuple[_Keys, dict, dict]:
-    """Figure keys and activation days as of the end of as_of, from one pass over the log."""
+def _collect_from_log(session: Session, as_of: dt.date,
+                      hamlet_ids: Optional[set[int]] = None) -> tuple[_Keys, dict, dict]:
+    """Figure keys and activation days as of the end of as_of, from one pass over the log (of some hamlets)."""
     states = resident_states(session, as_of)
     default = _State()
     keys: _Keys = defaultdict(int)
     sys_days: dict[dt.date, int] = defaultdict(int)
     any_days: dict[dt.date, int] = defaultdict(int)
     for rid, hid in _listed_residents(session, as_of):
-        _tally(keys, sys_days, any_days, hid, states.get(rid, default), as_of)
+        if hamlet_ids is None or hid in hamlet_ids:
+            _tally(keys, sys_days, any_days, hid, states.get(rid, default), as_of)
     return keys, sys_days, any_days
 
 
@@ -322,8 +324,9 @@ def _cache_is_current(session: Session, as_of: dt.date) -> bool:
     return _as_dt(latest).date() <= as_of
 
 
-def _collect_from_cache(session: Session, as_of: dt.date) -> tuple[_Keys, dict, dict]:
-    """The same figure keys from the residents' cached state, with SQL aggregates.
+def _collect_from_cache(session: Session, as_of: dt.date,
+                        hamlet_ids: Optional[set[int]] = None) -> tuple[_Keys, dict, dict]:
+    """The same figure keys from the residents' cached state, with SQL aggregates (of some hamlets).
 
     A system-verified resident whose latest visit also reported an activation needs that visit's date (for
     done_today_reported and the reported curve): those residents alone are folded from the log.
@@ -333,10 +336,14 @@ def _collect_from_cache(session: Session, as_of: dt.date) -> tuple[_Keys, dict, 
     both = (select(Event.resident_id).where(Event.kind == "visit", Event.outcome == "activated")
             .scalar_subquery())
     special = and_(r.status == "activated_system", r.id.in_(both))
+    if hamlet_ids is not None:
+        special = and_(special, r.hamlet_id.in_(hamlet_ids))
     day = _date_of(session, r.status_at)
     q = (select(r.hamlet_id, r.team_id, r.status, r.status_reason, r.attempts > 0,
                 case((r.status.in_(("activated", "activated_system")), day), else_=None), func.count())
          .where(~special).group_by(text("1, 2, 3, 4, 5, 6")))  # by position: the same SQL on PostgreSQL
+    if hamlet_ids is not None:
+        q = q.where(r.hamlet_id.in_(hamlet_ids))
     keys: _Keys = defaultdict(int)
     sys_days: dict[dt.date, int] = defaultdict(int)
     any_days: dict[dt.date, int] = defaultdict(int)
@@ -399,8 +406,9 @@ def _team_shares(hamlets: dict[int, GroupStats], team_hamlet_n: dict[tuple[int, 
 
 
 def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
-                  from_log: Optional[bool] = None) -> CampaignStats:
-    """The campaign's figures as of the end of `as_of` (default today), from the event log (see the module).
+                  from_log: Optional[bool] = None, commune_id: Optional[int] = None) -> CampaignStats:
+    """The campaign's figures as of the end of `as_of` (default today), from the event log (see the module);
+    with `commune_id`, of that commune only (its hamlets, its teams, its campaign).
 
     When nothing was recorded after the end of as_of (today's figures), the residents' cached state is
     the log's state, and the figures come from SQL aggregates over it; otherwise from one pass over the
@@ -410,18 +418,23 @@ def compute_stats(session: Session, as_of: Optional[dt.date] = None, *,
     from canvass.teams import teams_as_of
 
     as_of = as_of or dt.date.today()
-    camp = campaign_info(session, as_of)   # the settings and teams in force that day, not today's
+    camp = campaign_info(session, as_of, commune_id)   # the settings and teams in force that day, not today's
     quota = camp.quota_per_team_day if camp is not None else DEFAULT_QUOTA
     days = _days_left(camp.end, as_of, camp.start) if camp is not None else None
     explicit = camp.targets if camp is not None else {}
     team_rows = teams_as_of(session, as_of)
+    hamlet_ids = None
+    if commune_id is not None:
+        hamlet_ids = set(session.scalars(select(Hamlet.id).where(Hamlet.commune_id == commune_id)))
+        own = set(session.scalars(select(Team.id).where(Team.commune_id == commune_id)))
+        team_rows = {tid: t for tid, t in team_rows.items() if tid in own}
     active = {tid for tid, t in team_rows.items() if t.active}
 
     if from_log is None:
         from_log = not _cache_is_current(session, as_of)
-    keys, sys_days, any_days = (_collect_from_log if from_log else _collect_from_cache)(session, as_of)
+    keys, sys_days, any_days = (_collect_from_log if from_log else _collect_from_cache)(session, as_of, hamlet_ids)
 
-    hamlet_rows = {h.id: h for h in session.scalars(select(Hamlet))}
+    hamlet_rows = {h.id: h for h in session.scalars(select(Hamlet)) if hamlet_ids is None or h.id in hamlet_ids}
     hamlets: dict[int, GroupStats] = {}
     teams: dict[int, GroupStats] = {}
     total = GroupStats(key=None, name="Toàn xã")

@@ -42,10 +42,8 @@ def _official(fig: ProvinceFigures, provinces: set[str]) -> Official:
 def province_report(session: Session, scope: Scope, *, province: Optional[str] = None,
                     district: Optional[str] = None) -> Document:
     """The province (or district) report as of scope.as_of."""
-    from canvass.communes import list_communes
-
     fig = province_figures(session, scope.as_of, province=province, district=district)
-    provinces = {c.province for c in list_communes(session, province=province, district=district) if c.province}
+    provinces = set(fig.provinces)
     info = [("Tỉnh", fig.province or ", ".join(sorted(provinces))), ("Huyện", fig.district or ""),
             ("Số xã, phường", str(len(fig.rows)))]
     section = Section(name="", subtitle=[f"(Số liệu tính đến hết ngày {scope.as_of.strftime('%d/%m/%Y')})"],

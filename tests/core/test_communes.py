@@ -243,7 +243,8 @@ def test_allocate_records_the_targets_and_the_report_uses_them(db, tmp_path):
 
 def build_province(db, tmp_path) -> dict:
     """Two communes imported 10 days ago; two Tân Văn residents activated per system 3 days ago; one resident
-    of Hưng Đạo reported activated by a team (not counted); 2 teams in Hưng Đạo, 1 in Tân Văn; a campaign."""
+    of Hưng Đạo reported activated by a team (not counted); 2 working teams in Hưng Đạo (and one with no
+    hamlet), 1 in Tân Văn; each commune its campaign."""
     from canvass.campaign import set_campaign
 
     run_import(db, two_commune_list(tmp_path))
@@ -253,9 +254,10 @@ def build_province(db, tmp_path) -> dict:
         hd, tv = find_commune(s, "Hưng Đạo"), find_commune(s, "Tân Văn")
         hd.province = tv.province = "Tỉnh Lạng Sơn"
         hd.district, tv.district = "Bình Gia", "Bình Gia"
-        add_team(s, "Tổ 1", commune=hd.id)
-        add_team(s, "Tổ 2", commune=hd.id)
-        add_team(s, "Tổ 1", commune=tv.id)
+        add_team(s, "Tổ 1", commune=hd.id, hamlet_ids=[find_hamlet(s, "Nà Thí", hd.id).id])
+        add_team(s, "Tổ 2", commune=hd.id, hamlet_ids=[find_hamlet(s, "Pò Đứa", hd.id).id])
+        add_team(s, "Tổ 3", commune=hd.id)          # no hamlet, nobody assigned: not a working team
+        add_team(s, "Tổ 1", commune=tv.id, hamlet_ids=[find_hamlet(s, "Nà Thí", tv.id).id])
         set_campaign(s, name="Chiến dịch", start=today - dt.timedelta(days=10), end=today + dt.timedelta(days=9),
                      commune_id=hd.id)
         set_campaign(s, name="Chiến dịch", start=today - dt.timedelta(days=10), end=today + dt.timedelta(days=4),
@@ -288,6 +290,30 @@ def test_province_figures_today_and_as_of_an_earlier_day(db, tmp_path):
     assert t.days_left is None and t.required_per_team_per_day is None      # two campaign ends: no common pace
     assert [r.activated for r in before.rows] == [0, 0]                     # activations came 3 days ago
     assert [r.days_left for r in before.rows] == [10, 15]                  # counted from that day
+
+
+def test_stats_of_one_commune_and_targets_in_each_communes_campaign(db, tmp_path, capsys):
+    from canvass.campaign import set_hamlet_target
+    from canvass.quotas import compute_stats
+
+    w = build_province(db, tmp_path)
+    with db.session() as s:
+        tv = compute_stats(s, w["today"], commune_id=w["tv"])
+        whole = compute_stats(s, w["today"])
+        assert (tv.total.eligible, tv.total.activated_system, tv.total.teams, tv.days_left) == (4, 2, 1, 5)
+        assert sorted(h.name for h in tv.hamlets) == ["Thôn Bản Hẻ", "Thôn Nà Thí"]
+        assert [t.name for t in tv.teams] == ["Tổ 1"] and whole.total.eligible == 10
+        assert compute_stats(s, w["today"], commune_id=w["hd"]).total.teams == 2
+        # a hamlet's target goes to its own commune's campaign, not to the newest campaign of the database
+        set_hamlet_target(s, find_hamlet(s, "Pò Đứa", w["hd"]).id, 1)
+        set_hamlet_target(s, find_hamlet(s, "Nà Thí", w["tv"]).id, 1)
+        assert compute_stats(s, w["today"], commune_id=w["hd"]).total.target == 3 + 1
+    with db.read() as s:
+        fig = province_figures(s, w["today"])
+    assert [(r.commune_id, r.target) for r in fig.rows] == [(w["tv"], 1 + 2), (w["hd"], 3 + 1)]
+    code, out, err = cli(capsys, "--db", db.url.removeprefix("sqlite:///"), "stats", "--commune", "Tân Văn",
+                         "--json")
+    assert code == 0 and json.loads(out)["total"]["eligible"] == 4, err
 
 
 def test_province_report_xlsx_and_pdf(db, tmp_path, capsys):
