@@ -176,7 +176,7 @@ def _policies(team_has_commune: bool) -> list[tuple[str, str, str, str, Optional
         ("household", "police", "ALL", P, in_hamlets, None),
         ("resident", "police", "ALL", P, in_hamlets, None),
         ("resident_word", "police", "ALL", P, RESIDENT_SEEN.format(t="resident_word"), None),
-        ("team", "police_read", "SELECT", P, team_in if team_has_commune else f"{team_in}", None),
+        ("team", "police_read", "SELECT", P, team_in, None),
         ("team", "police_add", "INSERT", P, None, team_in if team_has_commune else "true"),
         ("team", "police_change", "UPDATE", P, team_in, team_in if team_has_commune else "true"),
         ("team_hamlet", "police", "ALL", P, in_hamlets, None),
