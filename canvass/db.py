@@ -346,16 +346,39 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: It
     return len(rows)
 
 
+def _max_id(conn: Connection, table: Table) -> str:
+    """SQL for a table's highest id: every row's, also under row-level security (a shared server set up by
+    canvass.server has `canvass_max_id`, which reads past the caller's policies)."""
+    if conn.dialect.name == "postgresql" and conn.execute(
+            text("SELECT to_regprocedure('canvass_max_id(regclass)') IS NOT NULL")).scalar():
+        return f"COALESCE(canvass_max_id('{table.name}'), 0)"
+    return f"COALESCE((SELECT MAX(id) FROM {table.name}), 0)"
+
+
+def _sequence_next(conn: Connection, table: Table) -> str:
+    """SQL for the value a PostgreSQL table's id sequence gives next (without taking it)."""
+    seq = conn.execute(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')")).scalar()
+    return f"(SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {seq})"
+
+
 def next_id(conn: Connection, table: Table) -> int:
-    """The next free integer id of a table (for bulk inserts that assign ids themselves)."""
+    """The next free integer id of a table (for bulk inserts that assign ids themselves).
+
+    PostgreSQL: the table's sequence says (never at or below the highest id), so ids come from the database
+    even where row-level security hides other communes' rows from MAX(id). The ids after it stay free until
+    `sync_sequence` moves the sequence past them: every writer holds the write lock (`_begin`) from its start."""
+    if conn.dialect.name == "postgresql":
+        return conn.execute(text(f"SELECT GREATEST({_sequence_next(conn, table)}, {_max_id(conn, table)} + 1)")
+                            ).scalar()
     return (conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {table.name}")).scalar() or 0) + 1
 
 
 def sync_sequence(conn: Connection, table: Table) -> None:
-    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing)."""
+    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing);
+    never back."""
     if conn.dialect.name == "postgresql":
         conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                          f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+                          f"GREATEST({_sequence_next(conn, table)}, {_max_id(conn, table)} + 1), false)"))
 
 
 def now() -> dt.datetime:

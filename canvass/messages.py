@@ -157,6 +157,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # creating a database
     "file_exists": ("{name} already exists", "tệp {name} đã có"),
     "commune_name_missing": ("the commune needs a name", "xã/phường cần có tên"),
+    # the shared server: logins and rights (canvass/server.py)
+    "server_needs_postgres": ("this command needs a PostgreSQL server (--db postgresql+psycopg://...)",
+                              "lệnh này cần máy chủ PostgreSQL (--db postgresql+psycopg://...)"),
+    "server_not_owner": ("only the owner of the database's tables (or a superuser) can set the server up",
+                         "chỉ chủ sở hữu các bảng của cơ sở dữ liệu (hoặc siêu quản trị) mới thiết lập được máy chủ"),
+    "server_not_initialised": ("the server is not set up for logins yet: run `canvass server init` first",
+                               "máy chủ chưa được thiết lập tài khoản: hãy chạy `canvass server init` trước"),
+    "login_invalid": ("{login!r} is not a usable login: 2 to 41 lower-case letters, digits or _, starting with a "
+                      "letter (not canvass_ or pg_)",
+                      "“{login}” không dùng làm tên đăng nhập được: 2 đến 41 chữ thường không dấu, chữ số hoặc _, "
+                      "bắt đầu bằng chữ (không bắt đầu bằng canvass_ hay pg_)"),
+    "login_taken": ("a login named {login!r} already exists on this server",
+                    "máy chủ đã có tên đăng nhập “{login}”"),
+    "login_unknown": ("no login named {login!r}", "không có tên đăng nhập “{login}”"),
+    "role_unknown": ("unknown role {role!r}; expected one of {choices}",
+                     "vai trò “{role}” không có; chọn một trong: {choices}"),
+    "role_needs_commune": ("a {role} login needs --commune", "tài khoản vai trò {role} cần --commune"),
+    "role_needs_team": ("a {role} login needs --team", "tài khoản vai trò {role} cần --team"),
+    "password_too_short": ("the password needs at least {minimum} characters",
+                           "mật khẩu cần ít nhất {minimum} ký tự"),
+    "password_mismatch": ("the two passwords differ", "hai lần nhập mật khẩu không khớp"),
+    "password_missing": ("no password: set CANVASS_NEW_PASSWORD or type it at the prompt",
+                         "chưa có mật khẩu: đặt CANVASS_NEW_PASSWORD hoặc gõ khi được hỏi"),
     # many communes in one database (canvass.communes)
     "commune_name_taken": ("a commune named {name!r} already exists", "đã có xã/phường “{name}”"),
     "commune_unknown": ("no commune named {text!r}; `canvass commune list` shows them",

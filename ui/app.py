@@ -65,6 +65,7 @@ class Application:
         self.runner = runner
         self.window = None
         self.ctx = None
+        self.login = None
 
     def open_choice(self, choice, parent=None):
         """Open the database a StartChoice names (creating or importing it first); None on failure."""
@@ -80,7 +81,10 @@ class Application:
                 db = create_database(choice.path, choice.commune, choice.campaign, choice.start, choice.end)
                 path = choice.path
             elif choice.kind == "open":
-                db = open_database(choice.path)
+                from ui.dialogs.login import needs_login, open_server   # a server asks who logs in
+                db = open_server(choice.path, parent) if needs_login(choice.path) else open_database(choice.path)
+                if db is None:
+                    return None
                 path = choice.path
             else:
                 target = sample_database_path()
@@ -124,6 +128,8 @@ class Application:
             self.window.set_context(self.ctx)
         if old is not None and old is not db:
             old.dispose()
+        from ui.dialogs.login import land
+        self.login = land(self.window)      # on a server: the login records, and a lead lands on their team
 
     def _switch(self, choice) -> None:
         db = self.open_choice(choice, self.window)
@@ -221,7 +227,8 @@ def main(argv: list[str]) -> int:
             return 0
         db = shell.open_choice(choice)
     shell.show(db)
-    shell.window.ensure_actor()
+    if shell.login is None:
+        shell.window.ensure_actor()
     code = app.exec()
     runner.wait(5000)
     if shell.ctx is not None:

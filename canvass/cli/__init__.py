@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "backup": "backup", "restore": "backup",         # the embedded SQLite database
     "walklist": "scan",                              # ticked walk-list pages read back from photos
     "commune": "communes",                           # communes of a shared database, targets from the top
+    "server": "server", "users": "server",           # a shared PostgreSQL server: set-up and logins
 }
 
 

@@ -651,7 +651,7 @@ def store_texts(conn: Connection, texts: list[str]) -> list[int]:
         if h not in known:
             fresh[h] = x
     # ids in hash order: the unique hash index is filled in order (on a first import, only at its end)
-    nid = (stored or 0) + 1
+    nid = next_id(conn, t)   # PostgreSQL: from the sequence (a login's MAX(id) sees only the rows it may read)
     new = [(nid + i, h, fresh[h]) for i, h in enumerate(sorted(fresh))]
     known.update((h, tid) for tid, h, _ in new)
     ids = [known[h] for h in hashes]

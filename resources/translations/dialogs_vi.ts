@@ -993,6 +993,39 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="31"/>
+        <source>Log in to the server</source>
+        <translation>Đăng nhập máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="33"/>
+        <source>Server: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="42"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="43"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="96"/>
+        <source>The server refused this login and password.</source>
+        <translation>Máy chủ không chấp nhận tên đăng nhập và mật khẩu này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="102"/>
+        <source>This login sees figures only (the server&apos;s figures views), not the window&apos;s lists.</source>
+        <translation>Tài khoản này chỉ xem được số liệu tổng hợp (các bảng số liệu của máy chủ), không xem được danh sách trong cửa sổ.</translation>
+    </message>
+</context>
+<context>
     <name>MappingModel</name>
     <message>
         <location filename="../../ui/dialogs/import_wizard/mapping.py" line="41"/>

@@ -23,7 +23,8 @@ DIALOG_SOURCES = ["ui/dialogs/__init__.py", "ui/dialogs/base.py", "ui/dialogs/im
                   "ui/dialogs/import_wizard/wizard.py",
                   "ui/dialogs/list_kind.py", "ui/dialogs/campaign_dialog.py", "ui/dialogs/scan_review.py",
                   "ui/dialogs/export_dialog.py", "ui/dialogs/pack_dialogs.py", "ui/dialogs/outcome_dialog.py",
-                  "ui/dialogs/progress.py", "ui/dialogs/backup_dialogs.py", "ui/views/teams.py", "ui/views/keying.py",
+                  "ui/dialogs/progress.py", "ui/dialogs/backup_dialogs.py", "ui/dialogs/login.py", "ui/views/teams.py",
+                  "ui/views/keying.py",
                   "ui/models/teams_model.py", "ui/models/keying_model.py"]
 LANGS = ["vi"]
 

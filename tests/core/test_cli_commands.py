@@ -97,3 +97,12 @@ def test_one_print_json():
     out = subprocess.run([sys.executable, "-c", "from canvass.cli import print_json; import datetime as d; "
                           "print_json({'ngày': d.date(2025, 3, 28)})"], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == {"ngày": "2025-03-28"} and "ngày" in out.stdout
+
+
+def test_the_server_commands_offer_the_servers_roles():
+    """The `users add --role` choices are written in the command module (its help must not load SQLAlchemy):
+    they stay the roles the server creates."""
+    from canvass import server
+    from canvass.cli import server as server_cli
+
+    assert server_cli.ROLES == server.ROLES
