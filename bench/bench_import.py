@@ -93,6 +93,11 @@ def _command(args: list[str]) -> tuple[float, float, float, dict]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, json.loads(text)
 
 
+def load() -> str:
+    """The machine's load (1-minute average) and core count: the wall-clock figures mean little when busy."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def _fresh(db: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -112,6 +117,7 @@ def run(report, rows: int = 300_000) -> None:
     path = cached_list(rows)
     report("list", f"{path.name} ({path.stat().st_size / 1e6:.1f} MB, ready in {time.perf_counter() - t:.1f} s)")
     n, wall, cpu = read_calamine(path)
+    report("machine", load())
     report("reader python-calamine", wall, f"s ({n:,} rows, {n / wall:,.0f} rows/s, cpu {cpu:.1f} s)")
     small = cached_list(min(rows, 20_000))
     n2, wall2, _ = read_calamine(small)
@@ -125,21 +131,21 @@ def run(report, rows: int = 300_000) -> None:
            f"s ({first['rows_read'] / wall1:,.0f} rows/s, cpu {cpu1:.1f} s, {first['imported']:,} residents, "
            f"{first['households']:,} households, {len(first['rejected'])} rejected, {first['duplicates']} duplicates, "
            f"{len(first['warnings']):,} warnings)")
-    report("import / reader ratio", wall1 / wall, "x")
+    report("import / reader ratio", wall1 / wall, f"x (cpu time ratio {cpu1 / cpu:.2f} x)")
     report("import peak memory (maxrss)", mb1, "MB")
     report("database size after 1 import", os.path.getsize(db) / 1e6, "MB")
     wall2, cpu2, mb2, again = _command(["--db", str(db), "import", str(path)])
     report("re-import of the unchanged file (whole process)", wall2,
            f"s (cpu {cpu2:.1f} s, {again['unchanged']:,} unchanged, {again['updated']} updated, "
            f"{again['activated_per_system']} activated; peak {mb2:.0f} MB)")
-    report("re-import / reader ratio", wall2 / wall, "x")
+    report("re-import / reader ratio", wall2 / wall, f"x (cpu time ratio {cpu2 / cpu:.2f} x)")
     report("database size after 2 imports", os.path.getsize(db) / 1e6, "MB")
     commune = cached_list(min(rows, 5000))
     small_db = OUT / "bench_commune.db"
     _fresh(small_db)
-    wall5, _, mb5, res5 = _command(["--db", str(small_db), "import", str(commune)])
+    wall5, cpu5, mb5, res5 = _command(["--db", str(small_db), "import", str(commune)])
     report(f"commune of {res5['rows_read']:,} rows: canvass import from start-up (new database)", wall5,
-           f"s (peak {mb5:.0f} MB)")
+           f"s (cpu {cpu5:.1f} s, peak {mb5:.0f} MB)")
     _fresh(small_db)
     dry = _spawn(path, db, dry_run=True)
     report("dry run (preview) of the same file", dry["wall"], f"s (peak {dry['maxrss_mb']:.0f} MB)")
