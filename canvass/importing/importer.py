@@ -13,6 +13,8 @@ else the first date in the list's heading (title rows above the header), else th
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 import hashlib
 import itertools
 import json
@@ -362,6 +364,36 @@ def _take_read(key: tuple) -> Optional[tuple]:
     return entry[1]
 
 
+# The cyclic garbage collector is paused while an import runs: the import allocates millions of objects that
+# live until it ends (rows, cells, parsed values) and makes no reference cycles worth collecting, yet every
+# full collection walks all of them (measured: ~10 % of a 50,000-row read, more at 300,000). Imports on
+# several threads share one count; the collector runs again when the last one ends.
+_gc_lock = threading.Lock()
+_gc_paused_by = 0
+_gc_was_enabled = True
+
+
+def _gc_paused(fn):
+    """Run `fn` with the cyclic garbage collector paused (reference counting still frees everything)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        global _gc_paused_by, _gc_was_enabled
+        with _gc_lock:
+            if _gc_paused_by == 0:
+                _gc_was_enabled = gc.isenabled()
+                gc.disable()
+            _gc_paused_by += 1
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            with _gc_lock:
+                _gc_paused_by -= 1
+                if _gc_paused_by == 0 and _gc_was_enabled:
+                    gc.enable()
+    return wrapper
+
+
+@_gc_paused
 def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan] = None, *, dry_run: bool = False,
                mode: str = "auto", extracted: Optional[dt.date] = None,
                progress: Optional[Callable[[int, int], None]] = None,
