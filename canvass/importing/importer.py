@@ -445,13 +445,46 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         result = _result(iplan, rows, dry_run=False, source=source)
         result.sheets_skipped = list(skipped)
         summary = {"commune": iplan.commune[1] if iplan.commune else commune, "plan": {
-            "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": result.to_json()}
+            "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": stored_result(result)}
         write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
                    progress=scaled(60, 100), cancel=cancel, actor=actor)
         result.batch = iplan.batch_id
         if progress:
             progress(100, 100)
         return result
+
+
+def stored_result(result: ImportResult) -> dict:
+    """The import log as the batch's summary stores it: `to_json()` with the warnings grouped by sheet, field and
+    message (one entry per kind of warning with its rows and places in the log, not one object per warning: a
+    300k-row list has ~28k warnings, 3 MB as objects, re-stored on every re-import). `logged_warnings` reads
+    them back as `to_json()` gave them."""
+    data = result.to_json()
+    groups: dict[tuple, dict] = {}
+    for i, w in enumerate(data["warnings"]):
+        key = (w["sheet"], w["field"], w["message"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"sheet": w["sheet"], "field": w["field"], "message": w["message"], "code": w["code"],
+                               "params": w["params"], "rows": [], "at": []}
+        g["rows"].append(w["row"])
+        g["at"].append(i)
+    data["warnings"] = len(data["warnings"])
+    data["warning_groups"] = list(groups.values())
+    return data
+
+
+def logged_warnings(stored: dict) -> list[dict]:
+    """The warnings of a stored import log (`stored_result`, or a log stored before it: a list), as `to_json()`
+    gives them, in their order."""
+    if isinstance(stored.get("warnings"), list):
+        return stored["warnings"]
+    out: list[Optional[dict]] = [None] * int(stored.get("warnings") or 0)
+    for g in stored.get("warning_groups", ()):
+        for row, at in zip(g["rows"], g["at"]):
+            out[at] = {"sheet": g["sheet"], "row": row, "field": g["field"], "message": g["message"],
+                       "code": g["code"], "params": g["params"]}
+    return [w for w in out if w is not None]
 
 
 def _result(iplan, rows: list[ParsedRow], *, dry_run: bool, source: str = "import_day") -> ImportResult:
@@ -473,4 +506,5 @@ def _result(iplan, rows: list[ParsedRow], *, dry_run: bool, source: str = "impor
 
 __all__ = ["FIELDS", "SheetInspection", "FileInspection", "ImportPlan", "RowIssue", "RowWarning", "ImportResult",
            "ImportFileError", "PartialList", "MODES", "PARTIAL_LIST_SHARE", "inspect_file", "run_import", "read_rows",
+           "stored_result", "logged_warnings",
            "clear_read_cache"]
