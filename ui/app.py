@@ -7,7 +7,9 @@ file, or the bundled sample commune imported into the user data folder).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 import resources
@@ -191,6 +193,30 @@ def make_qapp(argv: list[str]):
     return app
 
 
+FIRST_ROWS_PROBE = "GOCUA_FIRST_ROWS_PROBE"   # `make bench`: print when the first rows are painted, then quit
+
+
+def watch_first_rows(window) -> None:
+    """For the start-up bench: once the residents table has painted rows, print `first-rows <time.time()>`
+    on stdout and quit (the bench measures from before it started the process)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    view = window.residentsView
+    viewport = view.table.viewport()
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if obj is viewport and event.type() == QEvent.Type.Paint and view.model.rowCount():
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: (print(f"first-rows {time.time():.6f} {view.model.rowCount()}",
+                                                    flush=True), QApplication.quit()))
+            return False
+
+    window._first_rows_probe = Probe(window)
+    viewport.installEventFilter(window._first_rows_probe)
+
+
 def main(argv: list[str]) -> int:
     """Open the main window (or render a screenshot)."""
     args = parse_args(list(argv))
@@ -221,7 +247,10 @@ def main(argv: list[str]) -> int:
             return 0
         db = shell.open_choice(choice)
     shell.show(db)
-    shell.window.ensure_actor()
+    if os.environ.get(FIRST_ROWS_PROBE):
+        watch_first_rows(shell.window)
+    else:
+        shell.window.ensure_actor()
     code = app.exec()
     runner.wait(5000)
     if shell.ctx is not None:

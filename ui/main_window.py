@@ -1,8 +1,9 @@
 """The main window: a shell composing the views (tabs), the menus and toolbar, and the dialogs they open.
 
 No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
-window asks the views to refresh: every tab view has `refresh()` and a `changed` signal (its own writes),
-the dashboard recomputes when it is next shown (`mark_dirty`).
+window asks the views to refresh through one protocol (`ui.views.base.TabView`): `refresh()` re-reads a
+visible view now and a hidden one when it is next shown, and a view's `changed` signal (its own writes)
+refreshes the others. Nothing is read for a tab before it is first shown.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from ui.settings import ACTOR, CURRENT_TAB, LANGUAGE, WINDOW_GEOMETRY, WINDOW_ST
 from ui.views.dashboard import DashboardView
 from ui.views.details import ResidentDetailsDialog
 from ui.views.keying import KeyingView
+from ui.views.base import TabView
 from ui.views.residents import ResidentsView
 from ui.views.teams import TeamsView
 from ui.widgets.icons import icon
@@ -125,12 +127,14 @@ class MainWindow(QMainWindow):
         self.residentsView.detailsRequested.connect(self.show_details)
         self.residentsView.outcomeRequested.connect(self.record_outcome)
         self.residentsView.selectionChanged.connect(self._selection_changed)
+        self.residentsView.changed.connect(lambda: self.data_changed(source=self.residentsView))
         self.tabs.addTab(self.residentsView, icon("residents"), _plain(self.tr("&Residents")))
         self.teamsView = self._view(TeamsView, "teamsView")
         self.tabs.addTab(self.teamsView, icon("teams"), _plain(self.tr("&Teams")))
         self.keyingView = self._view(KeyingView, "keyingView")
         self.tabs.addTab(self.keyingView, icon("keying"), _plain(self.tr("&Keying walk lists")))
-        self.dashboardView = DashboardView(self.ctx, self.tabs)
+        self.dashboardView = self._view(DashboardView, "dashboardView")
+        self.views: tuple[TabView, ...] = (self.residentsView, self.teamsView, self.keyingView, self.dashboardView)
         self.tabs.addTab(self.dashboardView, icon("dashboard"), _plain(self.tr("&Dashboard")))
         # the tabs carry no Alt mnemonic (they would clash with the menus'); Ctrl+1..4 and Ctrl+Tab switch them
         self.tabs.setTabToolTip(0, self.tr("Everyone on the list: search, filter, open, mark (Ctrl+1)"))
@@ -360,12 +364,11 @@ class MainWindow(QMainWindow):
         if n > 1:
             self.statusBar().showMessage(self.tr("%1 residents selected").replace("%1", i18n.fmt_int(n)), 4000)
 
-    def data_changed(self, source: Optional[QWidget] = None) -> None:
-        """Something changed the data: refresh every view but the one that did it."""
-        for view in (self.residentsView, self.teamsView, self.keyingView):
-            if view is not source:
+    def data_changed(self, source: Optional[QWidget] = None, *, keep: tuple = ()) -> None:
+        """Something changed the data: refresh every view but the one that did it (and those in `keep`)."""
+        for view in self.views:
+            if view is not source and view not in keep:
                 view.refresh()
-        self.dashboardView.mark_dirty()
 
     def refresh_all(self) -> None:
         """Re-read the database into every view."""
@@ -395,7 +398,7 @@ class MainWindow(QMainWindow):
         result = PackExportDialog.ask(self.ctx, self, team_id=team_id)
         if result:
             self.statusBar().showMessage(self.tr("Team pack saved."), 8000)
-            self.dashboardView.mark_dirty()
+            self.dashboardView.refresh()
         return result
 
     def pack_import(self, path: Optional[str] = None) -> Any:
@@ -425,10 +428,8 @@ class MainWindow(QMainWindow):
         """Record one outcome for some residents."""
         done = bool(OutcomeDialog.ask(self.ctx, self, list(ids)))
         if done:
-            self.residentsView.model.refresh_rows(ids)
-            for view in (self.teamsView, self.keyingView):
-                view.refresh()
-            self.dashboardView.mark_dirty()
+            self.residentsView.model.refresh_rows(ids)     # the rows stay where they are
+            self.data_changed(keep=(self.residentsView,))
             self.statusBar().showMessage(self.tr("Outcome recorded for %1 resident(s).")
                                          .replace("%1", i18n.fmt_int(len(ids))), 8000)
         return done
@@ -463,7 +464,7 @@ class MainWindow(QMainWindow):
         """Edit the campaign; the dashboard's figures follow."""
         saved = bool(CampaignDialog.ask(self.ctx, self))
         if saved:
-            self.dashboardView.mark_dirty()
+            self.dashboardView.refresh()
             self._show_where()
             self.statusBar().showMessage(self.tr("Campaign settings saved."), 8000)
         return saved

@@ -3,6 +3,10 @@
 Filtering and sorting run in SQL through `canvass.residents.ResidentQuery` (an index backs every sortable
 column), so 300,000 residents cost one list of ints; only the rows on screen are ever read. The cache is
 bounded: it keeps the last few pages and forgets the rest.
+
+At province scale a background query comes back in two steps: the first page of ids (a LIMIT-ed query,
+tens of milliseconds even for "nguyen thi h" over 300,000 names) is shown at once, then the whole list is
+appended when it is read (`complete()`; the count under the table waits for it).
 """
 from __future__ import annotations
 
@@ -50,17 +54,18 @@ def _headers() -> dict[str, str]:
 
 class _Carrier(QObject):
     """Delivers a background query's result to the UI thread (queued: it lives there)."""
-    done = Signal(int, object, object)      # generation, query, ids
-    failed = Signal(int, object)            # generation, exception
+    done = Signal(int, object, object, bool)   # generation, query, ids, complete (False: the first page only)
+    failed = Signal(int, object)               # generation, exception
 
 
 class _QueryJob(QRunnable):
     """Runs one ResidentQuery for its ids on the query thread; skipped when a newer one was asked for."""
 
-    def __init__(self, model: "ResidentTableModel", query: ResidentQuery, generation: int):
+    def __init__(self, model: "ResidentTableModel", query: ResidentQuery, generation: int,
+                 first: Optional[int] = PAGE):
         super().__init__()
         self.setAutoDelete(False)
-        self.db, self.query, self.generation = model.db, query, generation
+        self.db, self.query, self.generation, self.first = model.db, query, generation, first
         self.carrier, self.latest = model._carrier, model._latest_generation
         self.raw = None          # the DB-API connection while the query runs (to interrupt it)
         self._lock = threading.Lock()
@@ -79,12 +84,19 @@ class _QueryJob(QRunnable):
 
     def run(self) -> None:  # query thread
         if self.latest() != self.generation:
-            return self.carrier.done.emit(self.generation, self.query, None)
+            return self.carrier.done.emit(self.generation, self.query, None, True)
         try:
             with self.db.read() as s:
                 with self._lock:
                     self.raw = s.connection().connection.driver_connection
                 try:
+                    if self.first:      # the first page now, so the table answers the keystroke
+                        ids = resident_ids(s, self.query, limit=self.first)
+                        if len(ids) < self.first:
+                            return self.carrier.done.emit(self.generation, self.query, ids, True)
+                        self.carrier.done.emit(self.generation, self.query, ids, False)
+                        if self.latest() != self.generation:
+                            return self.carrier.done.emit(self.generation, self.query, None, True)
                     ids = resident_ids(s, self.query)
                 finally:
                     with self._lock:
@@ -92,7 +104,7 @@ class _QueryJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported on the UI thread (dropped when stale)
             self.carrier.failed.emit(self.generation, exc)
         else:
-            self.carrier.done.emit(self.generation, self.query, ids)
+            self.carrier.done.emit(self.generation, self.query, ids, True)
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -104,11 +116,14 @@ class ResidentTableModel(QAbstractTableModel):
     """
 
     queryChanged = Signal()
-    loaded = Signal()            # ids of the latest requested query are in (after request_query)
+    shown = Signal()             # the latest requested query's first rows are in the table (maybe not all yet)
+    loaded = Signal()            # every id of the latest requested query is in (after request_query)
     requested = Signal()         # a background query started
     failed = Signal(object)      # a background query raised
 
-    def __init__(self, db, parent=None, query: Optional[ResidentQuery] = None):
+    def __init__(self, db, parent=None, query: Optional[ResidentQuery] = None, *, first_page: bool = False):
+        """`first_page`: read only the first page of ids now and the rest in the background (the window's
+        start: its first rows must not wait for 300,000 ids); else every id now."""
         super().__init__(parent)
         self.db = db
         self.query = query or ResidentQuery()
@@ -124,13 +139,17 @@ class ResidentTableModel(QAbstractTableModel):
         self._carrier = _Carrier(self)
         self._carrier.done.connect(self._arrived)
         self._carrier.failed.connect(self._query_failed)
-        self.reload()
+        self._complete = True
+        if first_page:
+            self.reload(first_page=True)
+        else:
+            self.reload()
 
     # --- query ----------------------------------------------------------------------------------
     def set_query(self, query: ResidentQuery) -> None:
         """Show the residents matching another query (one SQL query for the ids, on this thread)."""
         self._generation += 1           # any answer still on its way is now stale
-        if query == self.query:
+        if query == self.query and self._complete:
             return
         self.query = query
         self.reload()
@@ -149,36 +168,56 @@ class ResidentTableModel(QAbstractTableModel):
             if not self.busy():
                 self.loaded.emit()
             return
+        self._start(target, PAGE)
+        self.requested.emit()
+
+    def _start(self, target: ResidentQuery, first: Optional[int]) -> None:
         for old in self._jobs:
             old.interrupt()
         self._generation += 1
         self._requested = target
-        job = _QueryJob(self, target, self._generation)
+        job = _QueryJob(self, target, self._generation, first)
         self._jobs.add(job)
         self._pool.start(job)
-        self.requested.emit()
 
     def _latest_generation(self) -> int:
         return self._generation
 
     def busy(self) -> bool:
-        """True while a background query is on its way."""
+        """True while a background query is on its way (until its last ids are in)."""
         return bool(self._jobs)
+
+    def complete(self) -> bool:
+        """False while only the first page of the shown query's ids is in (the rest is being read)."""
+        return self._complete
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the query thread is idle (tests, closing)."""
         return self._pool.waitForDone(msecs)
 
-    def _arrived(self, generation: int, query: ResidentQuery, ids) -> None:
-        self._jobs = {j for j in self._jobs if j.generation > generation}
+    def _arrived(self, generation: int, query: ResidentQuery, ids, complete: bool) -> None:
+        if complete:
+            self._jobs = {j for j in self._jobs if j.generation > generation}
         if ids is None or generation != self._generation:
             return
         changed = query != self.query
+        first = changed or self._complete     # the first answer to this request
         self.query = query
-        self._set_ids(ids)
+        if not self._complete and not changed and ids[:len(self._ids)] == self._ids:
+            self._complete = complete          # the rest of a first page: appended, the view keeps its place
+            if len(ids) > len(self._ids):
+                self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
+            self._complete = complete
+            self._set_ids(ids)
         if changed:
             self.queryChanged.emit()
-        self.loaded.emit()
+        if first:
+            self.shown.emit()
+        if complete:
+            self.loaded.emit()
 
     def _query_failed(self, generation: int, exc: BaseException) -> None:
         self._jobs = {j for j in self._jobs if j.generation > generation}
@@ -191,11 +230,15 @@ class ResidentTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def reload(self) -> None:
-        """Run the query again (after data changed) and forget every cached row."""
+    def reload(self, first_page: bool = False) -> None:
+        """Run the query again (after data changed) and forget every cached row. `first_page`: only the first
+        page now, the rest in the background (`loaded` when it is in)."""
         with self.db.read() as s:
-            ids = resident_ids(s, self.query)
+            ids = resident_ids(s, self.query, limit=PAGE if first_page else None)
+        self._complete = not first_page or len(ids) < PAGE
         self._set_ids(ids)
+        if not self._complete:
+            self._start(self.query, None)
 
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Forget the cached rows of some residents (their data changed but they stay in place)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_date, fmt_float, fmt_int
 from ui.labels import STATUS_COLORS
+from ui.views.base import TabView
 
 COLOR_SYSTEM = QColor(STATUS_COLORS["activated_system"])
 COLOR_REPORTED = QColor(STATUS_COLORS["activated"])
@@ -95,17 +96,13 @@ def _chart(title: str) -> QChart:
     return c
 
 
-class DashboardView(QWidget):
+class DashboardView(TabView):
     """Figure cards, the cumulative progress chart and per-hamlet / per-team bars."""
 
-    changed = Signal()
-
     def __init__(self, ctx, parent: Optional[QWidget] = None, as_of: Optional[dt.date] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.as_of = as_of
         self.stats = None
-        self._dirty = True
         self.setObjectName("dashboardView")
 
         self.cardSystem = Card("cardSystem", self.tr("Activated (system verified)"), self)
@@ -168,21 +165,10 @@ class DashboardView(QWidget):
         return v
 
     # --- refresh --------------------------------------------------------------------------------
-    def mark_dirty(self) -> None:
-        """The data changed: recompute when next shown (now, if visible)."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Recompute the figures on the stats thread (about a second at 300,000 residents) and redraw when they
         arrive; the window keeps working meanwhile."""
-        self._dirty = False
+        self._stale = False
         self._generation += 1
         if self.stats is None:
             self.title.setText(self.tr("Computing the figures…"))
@@ -353,6 +339,3 @@ class DashboardView(QWidget):
         series.attachAxis(cats)
         series.attachAxis(vals)
 
-    def refresh_if_visible(self) -> None:
-        """Alias of mark_dirty for the window's refresh fan-out."""
-        self.mark_dirty()

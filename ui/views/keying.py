@@ -25,6 +25,7 @@ from canvass.teams import team_choices, team_hamlets
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label, status_text
 from ui.models.keying_model import KeyingModel
+from ui.views.base import TabView
 
 # key -> outcome; digits first, then Vietnamese initials (Kích hoạt, Vắng, X = không thể, Sai số, Từ chối, Hẹn, Chưa)
 OUTCOME_KEYS = {
@@ -132,14 +133,11 @@ class ReasonPanel(QFrame):
         return False
 
 
-class KeyingView(QWidget):
+class KeyingView(TabView):
     """Key a team's paper walk list: outcome keys, reason picker, Enter to go on, Ctrl+Z to undo."""
 
-    changed = Signal()
-
     def __init__(self, ctx, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("keyingView")
         self.undo_stack: list[tuple[int, int]] = []   # (visit event id, resident id), this session's entries
         self.pending_outcome: Optional[str] = None
@@ -226,15 +224,12 @@ class KeyingView(QWidget):
 
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.hamlet_combo.currentIndexChanged.connect(self._hamlet_changed)
-        # nothing is read until the view is first shown: a team's walk list can be 24,000 rows, and the
-        # window must show its first rows without waiting for a tab nobody has opened yet
-        self._stale = True
+        # nothing is read until the view is first shown (TabView): a team's walk list can be 24,000 rows, and
+        # the window must show its first rows without waiting for a tab nobody has opened yet
 
     def showEvent(self, event) -> None:
         """Shown: re-read if the data changed meanwhile; the table takes the keyboard, so typing can start."""
         super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self.reload()
         if self.model.rowCount() and not self.reason_panel.isVisible():
             self.table.setFocus()
 
@@ -244,16 +239,8 @@ class KeyingView(QWidget):
         keys = self.tr("<b>Enter</b> next · <b>Ctrl+Z</b> undo")
         return " &nbsp;·&nbsp; ".join(parts) + " &nbsp;·&nbsp; " + keys
 
-    def refresh(self) -> None:
-        """Re-read the teams and the table (keeping the chosen team and hamlet); deferred until shown when
-        the view is hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.reload()
-
     def reload(self) -> None:
-        """Re-read the teams and the table now."""
+        """Re-read the teams and the table now (keeping the chosen team and hamlet)."""
         self._stale = False
         current = self.team_combo.currentData()
         with self.ctx.db.read() as s:
@@ -270,8 +257,7 @@ class KeyingView(QWidget):
 
     def select_team(self, team_id: Optional[int], hamlet_id: Optional[int] = None) -> None:
         """Show one team's walk list (and one hamlet of it)."""
-        if self._stale:
-            self.reload()
+        self.ensure_read()
         pos = self.team_combo.findData(team_id)
         if pos >= 0:
             self.team_combo.setCurrentIndex(pos)
@@ -366,11 +352,11 @@ class KeyingView(QWidget):
         rid = self.model.resident_id(row)
         if rid is None:
             return False
+        at = self.visit_at()
         try:
-            with self.ctx.db.session() as s:
-                event = record_visit(s, rid, outcome, at=self.visit_at(), actor=self.ctx.actor, reason=reason,
-                                     note=note, source={"via": "keying"})
-                event_id = event.id
+            event_id = self.ctx.runner.write(self.ctx.db, lambda s: record_visit(
+                s, rid, outcome, at=at, actor=self.ctx.actor, reason=reason, note=note,
+                source={"via": "keying"}).id)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return False
@@ -394,8 +380,7 @@ class KeyingView(QWidget):
             return False
         event_id, rid = self.undo_stack.pop()
         try:
-            with self.ctx.db.session() as s:
-                void_visit(s, event_id, actor=self.ctx.actor)
+            self.ctx.runner.write(self.ctx.db, lambda s: void_visit(s, event_id, actor=self.ctx.actor) and None)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return False
