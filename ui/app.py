@@ -21,6 +21,24 @@ VIEWS = ("residents", "dashboard", "teams", "keying", "import")
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The window's command line."""
+    return _parser().parse_args(argv)
+
+
+def only_window_options(argv: list[str]) -> bool:
+    """True when every argument is one of the window's options with its value (no command word, no help):
+    main.py then starts the window without loading the command line's modules."""
+    if any(a in ("-h", "--help") for a in argv):
+        return False
+    parser = _parser()
+    parser.exit_on_error = False
+    try:
+        _ns, rest = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return False
+    return not rest
+
+
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Gõ Cửa window")
     p.add_argument("--db", help="database file (or SQLAlchemy URL) to open")
     p.add_argument("--lang", choices=("vi", "en"), help="language of the window (default: the setting, vi)")
@@ -29,7 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--view", choices=VIEWS, default="residents", help="the view --screenshot renders")
     p.add_argument("--file", help="with --view import: the spreadsheet to preview (default: the sample)")
     p.add_argument("--size", default="1366x820", help="window size for --screenshot, WIDTHxHEIGHT")
-    return p.parse_args(argv)
+    return p
 
 
 def sample_path() -> Path:

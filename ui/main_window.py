@@ -1,6 +1,6 @@
 """The main window: a shell composing the views (tabs), the menus and toolbar, and the dialogs they open.
 
-No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
+Dialogs are imported when first opened (the window's first rows do not wait for them). No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
 window asks the views to refresh through one protocol (`ui.views.base.TabView`): `refresh()` re-reads a
 visible view now and a hidden one when it is next shown, and a view's `changed` signal (its own writes)
 refreshes the others. Nothing is read for a tab before it is first shown.
@@ -16,14 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ui import i18n
-from ui.dialogs.campaign_dialog import CampaignDialog
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_wizard import ImportWizard
-from ui.dialogs.outcome_dialog import OutcomeDialog
-from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
 from ui.settings import ACTOR, CURRENT_TAB, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.views.dashboard import DashboardView
-from ui.views.details import ResidentDetailsDialog
 from ui.views.keying import KeyingView
 from ui.views.base import TabView
 from ui.views.residents import ResidentsView
@@ -382,12 +376,16 @@ class MainWindow(QMainWindow):
 
     def import_list(self, path: Optional[str] = None) -> Any:
         """Open the import wizard; refresh everything after an import."""
+        from ui.dialogs.import_wizard import ImportWizard
+
         result = ImportWizard.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Import finished."))
         return result
 
     def export(self, kind: Optional[str] = None) -> Any:
         """Open the export dialog."""
+        from ui.dialogs.export_dialog import ExportDialog
+
         path = ExportDialog.ask(self.ctx, self, kind=kind)
         if path:
             self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", str(path)), 10000)
@@ -395,6 +393,8 @@ class MainWindow(QMainWindow):
 
     def pack_export(self, team_id: Optional[int] = None) -> Any:
         """Export a team pack."""
+        from ui.dialogs.pack_dialogs import PackExportDialog
+
         result = PackExportDialog.ask(self.ctx, self, team_id=team_id)
         if result:
             self.statusBar().showMessage(self.tr("Team pack saved."), 8000)
@@ -403,6 +403,8 @@ class MainWindow(QMainWindow):
 
     def pack_import(self, path: Optional[str] = None) -> Any:
         """Merge a returned team pack (the dialog previews before it merges)."""
+        from ui.dialogs.pack_dialogs import PackImportDialog
+
         result = PackImportDialog.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Team pack merged."))
         return result
@@ -426,6 +428,8 @@ class MainWindow(QMainWindow):
 
     def record_outcome(self, ids: list[int]) -> bool:
         """Record one outcome for some residents."""
+        from ui.dialogs.outcome_dialog import OutcomeDialog
+
         done = bool(OutcomeDialog.ask(self.ctx, self, list(ids)))
         if done:
             self.residentsView.model.refresh_rows(ids)     # the rows stay where they are
@@ -442,6 +446,8 @@ class MainWindow(QMainWindow):
 
     def show_details(self, resident_id: int) -> None:
         """Open one resident's details."""
+        from ui.views.details import ResidentDetailsDialog
+
         ResidentDetailsDialog.show_for(self.ctx, self, resident_id)
 
     def details_selected(self) -> None:
@@ -462,6 +468,8 @@ class MainWindow(QMainWindow):
 
     def campaign_settings(self) -> bool:
         """Edit the campaign; the dashboard's figures follow."""
+        from ui.dialogs.campaign_dialog import CampaignDialog
+
         saved = bool(CampaignDialog.ask(self.ctx, self))
         if saved:
             self.dashboardView.refresh()

@@ -52,9 +52,17 @@ def _headers() -> dict[str, str]:
     }
 
 
+_DISPLAY, _USER, _ALIGN = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND, _TOOLTIP = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole
+_ROLES = frozenset((_DISPLAY, _USER, _ALIGN, _FOREGROUND, _TOOLTIP))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ATTEMPTS = [key for key, _c in COLUMNS].index("attempts")
+
+
 class _Carrier(QObject):
     """Delivers a background query's result to the UI thread (queued: it lives there)."""
-    done = Signal(int, object, object, bool)   # generation, query, ids, complete (False: the first page only)
+    done = Signal(int, object, object, bool, object)   # generation, query, ids, complete (False: the first
+    #                                                    page only), the first page's rows (read here too)
     failed = Signal(int, object)               # generation, exception
 
 
@@ -84,7 +92,7 @@ class _QueryJob(QRunnable):
 
     def run(self) -> None:  # query thread
         if self.latest() != self.generation:
-            return self.carrier.done.emit(self.generation, self.query, None, True)
+            return self.carrier.done.emit(self.generation, self.query, None, True, None)
         try:
             with self.db.read() as s:
                 with self._lock:
@@ -92,11 +100,12 @@ class _QueryJob(QRunnable):
                 try:
                     if self.first:      # the first page now, so the table answers the keystroke
                         ids = resident_ids(s, self.query, limit=self.first)
+                        rows = resident_rows(s, ids[:PAGE])     # not on the UI thread: it only paints
                         if len(ids) < self.first:
-                            return self.carrier.done.emit(self.generation, self.query, ids, True)
-                        self.carrier.done.emit(self.generation, self.query, ids, False)
+                            return self.carrier.done.emit(self.generation, self.query, ids, True, rows)
+                        self.carrier.done.emit(self.generation, self.query, ids, False, rows)
                         if self.latest() != self.generation:
-                            return self.carrier.done.emit(self.generation, self.query, None, True)
+                            return self.carrier.done.emit(self.generation, self.query, None, True, None)
                     ids = resident_ids(s, self.query)
                 finally:
                     with self._lock:
@@ -104,7 +113,7 @@ class _QueryJob(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported on the UI thread (dropped when stale)
             self.carrier.failed.emit(self.generation, exc)
         else:
-            self.carrier.done.emit(self.generation, self.query, ids, True)
+            self.carrier.done.emit(self.generation, self.query, ids, True, None)
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -129,6 +138,7 @@ class ResidentTableModel(QAbstractTableModel):
         self.query = query or ResidentQuery()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, ResidentRow]] = OrderedDict()
+        self._texts: dict[int, tuple] = {}     # id -> the row's texts, as shown (for the rows in _pages)
         self._headers = _headers()
         self.asynchronous = False          # sort() from a header click: in the background when True
         self._generation = 0
@@ -195,7 +205,7 @@ class ResidentTableModel(QAbstractTableModel):
         """Block until the query thread is idle (tests, closing)."""
         return self._pool.waitForDone(msecs)
 
-    def _arrived(self, generation: int, query: ResidentQuery, ids, complete: bool) -> None:
+    def _arrived(self, generation: int, query: ResidentQuery, ids, complete: bool, rows=None) -> None:
         if complete:
             self._jobs = {j for j in self._jobs if j.generation > generation}
         if ids is None or generation != self._generation:
@@ -211,7 +221,7 @@ class ResidentTableModel(QAbstractTableModel):
                 self.endInsertRows()
         else:
             self._complete = complete
-            self._set_ids(ids)
+            self._set_ids(ids, {r.id: r for r in rows} if rows is not None else None)
         if changed:
             self.queryChanged.emit()
         if first:
@@ -224,10 +234,13 @@ class ResidentTableModel(QAbstractTableModel):
         if generation == self._generation:
             self.failed.emit(exc)
 
-    def _set_ids(self, ids: list[int]) -> None:
+    def _set_ids(self, ids: list[int], first_page: Optional[dict] = None) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
+        self._texts.clear()
+        if first_page is not None:
+            self._pages[0] = first_page
         self.endResetModel()
 
     def reload(self, first_page: bool = False) -> None:
@@ -243,6 +256,8 @@ class ResidentTableModel(QAbstractTableModel):
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Forget the cached rows of some residents (their data changed but they stay in place)."""
         wanted = set(ids)
+        for rid in wanted:
+            self._texts.pop(rid, None)
         for page in list(self._pages):
             if wanted & self._pages[page].keys():
                 del self._pages[page]
@@ -277,7 +292,8 @@ class ResidentTableModel(QAbstractTableModel):
                 cached = {r.id: r for r in resident_rows(s, chunk)}
             self._pages[page] = cached
             while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+                for rid in self._pages.popitem(last=False)[1]:
+                    self._texts.pop(rid, None)
         else:
             self._pages.move_to_end(page)
         return cached.get(self._ids[row])
@@ -302,30 +318,37 @@ class ResidentTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(COLUMNS):
+        # called for every role of every visible cell on each paint: the cheapest refusals first, and each
+        # row's texts formatted once (`_texts`), so typing a search is not slowed down by painting
+        if role not in _ROLES:
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._ids) or not 0 <= col < len(COLUMNS):
             return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in ("attempts",):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        r = self.row_data(index.row())
+        if role == _USER:
+            return self._ids[row]
+        if role == _ALIGN:
+            return _RIGHT if col == _ATTEMPTS else None
+        if role == _DISPLAY:
+            rid = self._ids[row]
+            texts = self._texts.get(rid)
+            if texts is None:
+                r = self.row_data(row)
+                if r is None:
+                    return None
+                texts = self._texts[rid] = tuple(self._display(r, key) for key, _c in COLUMNS)
+            return texts[col]
+        r = self.row_data(row)
         if r is None:
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        key = COLUMNS[col][0]
+        if role == _FOREGROUND:
             return status_color(r.status) if key == "status" else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "status" and r.status_reason:
-                return f"{status_label(r.status)}: {reason_label(r.status_reason)}"
-            if key in ("name", "hamlet", "household") and r.address:
-                return r.address
-            return None
-        return self._display(r, key)
+        if key == "status" and r.status_reason:     # the tooltip
+            return f"{status_label(r.status)}: {reason_label(r.status_reason)}"
+        if key in ("name", "hamlet", "household") and r.address:
+            return r.address
+        return None
 
     @staticmethod
     def _display(r: ResidentRow, key: str) -> str:
