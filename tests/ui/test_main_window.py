@@ -48,7 +48,9 @@ def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot
             _add_resident(ctx.db, "Hà Thị Mới", "020177700001", "+84922222222")
             return object()
 
-    monkeypatch.setattr(mw.ImportWizard, "ask", FakeWizard.ask)
+    from ui.dialogs.import_wizard import ImportWizard
+
+    monkeypatch.setattr(ImportWizard, "ask", FakeWizard.ask)
     window.importButton.click()
     window.residentsView.wait_idle()
     assert seen["args"][0] is window.ctx and seen["args"][1] is window
@@ -66,7 +68,10 @@ def test_pack_and_export_actions_call_their_dialogs(window, monkeypatch):
             calls.append(kw)
             return "/tmp/x.xlsx"
 
-    for dialog in (mw.ExportDialog, mw.PackExportDialog, mw.PackImportDialog):
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
+
+    for dialog in (ExportDialog, PackExportDialog, PackImportDialog):
         monkeypatch.setattr(dialog, "ask", Fake.ask)
     window.findChild(QAction, "actionExport").trigger()
     window.findChild(QAction, "actionPackExport").trigger()
@@ -95,7 +100,9 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
                     record_visit(s, i, "refused")
             return True
 
-    monkeypatch.setattr(mw.OutcomeDialog, "ask", FakeOutcome.ask)
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    monkeypatch.setattr(OutcomeDialog, "ask", FakeOutcome.ask)
     window.actionMark.trigger()
     view.wait_idle()
     row = view.model.row_of(rid)
@@ -326,7 +333,9 @@ def test_ctrl_k_opens_the_outcome_dialog_for_the_selected_rows(window, monkeypat
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: bool(view.selected_ids()), timeout=5000)
     asked = []
-    monkeypatch.setattr(mw.OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    monkeypatch.setattr(OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
     qtbot.keyClick(view.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert asked == [view.selected_ids()]
 
