@@ -141,7 +141,8 @@ class KeyingView(TabView):
         self.setObjectName("keyingView")
         self.undo_stack: list[tuple[int, int]] = []   # (visit event id, resident id), this session's entries
         self.pending_outcome: Optional[str] = None
-        self.entries = 0
+        self.entries = 0              # entries for the walk list on screen (starts again with another team)
+        self._entries_team = None
 
         self.team_combo = QComboBox(self)
         self.team_combo.setObjectName("keyingTeam")
@@ -224,6 +225,9 @@ class KeyingView(TabView):
 
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.hamlet_combo.currentIndexChanged.connect(self._hamlet_changed)
+        # a team or hamlet chosen (mouse or keyboard): the keys go to the walk list again, not to the list box
+        self.team_combo.activated.connect(lambda _i: self._focus_table())
+        self.hamlet_combo.activated.connect(lambda _i: self._focus_table())
         # nothing is read until the view is first shown (TabView): a team's walk list can be 24,000 rows, and
         # the window must show its first rows without waiting for a tab nobody has opened yet
 
@@ -267,8 +271,15 @@ class KeyingView(TabView):
                 self.hamlet_combo.setCurrentIndex(pos)
         self.table.setFocus()
 
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and not self.reason_panel.isVisible():
+            self.table.setFocus()
+
     def _team_changed(self, *_args) -> None:
         team_id = self.team_combo.currentData()
+        if team_id != self._entries_team:     # another team's paper: its own count
+            self._entries_team = team_id
+            self.entries = 0
         current = self.hamlet_combo.currentData()
         with self.ctx.db.read() as s:
             hamlets = team_hamlets(s, team_id)
@@ -366,7 +377,7 @@ class KeyingView(TabView):
         self.model.refresh_ids([rid])
         name = self.model.rows[row].name
         text = status_text(outcome, reason)
-        self._say(self.tr("%1: %2 (%3 entries this session)").replace("%1", name).replace("%2", text)
+        self._say(self.tr("%1: %2 (%3 entered from this walk list)").replace("%1", name).replace("%2", text)
                   .replace("%3", str(self.entries)))
         self.move_to(row + 1)
         self.changed.emit()
