@@ -160,7 +160,9 @@ class MainWindow(QMainWindow):
         self.whereLabel.setToolTip(url.split("///", 1)[1] if url.startswith("sqlite:///") else self._db_label())
 
     def _title(self) -> str:
-        return self.tr("Gõ Cửa — %1").replace("%1", self._db_label())
+        """The database's name: Qt adds " — Gõ Cửa" itself (the application's display name, ui/app.py), so
+        the window's title bar reads "canvass.db — Gõ Cửa", not the program's name twice."""
+        return self._db_label()
 
     def _db_label(self) -> str:
         url = self.ctx.db.url
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
                               self.tr("Return lists, walk lists, the daily report…"))
         self.actionPackExport = A("actionPackExport", self.tr("Export team &pack…"), "pack-export", self.pack_export,
                                   "Ctrl+Shift+E", self.tr("A workbook a team fills in offline"))
-        self.actionPackImport = A("actionPackImport", self.tr("&Merge returned pack…"), "pack-import",
+        self.actionPackImport = A("actionPackImport", self.tr("&Import returned pack…"), "pack-import",
                                   self.pack_import, "Ctrl+Shift+I",
                                   self.tr("Read a team's filled-in pack back, with a preview before merging"))
         self.actionMark = A("actionMark", self.tr("Record &outcome…"), "outcome", self.record_selected, "Ctrl+K",

@@ -485,10 +485,6 @@
         <translation>Tiến độ so với chỉ tiêu và định mức ngày (Ctrl+4)</translation>
     </message>
     <message>
-        <source>Gõ Cửa — %1</source>
-        <translation>Gõ Cửa — %1</translation>
-    </message>
-    <message>
         <source>&amp;New database…</source>
         <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
@@ -537,8 +533,8 @@
         <translation>Tệp Excel để tổ điền khi không có mạng</translation>
     </message>
     <message>
-        <source>&amp;Merge returned pack…</source>
-        <translation>Gộp gói tổ gửi &amp;về…</translation>
+        <source>&amp;Import returned pack…</source>
+        <translation>&amp;Nhập gói tổ gửi về…</translation>
     </message>
     <message>
         <source>Read a team&apos;s filled-in pack back, with a preview before merging</source>
@@ -1517,6 +1513,10 @@ Bạn có muốn thay thế không?</translation>
     <message>
         <source>All reasons</source>
         <translation>Tất cả lý do</translation>
+    </message>
+    <message>
+        <source>Counting residents…</source>
+        <translation>Đang đếm số công dân…</translation>
     </message>
     <message>
         <source>%1 residents</source>

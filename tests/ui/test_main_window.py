@@ -429,3 +429,34 @@ def test_the_keying_view_reads_nothing_until_it_is_first_shown(window, qtbot):
     assert window.keyingView.model.rowCount() == 0 and window.keyingView.team_combo.count() == 0
     window.show_tab("keying")
     qtbot.waitUntil(lambda: window.keyingView.model.rowCount() > 0, timeout=10000)
+
+
+def test_the_title_names_the_database_once_and_the_program_not_at_all(window):
+    """Issue 11: the title bar read "Gõ Cửa — x.db — Gõ Cửa": Qt appends the application's display name
+    (ui/app.py sets it) to every window title on Linux and Windows, so the window sets only the database."""
+    assert window.windowTitle() == window._db_label()
+    assert "Gõ Cửa" not in window.windowTitle()
+
+
+def test_each_action_has_the_verb_of_the_dialog_it_opens(window, qapp):
+    """Issue 11: the toolbar said "Gộp gói tổ gửi về" (merge) and the dialog it opened "Nhập gói…" (import):
+    in Vietnamese, an action and the title of its dialog start with the same verb."""
+    from ui import i18n
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+    from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
+
+    i18n.install(qapp, "vi")
+    window.set_language("vi")
+    titles = {"actionImport": ImportWizard, "actionExport": ExportDialog, "actionPackExport": PackExportDialog,
+              "actionPackImport": PackImportDialog, "actionMark": OutcomeDialog}
+    for name, cls in titles.items():
+        context = cls.__name__
+        title = {"ImportWizard": "Import a list of residents", "ExportDialog": "Export a document",
+                 "PackExportDialog": "Export a team pack", "PackImportDialog": "Import a returned team pack",
+                 "OutcomeDialog": "Record a visit outcome"}[context]
+        shown = qapp.translate(context, title)
+        action = getattr(window, name).text().replace("&", "").rstrip("…")
+        assert shown != title, (context, title)          # translated: the comparison is in Vietnamese
+        assert action.split()[0] == shown.split()[0], (action, shown)
