@@ -460,3 +460,20 @@ def test_each_action_has_the_verb_of_the_dialog_it_opens(window, qapp):
         action = getattr(window, name).text().replace("&", "").rstrip("…")
         assert shown != title, (context, title)          # translated: the comparison is in Vietnamese
         assert action.split()[0] == shown.split()[0], (action, shown)
+
+
+def test_a_new_database_is_proposed_where_the_readme_says(qapp, tmp_path, monkeypatch):
+    """Issue 11: the README names `canvass.db` in the user data folder, the new-database form proposed
+    `gocua.db`; the form now proposes the program's default file (or a free name beside it)."""
+    from canvass.db import default_path
+    from ui.start_dialog import StartDialog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.platform", "linux")
+    dlg = StartDialog([])
+    assert Path(dlg.pathEdit.text()) == default_path() and default_path().name == "canvass.db"
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "~/.local/share/gocua/canvass.db" in readme
+    default_path().parent.mkdir(parents=True)
+    default_path().write_bytes(b"")
+    assert Path(StartDialog([]).pathEdit.text()).name == "canvass-2.db"
