@@ -155,6 +155,10 @@
         <translation>Còn lại</translation>
     </message>
     <message>
+        <source>%1  %2/%3</source>
+        <translation>%1  %2/%3</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(chưa có)</translation>
     </message>

@@ -276,6 +276,8 @@ class DashboardView(TabView):
             pen.setStyle(style)
             s.setPen(pen)
             s.setPointsVisible(len(daily) <= 31)
+            if daily:   # every cumulative line starts at 0 when the campaign starts: day one is a line, not a dot
+                s.append(float(QDateTime(daily[0].day, QTime(0, 0)).toMSecsSinceEpoch()), 0.0)
             for p in daily:
                 ms = QDateTime(p.day, QTime(12, 0)).toMSecsSinceEpoch()
                 s.append(float(ms), float(getattr(p, attr)))
@@ -325,7 +327,11 @@ class DashboardView(TabView):
                 v.setMinimumHeight(max(240, 110 + 30 * len(groups)))
         chart.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([g.name for g in reversed(groups)] or [self.tr("(none)")])
+        # each bar carries its figures: activated (verified + reported) of the target
+        cats.append([self.tr("%1  %2/%3").replace("%1", g.name)
+                     .replace("%2", fmt_int(g.activated_system + g.activated_reported))
+                     .replace("%3", fmt_int(g.target or g.eligible)) for g in reversed(groups)]
+                    or [self.tr("(none)")])
         font = QFont(cats.labelsFont())
         font.setPointSizeF(max(7.0, font.pointSizeF() - (1 if len(groups) > 4 else 0)))
         cats.setLabelsFont(font)
