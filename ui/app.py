@@ -196,6 +196,7 @@ def setup_logging():
 
 def make_qapp(argv: list[str]):
     """The QApplication with the program's name, style and style sheet."""
+    from PySide6.QtCore import QDir
     from PySide6.QtWidgets import QApplication
 
     from ui.widgets.icons import icon
@@ -207,6 +208,7 @@ def make_qapp(argv: list[str]):
     app.setStyle("Fusion")
     app.setWindowIcon(icon("app"))
     if STYLE.exists():
+        QDir.addSearchPath("styles", str(STYLE.parent))     # the style sheet's url(styles:…) images
         app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
     return app
 
