@@ -37,6 +37,7 @@ def test_the_highlighted_item_of_a_drop_down_is_highlighted_with_its_text(qapp, 
 def test_spin_box_buttons_are_wide_with_visible_arrows(qapp, qtbot):
     """Issue 11: under the style sheet (which borders spin boxes) their up/down buttons were thin strips
     with no arrow. Each button is now about 20 px wide and shows a dark arrow."""
+    from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QDateEdit, QSpinBox, QStyle, QStyleOptionSpinBox
 
     from ui.app import make_qapp
@@ -48,6 +49,8 @@ def test_spin_box_buttons_are_wide_with_visible_arrows(qapp, qtbot):
             if isinstance(box, QSpinBox):
                 box.setRange(0, 100)
                 box.setValue(50)       # both buttons enabled
+            else:
+                box.setDate(QDate(2025, 6, 15))
             box.resize(200, 30)
             box.show()
             qapp.processEvents()
