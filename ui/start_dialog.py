@@ -50,7 +50,7 @@ class StartDialog(QDialog):
     def __init__(self, recent: list[str], parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.setObjectName("startDialog")
-        self.setWindowTitle(self.tr("Gõ Cửa — start"))
+        self.setWindowTitle(self.tr("Start"))   # Qt adds " — Gõ Cửa"
         self.choice: Optional[StartChoice] = None
         self.stack = QStackedWidget(self)
 

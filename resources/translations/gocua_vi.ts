@@ -764,16 +764,28 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
-    </message>
-    <message>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>Loại tệp:</translation>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Các nơi và dấu trang</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Không xóa được thư mục.</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -1553,8 +1565,8 @@ Bạn có muốn thay thế không?</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <source>Gõ Cửa — start</source>
-        <translation>Gõ Cửa — bắt đầu</translation>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today&apos;s list, teams, outcomes and the daily report.&lt;/p&gt;</source>

@@ -477,3 +477,28 @@ def test_a_new_database_is_proposed_where_the_readme_says(qapp, tmp_path, monkey
     default_path().parent.mkdir(parents=True)
     default_path().write_bytes(b"")
     assert Path(StartDialog([]).pathEdit.text()).name == "canvass-2.db"
+
+
+def test_the_file_dialog_speaks_vietnamese(qapp, qtbot):
+    """Issue 11: Qt's own file dialog showed "Look in:" and "Files of type:" in English: Qt 6 writes them
+    "&Look in:" and "Files of &type:", which the catalogue did not translate."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install(qapp, "vi")
+    try:
+        dlg = QFileDialog(None, "x", "", "Gõ Cửa (*.db)")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dlg)
+        texts = {w.objectName(): w.text() for w in dlg.findChildren(QLabel)}
+        assert texts["lookInLabel"].replace("&", "") == "Tìm trong:"
+        assert texts["fileTypeLabel"].replace("&", "") == "Loại tệp:"
+        assert texts["fileNameLabel"].replace("&", "") == "Tên tệp:"
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_start_window_does_not_repeat_the_programs_name(qapp):
+    """Issue 11 (seen under X): "Gõ Cửa — bắt đầu — Gõ Cửa"; Qt adds the program's name to every title."""
+    from ui.start_dialog import StartDialog
+
+    assert "Gõ Cửa" not in StartDialog([]).windowTitle()
