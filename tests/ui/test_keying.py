@@ -271,3 +271,25 @@ def test_the_entry_count_starts_again_with_another_team(ctx, qtbot):
     view.select_team(second)
     qtbot.keyClick(view.table, Qt.Key.Key_2)
     assert view.entries == 1 and "(1 " in view.status.text()
+
+
+def test_opening_the_keying_tab_gives_the_keys_to_the_walk_list(ctx, qtbot):
+    """Seen under X (issue 11's walk): after Ctrl+3 the window focused the view itself, so the first
+    outcomes typed went nowhere."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    ids = make_commune(ctx.db, households_per_hamlet=2, people_per_household=2)
+    make_team(ctx.db, "Tổ Một", ids[:4])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    view = window.show_tab("keying")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is view.table
+    rid = view.model.resident_id(0)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert statuses(ctx.db, [rid])[rid] == ("activated", None)

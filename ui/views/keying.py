@@ -203,6 +203,7 @@ class KeyingView(TabView):
         hh.setStretchLastSection(False)
         hh.setResizeContentsPrecision(40)   # fit columns to the first rows, not to thousands of them
         self.table.setToolTip(self.tr("Type the outcome of the highlighted resident: see the keys above"))
+        self.setFocusProxy(self.table)   # the tab opened (Ctrl+3, a click): the keys go to the walk list
 
         self.reason_panel = ReasonPanel(self)
         self.reason_panel.chosen.connect(self._reason_chosen)
