@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
@@ -24,6 +24,26 @@ from ui.views.residents import ResidentsView
 from ui.views.teams import TeamsView
 from ui.widgets.icons import icon
 from ui.widgets.sizing import fit_resize
+
+
+class WindowKeysFirst(QObject):
+    """On a text box, the window's own shortcuts win over the box's editing keys: Qt's line edit takes Ctrl+E
+    (end of line), Ctrl+K (delete to the end) and others on Linux, so with the cursor in the search box (where
+    the window starts) Ctrl+E did not open the export dialog. Copy, paste, undo and select-all stay the box's."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride:
+            pressed = QKeySequence(event.keyCombination())
+            for a in self.window.actions():
+                if a.isEnabled() and not a.shortcut().isEmpty() and \
+                        a.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                    event.ignore()
+                    return True      # the box never sees it: the window's action runs
+        return False
 
 
 def _plain(text: str) -> str:
@@ -136,6 +156,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("Type in a team's paper walk list with the keyboard (Ctrl+3)"))
         self.tabs.setTabToolTip(3, self.tr("Progress against the target and the daily quota (Ctrl+4)"))
         self.setCentralWidget(self.tabs)
+        self._keys_first = WindowKeysFirst(self)
+        self.residentsView.searchBox.installEventFilter(self._keys_first)
         if old is not None:
             old.deleteLater()
         self._show_where()

@@ -502,3 +502,21 @@ def test_the_start_window_does_not_repeat_the_programs_name(qapp):
     from ui.start_dialog import StartDialog
 
     assert "Gõ Cửa" not in StartDialog([]).windowTitle()
+
+
+def test_window_shortcuts_work_from_the_search_box(window, monkeypatch, qtbot):
+    """Seen under X: the window starts with the cursor in the search box, and there Ctrl+E moved the cursor
+    to the end of the text instead of opening the export dialog (Qt's line edit takes Ctrl+E on Linux)."""
+    from ui.dialogs.export_dialog import ExportDialog
+
+    asked = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, ctx, parent, **kw: asked.append(kw)))
+    window.activateWindow()
+    box = window.residentsView.searchBox
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [{"kind": None}]
+    box.setText("abc")
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)    # the box's own keys stay its own
+    assert box.selectedText() == "abc"
