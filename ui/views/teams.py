@@ -149,6 +149,10 @@ class TeamsView(TabView):
         font.setBold(True)
         self.editor_title.setFont(font)
         form = QFormLayout()
+        # in a narrow window (1024 px) the labels go above their fields: the teams' figures keep the width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for w in (self.name_edit, self.lead_edit, self.phone_edit, self.kind_combo):
+            w.setMinimumWidth(150)
         form.addRow(self.tr("Na&me:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Lead:"), self.lead_edit)
@@ -159,11 +163,12 @@ class TeamsView(TabView):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        merge_row = QHBoxLayout()
-        merge_row.addWidget(self.retire_button)
-        merge_row.addStretch(1)
+        buttons.insertWidget(1, self.retire_button)     # New · Retire … Save; the merge on its own line,
+        merge_row = QHBoxLayout()                       # so the editor stays narrow beside the teams' figures
         merge_row.addWidget(self.merge_button)
         merge_row.addWidget(self.merge_target, 1)
+        self.merge_target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.merge_target.setMinimumContentsLength(10)
         editor = QGroupBox(self.tr("Team"), self)
         editor.setMaximumWidth(520)
         editor_lay = QVBoxLayout(editor)
@@ -181,6 +186,8 @@ class TeamsView(TabView):
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)     # the teams' figures need the width more than the editor's fields
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         lay = QVBoxLayout(self)
         lay.addWidget(splitter, 1)
         lay.addWidget(self.status)
@@ -216,9 +223,10 @@ class TeamsView(TabView):
             self._sized = True      # fit the columns once; later refreshes keep the person's widths
             self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
-            for col in ("name", "lead", "hamlets"):
-                i = self.model.COLUMNS.index(col)
-                header.resizeSection(i, min(header.sectionSize(i), 240))
+            for col, most in (("name", 240), ("lead", 240), ("hamlets", 240), ("kind", 120)):
+                i = self.model.COLUMNS.index(col)      # longer texts are in the cell's tooltip
+                header.resizeSection(i, min(header.sectionSize(i), most))
+            self._fit_splitter()
         with self.ctx.db.read() as s:
             hamlets = hamlet_choices(s)
         self.hamlets = hamlets
@@ -237,6 +245,21 @@ class TeamsView(TabView):
             self.select_team(keep)
         else:
             self._fill_hamlets(())
+
+    def _fit_splitter(self) -> None:
+        """Give the teams table the width its columns need, as far as the editor's smallest width allows (at
+        1024 px the last figures were cut off behind a scroll bar)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        table = self.table
+        needed = (table.horizontalHeader().length() + 2 * table.frameWidth()
+                  + table.verticalScrollBar().sizeHint().width() + (sizes[0] - table.width()))
+        editor_min = self.splitter.widget(1).minimumSizeHint().width()
+        left = min(max(needed, sizes[0]), total - editor_min)
+        if left != sizes[0]:
+            self.splitter.setSizes([left, total - left])
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
