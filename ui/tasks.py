@@ -19,6 +19,16 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
 
 
+def in_session(db, work: Callable[..., Any]) -> Callable[..., Any]:
+    """`work(session, progress, cancel)` as a runner task: one transaction on the runner's thread (long writes
+    under a progress dialog: `ProgressDialog.run(ctx, parent, in_session(db, work))`)."""
+    def fn(progress, cancel):
+        with db.session() as s:
+            return work(s, progress, cancel)
+
+    return fn
+
+
 class TaskSignals(QObject):
     """Signals of one task, delivered on the UI thread."""
     progress = Signal(int, int)      # done, total
@@ -91,11 +101,7 @@ class Runner(QObject):
     def write(self, db, work: Callable[[Any], Any]) -> Any:
         """Run `work(session)` in one transaction on the runner's thread and return its result here (its
         exception is raised here). Return plain values from `work`, not database objects."""
-        def fn(progress, cancel):
-            with db.session() as s:
-                return work(s)
-
-        return self.call(fn)
+        return self.call(in_session(db, lambda s, _progress, _cancel: work(s)))
 
     def call(self, fn: Callable[..., Any]) -> Any:
         """Run `fn(progress=, cancel=)` on the runner's thread and wait for it (see the module's text)."""

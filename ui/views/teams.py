@@ -19,6 +19,7 @@ from canvass.teams import TEAM_KINDS, hamlet_choices
 from ui.dialogs.progress import ProgressDialog, error_text
 from ui.labels import team_kind_label
 from ui.models.teams_model import TeamsModel
+from ui.tasks import in_session
 from ui.views.base import TabView
 
 
@@ -431,13 +432,7 @@ class TeamsView(TabView):
 
     # --- assignment (background work)
     def _run(self, work: Callable, title: str):
-        db = self.ctx.db
-
-        def fn(progress, cancel):
-            with db.session() as s:
-                return work(s, progress, cancel)
-
-        outcome = ProgressDialog.run(self.ctx, self, fn, title=title, label=title)
+        outcome = ProgressDialog.run(self.ctx, self, in_session(self.ctx.db, work), title=title, label=title)
         if not outcome.ok:
             self._say(error_text(self, outcome.error), error=True)
             return None
