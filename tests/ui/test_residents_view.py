@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from sqlalchemy import select
 
 from canvass.events import record_visit
@@ -245,15 +245,18 @@ def test_the_window_shows_the_first_page_at_once_and_appends_the_rest(ctx, qtbot
     waits for it, and a search answers with its first page too (`shown`) before every id is in (`loaded`)."""
     import ui.models.residents as mod
 
-    monkeypatch.setattr(mod, "PAGE", 10)
+    monkeypatch.setattr(mod, "FIRST_IDS", 10)
     full = ResidentTableModel(ctx.db).ids()
     assert len(full) > 30
     view = ResidentsView(ctx)
     qtbot.addWidget(view)
     model = view.model
     assert model.ids() == full[:10] and not model.complete()
+    view.show()
     assert view.countLabel.text() == "Counting residents…"
-    view.table.selectRow(3)
+    view.table.selectionModel().select(model.index(3, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                       | QItemSelectionModel.SelectionFlag.Rows)
+    assert view.selected_ids() == [full[3]]
     with qtbot.waitSignal(model.loaded, timeout=5000):
         pass
     assert model.ids() == full and model.complete()

@@ -23,8 +23,9 @@ from canvass.residents import ResidentQuery, ResidentRow, resident_ids, resident
 from ui.i18n import fmt_date, fmt_datetime, fmt_int
 from ui.labels import reason_label, status_color, status_label, status_text
 
-PAGE = 200
-MAX_PAGES = 50
+FIRST_IDS = 200     # ids read at once for a new query (the rest comes from the query thread)
+PAGE = 50           # rows read together (a screenful): the first paint reads no more than it shows
+MAX_PAGES = 200
 MIME_IDS = "application/x-gocua-resident-ids"
 
 # (key, sort column or None) in display order; headers come from _headers() so they are translated. Gender is
@@ -70,7 +71,7 @@ class _QueryJob(QRunnable):
     """Runs one ResidentQuery for its ids on the query thread; skipped when a newer one was asked for."""
 
     def __init__(self, model: "ResidentTableModel", query: ResidentQuery, generation: int,
-                 first: Optional[int] = PAGE):
+                 first: Optional[int] = FIRST_IDS):
         super().__init__()
         self.setAutoDelete(False)
         self.db, self.query, self.generation, self.first = model.db, query, generation, first
@@ -178,7 +179,7 @@ class ResidentTableModel(QAbstractTableModel):
             if not self.busy():
                 self.loaded.emit()
             return
-        self._start(target, PAGE)
+        self._start(target, FIRST_IDS)
         self.requested.emit()
 
     def _start(self, target: ResidentQuery, first: Optional[int]) -> None:
@@ -247,9 +248,10 @@ class ResidentTableModel(QAbstractTableModel):
         """Run the query again (after data changed) and forget every cached row. `first_page`: only the first
         page now, the rest in the background (`loaded` when it is in)."""
         with self.db.read() as s:
-            ids = resident_ids(s, self.query, limit=PAGE if first_page else None)
-        self._complete = not first_page or len(ids) < PAGE
-        self._set_ids(ids)
+            ids = resident_ids(s, self.query, limit=FIRST_IDS if first_page else None)
+            rows = {r.id: r for r in resident_rows(s, ids[:PAGE])} if first_page else None
+        self._complete = not first_page or len(ids) < FIRST_IDS
+        self._set_ids(ids, rows)
         if not self._complete:
             self._start(self.query, None)
 
