@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections import OrderedDict
 from typing import Optional, Sequence
 
@@ -26,6 +27,7 @@ from ui.labels import reason_label, status_color, status_label, status_text
 FIRST_IDS = 200     # ids read at once for a new query (the rest comes from the query thread)
 PAGE = 50           # rows read together (a screenful): the first paint reads no more than it shows
 MAX_PAGES = 200
+REST_AFTER_S = 0.15  # the rest of a search's ids is read when no newer keystroke came within this
 MIME_IDS = "application/x-gocua-resident-ids"
 
 # (key, sort column or None) in display order; headers come from _headers() so they are translated. Gender is
@@ -105,6 +107,11 @@ class _QueryJob(QRunnable):
                         if len(ids) < self.first:
                             return self.carrier.done.emit(self.generation, self.query, ids, True, rows)
                         self.carrier.done.emit(self.generation, self.query, ids, False, rows)
+                        # the rest only once the person paused: while they type, reading 100,000 ids for
+                        # a text about to change would only slow the next keystroke's first page
+                        pause = time.monotonic() + REST_AFTER_S
+                        while time.monotonic() < pause and self.latest() == self.generation:
+                            time.sleep(0.01)
                         if self.latest() != self.generation:
                             return self.carrier.done.emit(self.generation, self.query, None, True, None)
                     ids = resident_ids(s, self.query)
