@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>&amp;Import returned pack…</source>
-        <translation>&amp;Nhập gói tổ gửi về…</translation>
+        <translation>Nhập gói tổ gửi &amp;về…</translation>
     </message>
     <message>
         <source>Read a team&apos;s filled-in pack back, with a preview before merging</source>
