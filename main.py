@@ -4,7 +4,12 @@ import sys
 
 
 def is_command_line(args: list[str]) -> bool:
-    """True when the arguments name a command of the command line (after an optional --db)."""
+    """True when the arguments name a command of the command line (after an optional --db). Only options
+    (the window's): no need to load the command line's modules, which would delay the window by a second."""
+    from ui.app import only_window_options
+
+    if only_window_options(args):
+        return False
     from canvass.cli import COMMANDS
 
     i = 0

@@ -180,6 +180,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_mismatch": ("the two passwords differ", "hai lần nhập mật khẩu không khớp"),
     "password_missing": ("no password: set CANVASS_NEW_PASSWORD or type it at the prompt",
                          "chưa có mật khẩu: đặt CANVASS_NEW_PASSWORD hoặc gõ khi được hỏi"),
+    "login_refused": ("the server refused the login {login!r} with this password",
+                      "máy chủ từ chối tên đăng nhập “{login}” với mật khẩu này"),
     # many communes in one database (canvass.communes)
     "commune_name_taken": ("a commune named {name!r} already exists", "đã có xã/phường “{name}”"),
     "commune_unknown": ("no commune named {text!r}; `canvass commune list` shows them",

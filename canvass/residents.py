@@ -167,10 +167,11 @@ def _token_ids(token: str, sqlite: bool = True):
 BROAD = 20000
 
 
-def _driver(session: Session, tokens: list[str]) -> tuple[str, bool]:
-    """The search word with the fewest matches (counted up to BROAD), and whether it is selective."""
+def _driver(session: Session, tokens: list[str]) -> tuple[str, bool, dict[str, int]]:
+    """The search word with the fewest matches (counted up to BROAD), whether it is selective, and the
+    counts made (words of one or two letters are not counted: BROAD)."""
     if all(x.isdigit() for x in tokens):
-        return max(tokens, key=len), True
+        return max(tokens, key=len), True, {}
     w = ResidentWord.__table__.c
 
     def size(token: str) -> int:
@@ -183,7 +184,33 @@ def _driver(session: Session, tokens: list[str]) -> tuple[str, bool]:
         if sizes[x] < BROAD // 10:
             break  # selective enough: no need to count the others
     lead = min(sizes, key=lambda x: (sizes[x], -len(x)))
-    return lead, sizes[lead] < BROAD
+    return lead, sizes[lead] < BROAD, sizes
+
+
+# What a page costs, in index entries read: the id-list way reads about this many per id of its lead word
+# (a word-index entry, then the resident row), the walk one entry of the name-order index per name tested.
+ROW_COST = 8
+NAME_ORDER_INDEX = "ix_resident_name_sort_fold"   # (name_sort, id, name_fold, id_raw): canvass/db.py EXTRA_INDEXES
+
+
+def _walk_is_cheaper(session: Session, q: ResidentQuery, tokens: list[str], lead: str, selective: bool,
+                     sizes: dict[str, int], limit: int) -> bool:
+    """Whether the first `limit` rows of a search are found sooner by walking the residents in name order
+    (covering index) and testing each name, than by listing every id of the rarest word and sorting them.
+    The walk stops at `limit` matches: with common words ("nguyen thi h") that is after a few thousand
+    names, while the id list of the rarest of them holds tens of thousands of ids."""
+    if q.sort != "name_sort" or not sizes or any(x.isdigit() for x in tokens):
+        return False
+    if not selective:
+        return True     # the other way reads every name too, and then sorts them
+    total = int(session.execute(select(func.max(Resident.__table__.c.id))).scalar() or 0)
+    if total <= 0:
+        return False
+    share = 1.0
+    for x in tokens:   # words taken as independent; an uncounted word does not narrow (a cautious guess)
+        share *= min(1.0, sizes.get(x, total) / total)
+    walk = min(total, limit / max(share, 1.0 / total))
+    return walk < sizes[lead] * ROW_COST
 
 
 def _filters(q: ResidentQuery, *, use_indexes: bool = True) -> list:
@@ -217,9 +244,10 @@ def _filters(q: ResidentQuery, *, use_indexes: bool = True) -> list:
     return conds
 
 
-def _select(session: Session, q: ResidentQuery, *columns):
+def _select(session: Session, q: ResidentQuery, *columns, limit: Optional[int] = None):
     """SELECT columns FROM resident, narrowed first by the most selective search word (an id list from
-    the indexes), then by the other words and the filters."""
+    the indexes), then by the other words and the filters. With a `limit` (the first rows only, in name
+    order) a search of common words instead walks the names in order and stops at `limit` matches."""
     r = Resident.__table__
     tokens = search_tokens(q.search)
     if not tokens:
@@ -227,7 +255,10 @@ def _select(session: Session, q: ResidentQuery, *columns):
         if q.search.strip():
             conds.append(false())  # only punctuation: nothing can match
         return select(*columns).select_from(r).where(*conds)
-    lead, selective = _driver(session, tokens)
+    lead, selective, sizes = _driver(session, tokens)
+    if limit is not None and _walk_is_cheaper(session, q, tokens, lead, selective, sizes, limit):
+        conds = [_token_filter(token) for token in tokens] + _filters(q, use_indexes=False)
+        return select(*columns).select_from(r).where(*conds)   # the planner takes NAME_ORDER_INDEX: it covers
     if selective:
         conds = [r.c.id.in_(_token_ids(lead, session.get_bind().dialect.name == "sqlite"))]
         conds += [_token_filter(token) for token in tokens if token != lead]
@@ -245,9 +276,12 @@ def _order(q: ResidentQuery) -> list:
     return [c.desc() for c in cols] if q.descending else [c.asc() for c in cols]
 
 
-def resident_ids(session: Session, q: ResidentQuery) -> list[int]:
-    """Every matching resident id, in the query's order."""
-    stmt = _select(session, q, Resident.__table__.c.id).order_by(*_order(q))
+def resident_ids(session: Session, q: ResidentQuery, limit: Optional[int] = None) -> list[int]:
+    """Every matching resident id, in the query's order; with `limit`, only the first ones (the same ids
+    as the start of the whole list, found faster: the table's first page while the rest is read)."""
+    stmt = _select(session, q, Resident.__table__.c.id, limit=limit).order_by(*_order(q))
+    if limit is not None:
+        stmt = stmt.limit(limit)
     conn = session.connection()
     if conn.dialect.name == "sqlite":  # 300k ids: the DB-API cursor is ~4x faster than result rows
         compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})

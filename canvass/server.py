@@ -440,5 +440,43 @@ def current_user(db: Database) -> Optional[UserInfo]:
     return user
 
 
+# ---- connecting as a login (the window's login dialog asks; the core connects) ---------------------------------
+
+def needs_login(target: Optional[str]) -> bool:
+    """True for a PostgreSQL URL without a password (the window asks for the login and password)."""
+    from sqlalchemy import make_url
+
+    if not target or "://" not in str(target):
+        return False
+    url = make_url(str(target))
+    return url.get_backend_name() == "postgresql" and not url.password
+
+
+def server_address(target: str) -> tuple[str, str]:
+    """What a login dialog shows of a server URL (host, port and database: never a password) and the login
+    the URL names ('' if none)."""
+    from sqlalchemy import make_url
+
+    url = make_url(str(target))
+    return url.set(password=None).render_as_string(hide_password=True).split("@")[-1], url.username or ""
+
+
+def connect_as(target: str, login: str, password: str) -> Database:
+    """Open a server URL as a login. The password is used to connect and forgotten: the Database's `url` has
+    none. A refused login or password raises CanvassError("login_refused")."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from canvass.db import open_database
+
+    url = make_url(str(target))
+    try:
+        db = open_database(url.set(username=login, password=password).render_as_string(hide_password=False))
+    except OperationalError:
+        raise CanvassError("login_refused", login=login) from None
+    db.url = url.set(username=login, password=None).render_as_string(hide_password=True)
+    return db
+
+
 __all__ = ["ROLES", "GROUP", "UserInfo", "InitResult", "ServerError", "init_server", "add_user", "list_users",
-           "disable_user", "current_user", "scram_verifier"]
+           "disable_user", "current_user", "scram_verifier", "needs_login", "server_address", "connect_as"]

@@ -7,7 +7,9 @@ file, or the bundled sample commune imported into the user data folder).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 import resources
@@ -19,6 +21,24 @@ VIEWS = ("residents", "dashboard", "teams", "keying", "import")
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The window's command line."""
+    return _parser().parse_args(argv)
+
+
+def only_window_options(argv: list[str]) -> bool:
+    """True when every argument is one of the window's options with its value (no command word, no help):
+    main.py then starts the window without loading the command line's modules."""
+    if any(a in ("-h", "--help") for a in argv):
+        return False
+    parser = _parser()
+    parser.exit_on_error = False
+    try:
+        _ns, rest = parser.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return False
+    return not rest
+
+
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="main.py", description="Gõ Cửa window")
     p.add_argument("--db", help="database file (or SQLAlchemy URL) to open")
     p.add_argument("--lang", choices=("vi", "en"), help="language of the window (default: the setting, vi)")
@@ -27,7 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--view", choices=VIEWS, default="residents", help="the view --screenshot renders")
     p.add_argument("--file", help="with --view import: the spreadsheet to preview (default: the sample)")
     p.add_argument("--size", default="1366x820", help="window size for --screenshot, WIDTHxHEIGHT")
-    return p.parse_args(argv)
+    return p
 
 
 def sample_path() -> Path:
@@ -182,6 +202,7 @@ def setup_logging():
 
 def make_qapp(argv: list[str]):
     """The QApplication with the program's name, style and style sheet."""
+    from PySide6.QtCore import QDir
     from PySide6.QtWidgets import QApplication
 
     from ui.widgets.icons import icon
@@ -193,8 +214,33 @@ def make_qapp(argv: list[str]):
     app.setStyle("Fusion")
     app.setWindowIcon(icon("app"))
     if STYLE.exists():
+        QDir.addSearchPath("styles", str(STYLE.parent))     # the style sheet's url(styles:…) images
         app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
     return app
+
+
+FIRST_ROWS_PROBE = "GOCUA_FIRST_ROWS_PROBE"   # `make bench`: print when the first rows are painted, then quit
+
+
+def watch_first_rows(window) -> None:
+    """For the start-up bench: once the residents table has painted rows, print `first-rows <time.time()>`
+    on stdout and quit (the bench measures from before it started the process)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    view = window.residentsView
+    viewport = view.table.viewport()
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if obj is viewport and event.type() == QEvent.Type.Paint and view.model.rowCount():
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, lambda: (print(f"first-rows {time.time():.6f} {view.model.rowCount()}",
+                                                    flush=True), QApplication.quit()))
+            return False
+
+    window._first_rows_probe = Probe(window)
+    viewport.installEventFilter(window._first_rows_probe)
 
 
 def main(argv: list[str]) -> int:
@@ -227,7 +273,9 @@ def main(argv: list[str]) -> int:
             return 0
         db = shell.open_choice(choice)
     shell.show(db)
-    if shell.login is None:
+    if os.environ.get(FIRST_ROWS_PROBE):
+        watch_first_rows(shell.window)
+    elif shell.login is None:
         shell.window.ensure_actor()
     code = app.exec()
     runner.wait(5000)

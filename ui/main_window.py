@@ -1,33 +1,49 @@
 """The main window: a shell composing the views (tabs), the menus and toolbar, and the dialogs they open.
 
-No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
-window asks the views to refresh: every tab view has `refresh()` and a `changed` signal (its own writes),
-the dashboard recomputes when it is next shown (`mark_dirty`).
+Dialogs are imported when first opened (the window's first rows do not wait for them). No domain logic here: actions open dialogs (`ask` classmethods) or views, and after something changed the
+window asks the views to refresh through one protocol (`ui.views.base.TabView`): `refresh()` re-reads a
+visible view now and a hidden one when it is next shown, and a view's `changed` signal (its own writes)
+refreshes the others. Nothing is read for a tab before it is first shown.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
                                QMainWindow, QMessageBox, QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from ui import i18n
-from ui.dialogs.campaign_dialog import CampaignDialog
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_wizard import ImportWizard
-from ui.dialogs.outcome_dialog import OutcomeDialog
-from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
 from ui.settings import ACTOR, CURRENT_TAB, LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from ui.views.dashboard import DashboardView
-from ui.views.details import ResidentDetailsDialog
 from ui.views.keying import KeyingView
+from ui.views.base import TabView
 from ui.views.residents import ResidentsView
 from ui.views.teams import TeamsView
 from ui.widgets.icons import icon
 from ui.widgets.sizing import fit_resize
+
+
+class WindowKeysFirst(QObject):
+    """On a text box, the window's own shortcuts win over the box's editing keys: Qt's line edit takes Ctrl+E
+    (end of line), Ctrl+K (delete to the end) and others on Linux, so with the cursor in the search box (where
+    the window starts) Ctrl+E did not open the export dialog. Copy, paste, undo and select-all stay the box's."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ShortcutOverride:
+            pressed = QKeySequence(event.keyCombination())
+            for a in self.window.actions():
+                if a.isEnabled() and not a.shortcut().isEmpty() and \
+                        a.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                    event.ignore()
+                    return True      # the box never sees it: the window's action runs
+        return False
 
 
 def _plain(text: str) -> str:
@@ -125,12 +141,14 @@ class MainWindow(QMainWindow):
         self.residentsView.detailsRequested.connect(self.show_details)
         self.residentsView.outcomeRequested.connect(self.record_outcome)
         self.residentsView.selectionChanged.connect(self._selection_changed)
+        self.residentsView.changed.connect(lambda: self.data_changed(source=self.residentsView))
         self.tabs.addTab(self.residentsView, icon("residents"), _plain(self.tr("&Residents")))
         self.teamsView = self._view(TeamsView, "teamsView")
         self.tabs.addTab(self.teamsView, icon("teams"), _plain(self.tr("&Teams")))
         self.keyingView = self._view(KeyingView, "keyingView")
         self.tabs.addTab(self.keyingView, icon("keying"), _plain(self.tr("&Keying walk lists")))
-        self.dashboardView = DashboardView(self.ctx, self.tabs)
+        self.dashboardView = self._view(DashboardView, "dashboardView")
+        self.views: tuple[TabView, ...] = (self.residentsView, self.teamsView, self.keyingView, self.dashboardView)
         self.tabs.addTab(self.dashboardView, icon("dashboard"), _plain(self.tr("&Dashboard")))
         # the tabs carry no Alt mnemonic (they would clash with the menus'); Ctrl+1..4 and Ctrl+Tab switch them
         self.tabs.setTabToolTip(0, self.tr("Everyone on the list: search, filter, open, mark (Ctrl+1)"))
@@ -138,6 +156,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("Type in a team's paper walk list with the keyboard (Ctrl+3)"))
         self.tabs.setTabToolTip(3, self.tr("Progress against the target and the daily quota (Ctrl+4)"))
         self.setCentralWidget(self.tabs)
+        self._keys_first = WindowKeysFirst(self)
+        self.residentsView.searchBox.installEventFilter(self._keys_first)
         if old is not None:
             old.deleteLater()
         self._show_where()
@@ -162,7 +182,9 @@ class MainWindow(QMainWindow):
         self.whereLabel.setToolTip(url.split("///", 1)[1] if url.startswith("sqlite:///") else self._db_label())
 
     def _title(self) -> str:
-        return self.tr("Gõ Cửa — %1").replace("%1", self._db_label())
+        """The database's name: Qt adds " — Gõ Cửa" itself (the application's display name, ui/app.py), so
+        the window's title bar reads "canvass.db — Gõ Cửa", not the program's name twice."""
+        return self._db_label()
 
     def _db_label(self) -> str:
         url = self.ctx.db.url
@@ -200,7 +222,7 @@ class MainWindow(QMainWindow):
                               self.tr("Return lists, walk lists, the daily report…"))
         self.actionPackExport = A("actionPackExport", self.tr("Export team &pack…"), "pack-export", self.pack_export,
                                   "Ctrl+Shift+E", self.tr("A workbook a team fills in offline"))
-        self.actionPackImport = A("actionPackImport", self.tr("&Merge returned pack…"), "pack-import",
+        self.actionPackImport = A("actionPackImport", self.tr("&Import returned pack…"), "pack-import",
                                   self.pack_import, "Ctrl+Shift+I",
                                   self.tr("Read a team's filled-in pack back, with a preview before merging"))
         self.actionMark = A("actionMark", self.tr("Record &outcome…"), "outcome", self.record_selected, "Ctrl+K",
@@ -360,12 +382,11 @@ class MainWindow(QMainWindow):
         if n > 1:
             self.statusBar().showMessage(self.tr("%1 residents selected").replace("%1", i18n.fmt_int(n)), 4000)
 
-    def data_changed(self, source: Optional[QWidget] = None) -> None:
-        """Something changed the data: refresh every view but the one that did it."""
-        for view in (self.residentsView, self.teamsView, self.keyingView):
-            if view is not source:
+    def data_changed(self, source: Optional[QWidget] = None, *, keep: tuple = ()) -> None:
+        """Something changed the data: refresh every view but the one that did it (and those in `keep`)."""
+        for view in self.views:
+            if view is not source and view not in keep:
                 view.refresh()
-        self.dashboardView.mark_dirty()
 
     def refresh_all(self) -> None:
         """Re-read the database into every view."""
@@ -379,12 +400,16 @@ class MainWindow(QMainWindow):
 
     def import_list(self, path: Optional[str] = None) -> Any:
         """Open the import wizard; refresh everything after an import."""
+        from ui.dialogs.import_wizard import ImportWizard
+
         result = ImportWizard.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Import finished."))
         return result
 
     def export(self, kind: Optional[str] = None) -> Any:
         """Open the export dialog."""
+        from ui.dialogs.export_dialog import ExportDialog
+
         path = ExportDialog.ask(self.ctx, self, kind=kind)
         if path:
             self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", str(path)), 10000)
@@ -392,14 +417,18 @@ class MainWindow(QMainWindow):
 
     def pack_export(self, team_id: Optional[int] = None) -> Any:
         """Export a team pack."""
+        from ui.dialogs.pack_dialogs import PackExportDialog
+
         result = PackExportDialog.ask(self.ctx, self, team_id=team_id)
         if result:
             self.statusBar().showMessage(self.tr("Team pack saved."), 8000)
-            self.dashboardView.mark_dirty()
+            self.dashboardView.refresh()
         return result
 
     def pack_import(self, path: Optional[str] = None) -> Any:
         """Merge a returned team pack (the dialog previews before it merges)."""
+        from ui.dialogs.pack_dialogs import PackImportDialog
+
         result = PackImportDialog.ask(self.ctx, self, path=path)
         self._after(result, self.tr("Team pack merged."))
         return result
@@ -423,12 +452,12 @@ class MainWindow(QMainWindow):
 
     def record_outcome(self, ids: list[int]) -> bool:
         """Record one outcome for some residents."""
+        from ui.dialogs.outcome_dialog import OutcomeDialog
+
         done = bool(OutcomeDialog.ask(self.ctx, self, list(ids)))
         if done:
-            self.residentsView.model.refresh_rows(ids)
-            for view in (self.teamsView, self.keyingView):
-                view.refresh()
-            self.dashboardView.mark_dirty()
+            self.residentsView.model.refresh_rows(ids)     # the rows stay where they are
+            self.data_changed(keep=(self.residentsView,))
             self.statusBar().showMessage(self.tr("Outcome recorded for %1 resident(s).")
                                          .replace("%1", i18n.fmt_int(len(ids))), 8000)
         return done
@@ -441,6 +470,8 @@ class MainWindow(QMainWindow):
 
     def show_details(self, resident_id: int) -> None:
         """Open one resident's details."""
+        from ui.views.details import ResidentDetailsDialog
+
         ResidentDetailsDialog.show_for(self.ctx, self, resident_id)
 
     def details_selected(self) -> None:
@@ -461,9 +492,11 @@ class MainWindow(QMainWindow):
 
     def campaign_settings(self) -> bool:
         """Edit the campaign; the dashboard's figures follow."""
+        from ui.dialogs.campaign_dialog import CampaignDialog
+
         saved = bool(CampaignDialog.ask(self.ctx, self))
         if saved:
-            self.dashboardView.mark_dirty()
+            self.dashboardView.refresh()
             self._show_where()
             self.statusBar().showMessage(self.tr("Campaign settings saved."), 8000)
         return saved

@@ -48,7 +48,7 @@ WINDOW_GEOMETRY = declare("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = declare("window/state", QByteArray(), QByteArray)
 CURRENT_TAB = declare("window/tab", 0)
 ACTOR = declare("user/name", "")
-SEARCH_DEBOUNCE_MS = declare("ui/search_debounce_ms", 150)
+SEARCH_DEBOUNCE_MS = declare("ui/search_debounce_ms", 40)   # the first page answers in tens of ms
 
 
 def _convert(value: Any, setting: Setting) -> Any:

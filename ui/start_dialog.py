@@ -15,6 +15,17 @@ from canvass.db import default_path
 from ui.widgets.icons import icon
 
 
+def new_database_path() -> Path:
+    """The file a new database is proposed in: the program's default database (`canvass.db` in the user data
+    folder, as the README says), or `canvass-2.db`, `canvass-3.db`… beside it when that one exists."""
+    first = default_path()
+    n, path = 1, first
+    while path.exists():
+        n += 1
+        path = first.with_name(f"{first.stem}-{n}{first.suffix}")
+    return path
+
+
 @dataclass
 class StartChoice:
     """What the person chose: kind is "new", "open" or "sample"."""
@@ -39,7 +50,7 @@ class StartDialog(QDialog):
     def __init__(self, recent: list[str], parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.setObjectName("startDialog")
-        self.setWindowTitle(self.tr("Gõ Cửa — start"))
+        self.setWindowTitle(self.tr("Start"))   # Qt adds " — Gõ Cửa"
         self.choice: Optional[StartChoice] = None
         self.stack = QStackedWidget(self)
 
@@ -100,7 +111,7 @@ class StartDialog(QDialog):
         self.startEdit.setObjectName("startEdit")
         self.endEdit = _date_edit(form_page, today + dt.timedelta(days=89))
         self.endEdit.setObjectName("endEdit")
-        self.pathEdit = QLineEdit(str(default_path().parent / "gocua.db"), form_page)
+        self.pathEdit = QLineEdit(str(new_database_path()), form_page)
         self.pathEdit.setObjectName("pathEdit")
         browse = QPushButton(self.tr("Browse…"), form_page)
         browse.clicked.connect(self._browse_new)

@@ -1,4 +1,9 @@
-"""The one background runner: long work (import, export, merge) runs off the UI thread.
+"""The one background runner: every write from the window runs on its one thread, off the UI thread.
+
+Long work (import, export, merge, assignment) runs under a progress dialog (`ui.dialogs.progress`); a short
+write (an outcome keyed in, a team saved, the campaign settings) goes through `Runner.write(db, work)`,
+which waits for it in a local event loop that keeps painting but holds the person's keys and clicks back
+until the write is done (they are then handled in order: none is lost, none runs in between).
 
 Work functions are plain core callables taking `progress(done, total)` and `cancel() -> bool`; they
 never touch widgets. Results and errors come back to the UI thread through signals. One worker
@@ -11,7 +16,17 @@ import threading
 import traceback
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+def in_session(db, work: Callable[..., Any]) -> Callable[..., Any]:
+    """`work(session, progress, cancel)` as a runner task: one transaction on the runner's thread (long writes
+    under a progress dialog: `ProgressDialog.run(ctx, parent, in_session(db, work))`)."""
+    def fn(progress, cancel):
+        with db.session() as s:
+            return work(s, progress, cancel)
+
+    return fn
 
 
 class TaskSignals(QObject):
@@ -68,6 +83,10 @@ class Runner(QObject):
            on_progress: Optional[Callable[[int, int], None]] = None) -> Task:
         """Start `fn(progress=..., cancel=...)` in the background; callbacks run on the UI thread."""
         task = Task(fn)
+        self._start(task, on_done, on_error, on_progress)
+        return task
+
+    def _start(self, task: Task, on_done, on_error, on_progress) -> None:
         if on_progress:
             task.signals.progress.connect(on_progress)
         if on_done:
@@ -78,7 +97,22 @@ class Runner(QObject):
         task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))
         self._tasks.add(task)
         self.pool.start(task)
-        return task
+
+    def write(self, db, work: Callable[[Any], Any]) -> Any:
+        """Run `work(session)` in one transaction on the runner's thread and return its result here (its
+        exception is raised here). Return plain values from `work`, not database objects."""
+        return self.call(in_session(db, lambda s, _progress, _cancel: work(s)))
+
+    def call(self, fn: Callable[..., Any]) -> Any:
+        """Run `fn(progress=, cancel=)` on the runner's thread and wait for it (see the module's text)."""
+        task, loop, out = Task(fn), QEventLoop(), {}
+        task.signals.finished.connect(lambda r: (out.__setitem__("result", r), loop.quit()))
+        task.signals.failed.connect(lambda e: (out.__setitem__("error", e), loop.quit()))
+        self._start(task, None, None, None)     # connected first: the answer cannot pass before the loop runs
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if "error" in out:
+            raise out["error"]
+        return out.get("result")
 
     def cancel_all(self) -> None:
         """Ask every queued or running task to stop (closing the window); each rolls back and ends Cancelled."""

@@ -764,57 +764,57 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>KeyingView</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="150"/>
+        <location filename="../../ui/views/keying.py" line="149"/>
         <source>The team whose walk list you are typing in</source>
         <translation>Tổ có danh sách đi thăm đang nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="153"/>
+        <location filename="../../ui/views/keying.py" line="152"/>
         <source>Only this hamlet&apos;s residents</source>
         <translation>Chỉ công dân của thôn này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="159"/>
+        <location filename="../../ui/views/keying.py" line="158"/>
         <source>The date written on the walk list; it stays for this session</source>
         <translation>Ngày ghi trên danh sách đi thăm; giữ nguyên cho cả lượt nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="160"/>
+        <location filename="../../ui/views/keying.py" line="159"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="162"/>
+        <location filename="../../ui/views/keying.py" line="161"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="164"/>
+        <location filename="../../ui/views/keying.py" line="163"/>
         <source>Visit &amp;date:</source>
         <translation>&amp;Ngày đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="170"/>
+        <location filename="../../ui/views/keying.py" line="169"/>
         <source>Undo last entry</source>
         <translation>Hoàn tác lần nhập cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="172"/>
+        <location filename="../../ui/views/keying.py" line="171"/>
         <source>Cancel the last outcome you typed (Ctrl+Z); it stays in the history</source>
         <translation>Hủy kết quả vừa nhập (Ctrl+Z); lịch sử vẫn được giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="176"/>
+        <location filename="../../ui/views/keying.py" line="175"/>
         <source>Read photos of walk lists…</source>
         <translation>Đọc ảnh phiếu…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="178"/>
+        <location filename="../../ui/views/keying.py" line="177"/>
         <source>Read the ticks from photos or scans of printed walk lists (or drop the photos here), check them, then record them</source>
         <translation>Đọc các dấu tích từ ảnh chụp hoặc bản quét phiếu đã in (hoặc thả ảnh vào đây), kiểm tra rồi ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="206"/>
+        <location filename="../../ui/views/keying.py" line="205"/>
         <source>Type the outcome of the highlighted resident: see the keys above</source>
         <translation>Gõ kết quả của công dân đang chọn: xem các phím ở trên</translation>
     </message>
@@ -824,54 +824,54 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>&lt;b&gt;Enter&lt;/b&gt; người tiếp theo · &lt;b&gt;Ctrl+Z&lt;/b&gt; hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="263"/>
+        <location filename="../../ui/views/keying.py" line="255"/>
         <source>(residents of a hamlet, any team)</source>
         <translation>(công dân của một thôn, mọi tổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="292"/>
+        <location filename="../../ui/views/keying.py" line="290"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="308"/>
+        <location filename="../../ui/views/keying.py" line="306"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="351"/>
+        <location filename="../../ui/views/keying.py" line="349"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="383"/>
-        <source>%1: %2 (%3 entries this session)</source>
-        <translation>%1: %2 (đã nhập %3 kết quả trong lượt này)</translation>
+        <location filename="../../ui/views/keying.py" line="381"/>
+        <source>%1: %2 (%3 entered from this walk list)</source>
+        <translation>%1: %2 (đã nhập %3 kết quả từ phiếu này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="393"/>
+        <location filename="../../ui/views/keying.py" line="391"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="408"/>
+        <location filename="../../ui/views/keying.py" line="405"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="431"/>
+        <location filename="../../ui/views/keying.py" line="428"/>
         <source>Photos of walk lists</source>
         <translation>Ảnh phiếu xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="432"/>
+        <location filename="../../ui/views/keying.py" line="429"/>
         <source>Photos and scans (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>Ảnh và bản quét (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="462"/>
+        <location filename="../../ui/views/keying.py" line="459"/>
         <source>%1 visit(s) recorded from the photos; %2 already recorded before.</source>
         <translation>Đã ghi %1 kết quả từ ảnh; %2 kết quả đã ghi từ trước.</translation>
     </message>
@@ -1558,27 +1558,27 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ReasonPanel</name>
     <message>
-        <location filename="../../ui/views/keying.py" line="71"/>
+        <location filename="../../ui/views/keying.py" line="72"/>
         <source>Press the number of the reason, or choose it and press Enter</source>
         <translation>Nhấn số của lý do, hoặc chọn rồi nhấn Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="74"/>
+        <location filename="../../ui/views/keying.py" line="75"/>
         <source>What is the reason? (Enter to save, Escape to cancel)</source>
         <translation>Lý do là gì? (Enter để lưu, Esc để hủy)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="75"/>
+        <location filename="../../ui/views/keying.py" line="76"/>
         <source>A note is needed for “Other reason”</source>
         <translation>Cần ghi chú cho “Lý do khác”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="76"/>
+        <location filename="../../ui/views/keying.py" line="77"/>
         <source>Number: choose a reason · Enter: save · Escape: cancel</source>
         <translation>Số: chọn lý do · Enter: lưu · Esc: hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="91"/>
+        <location filename="../../ui/views/keying.py" line="92"/>
         <source>%1 – why? (%2)</source>
         <translation>%1 – vì sao? (%2)</translation>
     </message>
@@ -1794,7 +1794,7 @@ Thay bằng tài liệu mới?</translation>
         <translation>bảng không nằm đúng chỗ đã in (trang bị gấp hoặc cong?)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/scan_review.py" line="332"/>
+        <location filename="../../ui/dialogs/scan_review.py" line="333"/>
         <source>Reading photos</source>
         <translation>Đang đọc ảnh</translation>
     </message>
@@ -1968,268 +1968,268 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="61"/>
+        <location filename="../../ui/views/teams.py" line="60"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="65"/>
+        <location filename="../../ui/views/teams.py" line="64"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="67"/>
+        <location filename="../../ui/views/teams.py" line="66"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="72"/>
+        <location filename="../../ui/views/teams.py" line="71"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="75"/>
+        <location filename="../../ui/views/teams.py" line="74"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="77"/>
+        <location filename="../../ui/views/teams.py" line="76"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="79"/>
+        <location filename="../../ui/views/teams.py" line="78"/>
         <source>Leave residents already on a working team where they are</source>
         <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="80"/>
+        <location filename="../../ui/views/teams.py" line="79"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="82"/>
+        <location filename="../../ui/views/teams.py" line="81"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="85"/>
+        <location filename="../../ui/views/teams.py" line="84"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88"/>
+        <location filename="../../ui/views/teams.py" line="87"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="89"/>
+        <location filename="../../ui/views/teams.py" line="88"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="92"/>
+        <location filename="../../ui/views/teams.py" line="91"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="105"/>
+        <location filename="../../ui/views/teams.py" line="104"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="108"/>
+        <location filename="../../ui/views/teams.py" line="107"/>
         <source>Which organisation the team comes from</source>
         <translation>Tổ thuộc lực lượng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="109"/>
+        <location filename="../../ui/views/teams.py" line="108"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="114"/>
+        <location filename="../../ui/views/teams.py" line="113"/>
         <source>The team lead&apos;s full name</source>
         <translation>Họ và tên tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="117"/>
+        <location filename="../../ui/views/teams.py" line="116"/>
         <source>The team lead&apos;s phone number</source>
         <translation>Số điện thoại của tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="121"/>
+        <location filename="../../ui/views/teams.py" line="120"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="126"/>
+        <location filename="../../ui/views/teams.py" line="125"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="127"/>
+        <location filename="../../ui/views/teams.py" line="126"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="129"/>
+        <location filename="../../ui/views/teams.py" line="128"/>
         <source>Empty the form to add another team</source>
         <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="131"/>
+        <location filename="../../ui/views/teams.py" line="130"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="133"/>
+        <location filename="../../ui/views/teams.py" line="132"/>
         <source>Save the team&apos;s name, lead, members and hamlets</source>
         <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="136"/>
-        <location filename="../../ui/views/teams.py" line="303"/>
+        <location filename="../../ui/views/teams.py" line="135"/>
+        <location filename="../../ui/views/teams.py" line="313"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="138"/>
+        <location filename="../../ui/views/teams.py" line="137"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="142"/>
+        <location filename="../../ui/views/teams.py" line="141"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="143"/>
+        <location filename="../../ui/views/teams.py" line="142"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="145"/>
+        <location filename="../../ui/views/teams.py" line="144"/>
         <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
         <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="154"/>
+        <location filename="../../ui/views/teams.py" line="157"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="155"/>
+        <location filename="../../ui/views/teams.py" line="158"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="156"/>
+        <location filename="../../ui/views/teams.py" line="159"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="157"/>
+        <location filename="../../ui/views/teams.py" line="160"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại tổ trưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="158"/>
+        <location filename="../../ui/views/teams.py" line="161"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="159"/>
+        <location filename="../../ui/views/teams.py" line="162"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="169"/>
+        <location filename="../../ui/views/teams.py" line="173"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="204"/>
+        <location filename="../../ui/views/teams.py" line="210"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="296"/>
+        <location filename="../../ui/views/teams.py" line="306"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="303"/>
+        <location filename="../../ui/views/teams.py" line="313"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="318"/>
+        <location filename="../../ui/views/teams.py" line="328"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="347"/>
+        <location filename="../../ui/views/teams.py" line="357"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="358"/>
+        <location filename="../../ui/views/teams.py" line="381"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="364"/>
+        <location filename="../../ui/views/teams.py" line="381"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="384"/>
+        <location filename="../../ui/views/teams.py" line="395"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="388"/>
+        <location filename="../../ui/views/teams.py" line="404"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="391"/>
+        <location filename="../../ui/views/teams.py" line="404"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="407"/>
+        <location filename="../../ui/views/teams.py" line="418"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="416"/>
+        <location filename="../../ui/views/teams.py" line="427"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="439"/>
+        <location filename="../../ui/views/teams.py" line="444"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="449"/>
+        <location filename="../../ui/views/teams.py" line="454"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="461"/>
+        <location filename="../../ui/views/teams.py" line="466"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="467"/>
+        <location filename="../../ui/views/teams.py" line="472"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="479"/>
+        <location filename="../../ui/views/teams.py" line="484"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -155,6 +155,10 @@
         <translation>Còn lại</translation>
     </message>
     <message>
+        <source>%1  %2/%3</source>
+        <translation>%1  %2/%3</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(chưa có)</translation>
     </message>
@@ -485,10 +489,6 @@
         <translation>Tiến độ so với chỉ tiêu và định mức ngày (Ctrl+4)</translation>
     </message>
     <message>
-        <source>Gõ Cửa — %1</source>
-        <translation>Gõ Cửa — %1</translation>
-    </message>
-    <message>
         <source>&amp;New database…</source>
         <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
     </message>
@@ -537,8 +537,8 @@
         <translation>Tệp Excel để tổ điền khi không có mạng</translation>
     </message>
     <message>
-        <source>&amp;Merge returned pack…</source>
-        <translation>Gộp gói tổ gửi &amp;về…</translation>
+        <source>&amp;Import returned pack…</source>
+        <translation>Nhập gói tổ gửi &amp;về…</translation>
     </message>
     <message>
         <source>Read a team&apos;s filled-in pack back, with a preview before merging</source>
@@ -764,16 +764,28 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
-    </message>
-    <message>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>Loại tệp:</translation>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Các nơi và dấu trang</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Không xóa được thư mục.</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -1519,6 +1531,10 @@ Bạn có muốn thay thế không?</translation>
         <translation>Tất cả lý do</translation>
     </message>
     <message>
+        <source>Counting residents…</source>
+        <translation>Đang đếm số công dân…</translation>
+    </message>
+    <message>
         <source>%1 residents</source>
         <translation>%1 công dân</translation>
     </message>
@@ -1549,8 +1565,8 @@ Bạn có muốn thay thế không?</translation>
 <context>
     <name>StartDialog</name>
     <message>
-        <source>Gõ Cửa — start</source>
-        <translation>Gõ Cửa — bắt đầu</translation>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Gõ Cửa&lt;/h2&gt;&lt;p&gt;Door-to-door e-ID activation: today&apos;s list, teams, outcomes and the daily report.&lt;/p&gt;</source>

@@ -218,6 +218,7 @@ def test_a_version_2_database_gets_dates_modes_and_covered_hamlets(tmp_path):
     con.executescript("""
         DROP TABLE batch_hamlet;
         DROP INDEX IF EXISTS ix_resident_id_raw;
+        DROP INDEX IF EXISTS ix_resident_name_sort_fold;
         ALTER TABLE import_batch DROP COLUMN extracted_on;
         ALTER TABLE import_batch DROP COLUMN mode;
         ALTER TABLE resident DROP COLUMN id_raw;

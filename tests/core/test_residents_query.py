@@ -261,3 +261,32 @@ def test_cli_residents_search_finds_by_the_end_of_a_number(tmp_path, capsys):
     assert found(ps[1]["cccd"][-7:]) == [ps[1]["name"]]          # the end of a CCCD
     assert found(ps[0]["phone"][-4:]) == [ps[0]["name"]]         # the end of a phone
     assert found("123 789") == [ps[2]["name"]]                    # the end of the new phone from a visit
+
+
+@pytest.mark.parametrize("broad", [20000, 40])
+def test_the_first_page_of_a_search_is_the_start_of_the_whole_answer(tmp_path, monkeypatch, broad):
+    """Issue 11: the window shows the first page of ids at once (`limit`), found by walking the names in
+    order for common words; it must be exactly the start of the full, ordered answer, whichever way is
+    taken (broad=40 makes every word "common" on this small list, so the walk is taken)."""
+    import canvass.residents as residents
+    from bench.bench_ui import build
+    from canvass.db import open_database
+
+    db = open_database(tmp_path / "page.db")
+    build(db, 3000, seed=3)
+    monkeypatch.setattr(residents, "BROAD", broad)
+    walked = []
+    real = residents._walk_is_cheaper
+    monkeypatch.setattr(residents, "_walk_is_cheaper", lambda *a: walked.append(real(*a)) or walked[-1])
+    queries = ["", "nguyen", "nguyen thi", "nguyen thi h", "tran v", "n", "ng", "h", "le thi", "ha", "vi thi",
+               "nong duc", "zzz", "0912", "nguyen van an"]
+    with db.read() as s:
+        for text in queries:
+            for q in (ResidentQuery(search=text), ResidentQuery(search=text, hamlet_ids=(3, 4)),
+                      ResidentQuery(search=text, statuses=("pending",)),
+                      ResidentQuery(search=text, sort="dob", descending=True)):
+                full = resident_ids(s, q)
+                for limit in (1, 7, 200):
+                    assert resident_ids(s, q, limit=limit) == full[:limit], (q, limit)
+    assert True in walked and (False in walked or broad == 40)    # both ways were taken
+    db.dispose()

@@ -58,6 +58,8 @@ def test_an_end_before_the_start_is_refused_in_words_and_nothing_changes(ctx, qt
 def test_the_window_opens_it_from_tools(window, monkeypatch):
     import ui.main_window as mw
 
-    monkeypatch.setattr(mw.CampaignDialog, "ask", classmethod(lambda cls, ctx, parent: True))
+    from ui.dialogs.campaign_dialog import CampaignDialog
+
+    monkeypatch.setattr(CampaignDialog, "ask", classmethod(lambda cls, ctx, parent: True))
     window.findChild(mw.QAction, "actionCampaign").trigger()
     assert "Campaign settings saved" in window.statusBar().currentMessage()

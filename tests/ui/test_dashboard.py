@@ -17,7 +17,8 @@ def test_dashboard_renders_with_data(window, qtbot):
     series = [s for s in view.progressChart.series() if isinstance(s, QLineSeries)]
     assert len(series) == 3
     reported = next(s for s in series if s.name() == "Activated (reported)")
-    assert reported.count() == len(st.daily) > 5
+    assert reported.count() == len(st.daily) + 1 and len(st.daily) > 5   # + the campaign's start at 0
+    assert reported.at(0).y() == 0
     assert reported.at(reported.count() - 1).y() == st.daily[-1].activated_reported_cum
     bars = view.hamletChart.series()[0]
     assert bars.count() == 3 and bars.barSets()[0].count() == len(st.hamlets)
@@ -52,3 +53,23 @@ def test_countdown(window):
     assert value == "20 min"
     _, detail = view.countdown_text(dt.datetime(2025, 3, 10, 16, 0), "15:30")
     assert "passed" in detail
+
+
+def test_day_one_draws_lines_and_the_bars_carry_their_figures(window, qtbot):
+    """Issue 11: on a campaign's first day the cumulative chart was three dots (one point per line), and the
+    hamlet and team bars carried no numbers."""
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from canvass.campaign import set_campaign
+
+    with window.ctx.db.session() as s:
+        set_campaign(s, start=dt.date.today())
+    view = window.show_tab("dashboard")
+    view.wait_idle()
+    assert len(view.stats.daily) == 1
+    for line in (s for s in view.progressChart.series() if isinstance(s, QLineSeries)):
+        assert line.count() == 2 and line.at(0).y() == 0 and line.at(0).x() < line.at(1).x()
+    axis = next(a for a in view.hamletChart.axes() if isinstance(a, QBarCategoryAxis))
+    for g, label in zip(reversed(view.stats.hamlets), axis.categories()):
+        done, target = g.activated_system + g.activated_reported, g.target or g.eligible
+        assert label.startswith(g.name) and label.endswith(f"{done}/{target}")

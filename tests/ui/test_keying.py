@@ -229,3 +229,67 @@ def test_vietnamese_catalogue_is_complete_and_loads(ctx, qtbot, qapp):
         assert view.undo_button.text() == "Hoàn tác lần nhập cuối"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_choosing_a_team_gives_the_keys_back_to_the_walk_list(ctx, qtbot):
+    """Issue 11: after choosing a team from the list box, the keys went to the box until the table was
+    clicked ("1" re-chose a team instead of recording an activation)."""
+    from ui.views.keying import KeyingView
+
+    ids = make_commune(ctx.db, households_per_hamlet=2, people_per_household=2)
+    first = make_team(ctx.db, "Tổ Một", ids[:4])
+    second = make_team(ctx.db, "Tổ Hai", ids[4:8])
+    view = KeyingView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_team(first)
+    view.team_combo.setFocus()
+    qtbot.waitUntil(view.team_combo.hasFocus)
+    qtbot.keyClick(view.team_combo, Qt.Key.Key_Up)          # the keyboard's way of choosing in a closed list
+    assert view.team_combo.currentData() == second
+    assert view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_1)
+    assert statuses(ctx.db, [view.model.resident_id(0)])[view.model.resident_id(0)] == ("activated", None)
+
+
+def test_the_entry_count_starts_again_with_another_team(ctx, qtbot):
+    """Issue 11: the counter carried over from one team's walk list to the next."""
+    from ui.views.keying import KeyingView
+
+    ids = make_commune(ctx.db, households_per_hamlet=2, people_per_household=2)
+    first = make_team(ctx.db, "Tổ Một", ids[:4])
+    second = make_team(ctx.db, "Tổ Hai", ids[4:8])
+    view = KeyingView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select_team(first)
+    for _ in range(3):
+        qtbot.keyClick(view.table, Qt.Key.Key_1)
+    assert view.entries == 3
+    view.select_team(second)
+    qtbot.keyClick(view.table, Qt.Key.Key_2)
+    assert view.entries == 1 and "(1 " in view.status.text()
+
+
+def test_opening_the_keying_tab_gives_the_keys_to_the_walk_list(ctx, qtbot):
+    """Seen under X (issue 11's walk): after Ctrl+3 the window focused the view itself, so the first
+    outcomes typed went nowhere."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    ids = make_commune(ctx.db, households_per_hamlet=2, people_per_household=2)
+    make_team(ctx.db, "Tổ Một", ids[:4])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    view = window.show_tab("keying")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is view.table
+    rid = view.model.resident_id(0)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert statuses(ctx.db, [rid])[rid] == ("activated", None)

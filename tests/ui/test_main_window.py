@@ -48,7 +48,9 @@ def test_import_action_opens_the_wizard_and_refreshes(window, monkeypatch, qtbot
             _add_resident(ctx.db, "Hà Thị Mới", "020177700001", "+84922222222")
             return object()
 
-    monkeypatch.setattr(mw.ImportWizard, "ask", FakeWizard.ask)
+    from ui.dialogs.import_wizard import ImportWizard
+
+    monkeypatch.setattr(ImportWizard, "ask", FakeWizard.ask)
     window.importButton.click()
     window.residentsView.wait_idle()
     assert seen["args"][0] is window.ctx and seen["args"][1] is window
@@ -66,7 +68,10 @@ def test_pack_and_export_actions_call_their_dialogs(window, monkeypatch):
             calls.append(kw)
             return "/tmp/x.xlsx"
 
-    for dialog in (mw.ExportDialog, mw.PackExportDialog, mw.PackImportDialog):
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
+
+    for dialog in (ExportDialog, PackExportDialog, PackImportDialog):
         monkeypatch.setattr(dialog, "ask", Fake.ask)
     window.findChild(QAction, "actionExport").trigger()
     window.findChild(QAction, "actionPackExport").trigger()
@@ -95,7 +100,9 @@ def test_outcome_for_selected_rows_refreshes_them(window, monkeypatch):
                     record_visit(s, i, "refused")
             return True
 
-    monkeypatch.setattr(mw.OutcomeDialog, "ask", FakeOutcome.ask)
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    monkeypatch.setattr(OutcomeDialog, "ask", FakeOutcome.ask)
     window.actionMark.trigger()
     view.wait_idle()
     row = view.model.row_of(rid)
@@ -326,7 +333,9 @@ def test_ctrl_k_opens_the_outcome_dialog_for_the_selected_rows(window, monkeypat
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: bool(view.selected_ids()), timeout=5000)
     asked = []
-    monkeypatch.setattr(mw.OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+
+    monkeypatch.setattr(OutcomeDialog, "ask", classmethod(lambda cls, ctx, parent, ids: asked.append(ids) or False))
     qtbot.keyClick(view.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert asked == [view.selected_ids()]
 
@@ -420,3 +429,94 @@ def test_the_keying_view_reads_nothing_until_it_is_first_shown(window, qtbot):
     assert window.keyingView.model.rowCount() == 0 and window.keyingView.team_combo.count() == 0
     window.show_tab("keying")
     qtbot.waitUntil(lambda: window.keyingView.model.rowCount() > 0, timeout=10000)
+
+
+def test_the_title_names_the_database_once_and_the_program_not_at_all(window):
+    """Issue 11: the title bar read "Gõ Cửa — x.db — Gõ Cửa": Qt appends the application's display name
+    (ui/app.py sets it) to every window title on Linux and Windows, so the window sets only the database."""
+    assert window.windowTitle() == window._db_label()
+    assert "Gõ Cửa" not in window.windowTitle()
+
+
+def test_each_action_has_the_verb_of_the_dialog_it_opens(window, qapp):
+    """Issue 11: the toolbar said "Gộp gói tổ gửi về" (merge) and the dialog it opened "Nhập gói…" (import):
+    in Vietnamese, an action and the title of its dialog start with the same verb."""
+    from ui import i18n
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.outcome_dialog import OutcomeDialog
+    from ui.dialogs.pack_dialogs import PackExportDialog, PackImportDialog
+
+    i18n.install(qapp, "vi")
+    window.set_language("vi")
+    titles = {"actionImport": ImportWizard, "actionExport": ExportDialog, "actionPackExport": PackExportDialog,
+              "actionPackImport": PackImportDialog, "actionMark": OutcomeDialog}
+    for name, cls in titles.items():
+        context = cls.__name__
+        title = {"ImportWizard": "Import a list of residents", "ExportDialog": "Export a document",
+                 "PackExportDialog": "Export a team pack", "PackImportDialog": "Import a returned team pack",
+                 "OutcomeDialog": "Record a visit outcome"}[context]
+        shown = qapp.translate(context, title)
+        action = getattr(window, name).text().replace("&", "").rstrip("…")
+        assert shown != title, (context, title)          # translated: the comparison is in Vietnamese
+        assert action.split()[0] == shown.split()[0], (action, shown)
+
+
+def test_a_new_database_is_proposed_where_the_readme_says(qapp, tmp_path, monkeypatch):
+    """Issue 11: the README names `canvass.db` in the user data folder, the new-database form proposed
+    `gocua.db`; the form now proposes the program's default file (or a free name beside it)."""
+    from canvass.db import default_path
+    from ui.start_dialog import StartDialog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.platform", "linux")
+    dlg = StartDialog([])
+    assert Path(dlg.pathEdit.text()) == default_path() and default_path().name == "canvass.db"
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "~/.local/share/gocua/canvass.db" in readme
+    default_path().parent.mkdir(parents=True)
+    default_path().write_bytes(b"")
+    assert Path(StartDialog([]).pathEdit.text()).name == "canvass-2.db"
+
+
+def test_the_file_dialog_speaks_vietnamese(qapp, qtbot):
+    """Issue 11: Qt's own file dialog showed "Look in:" and "Files of type:" in English: Qt 6 writes them
+    "&Look in:" and "Files of &type:", which the catalogue did not translate."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install(qapp, "vi")
+    try:
+        dlg = QFileDialog(None, "x", "", "Gõ Cửa (*.db)")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dlg)
+        texts = {w.objectName(): w.text() for w in dlg.findChildren(QLabel)}
+        assert texts["lookInLabel"].replace("&", "") == "Tìm trong:"
+        assert texts["fileTypeLabel"].replace("&", "") == "Loại tệp:"
+        assert texts["fileNameLabel"].replace("&", "") == "Tên tệp:"
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_start_window_does_not_repeat_the_programs_name(qapp):
+    """Issue 11 (seen under X): "Gõ Cửa — bắt đầu — Gõ Cửa"; Qt adds the program's name to every title."""
+    from ui.start_dialog import StartDialog
+
+    assert "Gõ Cửa" not in StartDialog([]).windowTitle()
+
+
+def test_window_shortcuts_work_from_the_search_box(window, monkeypatch, qtbot):
+    """Seen under X: the window starts with the cursor in the search box, and there Ctrl+E moved the cursor
+    to the end of the text instead of opening the export dialog (Qt's line edit takes Ctrl+E on Linux)."""
+    from ui.dialogs.export_dialog import ExportDialog
+
+    asked = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, ctx, parent, **kw: asked.append(kw)))
+    window.activateWindow()
+    box = window.residentsView.searchBox
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [{"kind": None}]
+    box.setText("abc")
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)    # the box's own keys stay its own
+    assert box.selectedText() == "abc"

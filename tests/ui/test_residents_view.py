@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from sqlalchemy import select
 
 from canvass.events import record_visit
@@ -237,3 +237,36 @@ def test_dragged_rows_are_what_the_teams_view_accepts(ctx, qtbot):
     model = ResidentTableModel(ctx.db)
     mime = model.mimeData([model.index(3, 0), model.index(5, 2), model.index(5, 0)])
     assert decode_resident_ids(mime) == [model.resident_id(3), model.resident_id(5)]
+
+
+def test_the_window_shows_the_first_page_at_once_and_appends_the_rest(ctx, qtbot, monkeypatch):
+    """Issue 11 (a fast start at province scale): the view's model reads one page of ids now and the rest on
+    its query thread; the rest is appended (the rows already shown stay, with their selection), the count
+    waits for it, and a search answers with its first page too (`shown`) before every id is in (`loaded`)."""
+    import ui.models.residents as mod
+
+    monkeypatch.setattr(mod, "FIRST_IDS", 10)
+    full = ResidentTableModel(ctx.db).ids()
+    assert len(full) > 30
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    model = view.model
+    assert model.ids() == full[:10] and not model.complete()
+    view.show()
+    assert view.countLabel.text() == "Counting residents…"
+    view.table.selectionModel().select(model.index(3, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                       | QItemSelectionModel.SelectionFlag.Rows)
+    assert view.selected_ids() == [full[3]]
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        pass
+    assert model.ids() == full and model.complete()
+    assert view.selected_ids() == [full[3]]                        # appended, not reset
+    assert view.countLabel.text() == f"{len(full)} residents"
+    events = []
+    model.shown.connect(lambda: events.append(("shown", model.rowCount(), model.complete())))
+    model.loaded.connect(lambda: events.append(("loaded", model.rowCount(), model.complete())))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.request_query(search="", statuses=("pending", "activated", "absent", "refused", "revisit",
+                                                 "wrong_phone", "ineligible"))
+    assert events[0][0] == "shown" and events[0][1] == 10 and events[0][2] is False
+    assert events[-1] == ("loaded", model.rowCount(), True) and model.rowCount() > 10

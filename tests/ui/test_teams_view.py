@@ -171,3 +171,27 @@ def test_refresh_while_hidden_waits_until_shown(ctx, view, qtbot):
     view.show()
     qtbot.waitExposed(view)
     assert view.model.rowCount() == 2
+
+
+def test_every_figure_of_the_teams_table_shows_in_a_1024_pixel_window(ctx, view, qtbot):
+    """Issue 11 (and seen again under X at 1024x768): the teams table's last columns were cut off behind a
+    scroll bar while the team editor kept a wide column of labels."""
+    create(view, qtbot, "To 1 - Ban Quyen", [hamlet_id(ctx.db, "Thôn Nà Thí")])
+    create(view, qtbot, "To 2 - Khon Cuoi", [hamlet_id(ctx.db, "Thôn Pò Đứa")])
+    view.kind_combo.setCurrentIndex(1)
+    view.save_team()
+    with ctx.db.session() as s:
+        from canvass.teams import update_team
+
+        update_team(s, s.scalar(select(Team).where(Team.name == "To 1 - Ban Quyen")), lead_name="Lò Văn Ba",
+                    lead_phone="0912345678")
+    view.resize(985, 620)         # what the window leaves the view at 1024 px
+    view._sized = False
+    view.reload()
+    qtbot.wait(50)
+    header = view.table.horizontalHeader()
+    assert header.length() <= view.table.viewport().width(), (header.length(), view.table.viewport().width(),
+                                                             [header.sectionSize(i) for i in range(header.count())],
+                                                             view.splitter.sizes())
+    assert view.table.horizontalScrollBar().maximum() == 0
+    assert view.merge_target.width() >= view.merge_target.fontMetrics().horizontalAdvance("To 1 - Ban Quyen")

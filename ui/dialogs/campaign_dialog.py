@@ -155,16 +155,20 @@ class CampaignDialog(Asks, QDialog):
         """Write every change in one transaction; stay open with the reason when something is not acceptable."""
         from canvass.campaign import set_campaign, set_hamlet_target, set_phases
 
+        fields = dict(name=self.name.text(), start=self.start.date().toPython(), end=self.end.date().toPython(),
+                      quota_per_team_day=self.quota.value(), deadline=self.deadline.time().toString("HH:mm"))
+        phases, targets = self.phase_values(), self.target_values()
+        changed = [(row.hamlet_id, targets[row.hamlet_id]) for row in self.hamlet_rows
+                   if targets[row.hamlet_id] != row.target]
+
+        def work(s) -> None:
+            set_campaign(s, **fields)
+            set_phases(s, phases)
+            for hamlet_id, target in changed:
+                set_hamlet_target(s, hamlet_id, target)
+
         try:
-            with self.ctx.db.session() as s:
-                set_campaign(s, name=self.name.text(), start=self.start.date().toPython(),
-                             end=self.end.date().toPython(), quota_per_team_day=self.quota.value(),
-                             deadline=self.deadline.time().toString("HH:mm"))
-                set_phases(s, self.phase_values())
-                for row in self.hamlet_rows:
-                    target = self.target_values()[row.hamlet_id]
-                    if target != row.target:
-                        set_hamlet_target(s, row.hamlet_id, target)
+            self.ctx.runner.write(self.ctx.db, work)
         except CanvassError as exc:
             self.error.setText(error_text(self, exc))
             return False

@@ -11,15 +11,8 @@ from typing import Callable, Optional
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
-from sqlalchemy import make_url
 
-
-def needs_login(target: Optional[str]) -> bool:
-    """True for a PostgreSQL URL without a password (the window asks for the login and password)."""
-    if not target or "://" not in str(target):
-        return False
-    url = make_url(str(target))
-    return url.get_backend_name() == "postgresql" and not url.password
+from canvass.server import needs_login   # noqa: F401 - the window asks through this module
 
 
 class LoginDialog(QDialog):
@@ -76,26 +69,24 @@ def open_server(target: str, parent: Optional[QWidget] = None, *,
                 ask: Optional[Callable[..., Optional[tuple[str, str]]]] = None):
     """Open a server URL as the login the person types (asked again after a refused password); the open
     Database, or None when they cancel. Its `url` is the address without the password."""
-    from sqlalchemy.exc import OperationalError
-
-    from canvass.db import open_database
-    from canvass.server import current_user
+    from canvass.errors import CanvassError
+    from canvass.server import connect_as, current_user, server_address
 
     ask = ask or LoginDialog.ask
-    url = make_url(str(target))
-    server = url.set(password=None).render_as_string(hide_password=True).split("@")[-1]
-    login, error = url.username or "", ""
+    server, login = server_address(target)
+    error = ""
     while True:
         answer = ask(server, login, error, parent)
         if answer is None:
             return None
         login, password = answer
         try:
-            db = open_database(url.set(username=login, password=password).render_as_string(hide_password=False))
-        except OperationalError:
+            db = connect_as(target, login, password)
+        except CanvassError as exc:
+            if exc.code != "login_refused":
+                raise
             error = QCoreApplication.translate("LoginDialog", "The server refused this login and password.")
             continue
-        db.url = url.set(username=login, password=None).render_as_string(hide_password=True)
         user = current_user(db)
         if user is not None and user.role == "viewer":
             db.dispose()

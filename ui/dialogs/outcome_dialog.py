@@ -155,13 +155,15 @@ class OutcomeDialog(QDialog):
             return False
         try:
             phone = typed_phone(self.phone.text())[0] if self.phone.isEnabled() else None
-            with self.ctx.db.session() as s:
-                for rid in self.resident_ids:
-                    record_visit(s, rid, code, at=self.visit_at(), actor=self.ctx.actor,
-                                 reason=reason, note=self.note.text().strip() or None,
-                                 new_phone=phone,
-                                 revisit_on=self.revisit_on.date().toPython() if code == "revisit" else None,
-                                 source={"via": "outcome_dialog"})
+            at, note, ids = self.visit_at(), self.note.text().strip() or None, list(self.resident_ids)
+            revisit_on = self.revisit_on.date().toPython() if code == "revisit" else None
+
+            def work(s) -> None:
+                for rid in ids:
+                    record_visit(s, rid, code, at=at, actor=self.ctx.actor, reason=reason, note=note,
+                                 new_phone=phone, revisit_on=revisit_on, source={"via": "outcome_dialog"})
+
+            self.ctx.runner.write(self.ctx.db, work)
         except CanvassError as exc:
             self.error.setText(error_text(self, exc))
             return False

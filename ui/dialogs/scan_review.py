@@ -307,7 +307,8 @@ class ScanReviewDialog(Asks, QDialog):
     def record(self) -> None:
         """Record the decided rows (one transaction); the dialog closes when it worked."""
         try:
-            self.applied = apply_decisions(self.ctx.db, self.decisions(), actor=self.ctx.actor)
+            decisions, db, actor = self.decisions(), self.ctx.db, self.ctx.actor
+            self.applied = self.ctx.runner.call(lambda progress, cancel: apply_decisions(db, decisions, actor=actor))
         except CanvassError as exc:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(error_text(self, exc))

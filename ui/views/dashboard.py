@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_date, fmt_float, fmt_int
 from ui.labels import STATUS_COLORS
+from ui.views.base import TabView
 
 COLOR_SYSTEM = QColor(STATUS_COLORS["activated_system"])
 COLOR_REPORTED = QColor(STATUS_COLORS["activated"])
@@ -95,17 +96,13 @@ def _chart(title: str) -> QChart:
     return c
 
 
-class DashboardView(QWidget):
+class DashboardView(TabView):
     """Figure cards, the cumulative progress chart and per-hamlet / per-team bars."""
 
-    changed = Signal()
-
     def __init__(self, ctx, parent: Optional[QWidget] = None, as_of: Optional[dt.date] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.as_of = as_of
         self.stats = None
-        self._dirty = True
         self.setObjectName("dashboardView")
 
         self.cardSystem = Card("cardSystem", self.tr("Activated (system verified)"), self)
@@ -168,21 +165,10 @@ class DashboardView(QWidget):
         return v
 
     # --- refresh --------------------------------------------------------------------------------
-    def mark_dirty(self) -> None:
-        """The data changed: recompute when next shown (now, if visible)."""
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Recompute the figures on the stats thread (about a second at 300,000 residents) and redraw when they
         arrive; the window keeps working meanwhile."""
-        self._dirty = False
+        self._stale = False
         self._generation += 1
         if self.stats is None:
             self.title.setText(self.tr("Computing the figures…"))
@@ -290,6 +276,8 @@ class DashboardView(QWidget):
             pen.setStyle(style)
             s.setPen(pen)
             s.setPointsVisible(len(daily) <= 31)
+            if daily:   # every cumulative line starts at 0 when the campaign starts: day one is a line, not a dot
+                s.append(float(QDateTime(daily[0].day, QTime(0, 0)).toMSecsSinceEpoch()), 0.0)
             for p in daily:
                 ms = QDateTime(p.day, QTime(12, 0)).toMSecsSinceEpoch()
                 s.append(float(ms), float(getattr(p, attr)))
@@ -339,7 +327,11 @@ class DashboardView(QWidget):
                 v.setMinimumHeight(max(240, 110 + 30 * len(groups)))
         chart.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([g.name for g in reversed(groups)] or [self.tr("(none)")])
+        # each bar carries its figures: activated (verified + reported) of the target
+        cats.append([self.tr("%1  %2/%3").replace("%1", g.name)
+                     .replace("%2", fmt_int(g.activated_system + g.activated_reported))
+                     .replace("%3", fmt_int(g.target or g.eligible)) for g in reversed(groups)]
+                    or [self.tr("(none)")])
         font = QFont(cats.labelsFont())
         font.setPointSizeF(max(7.0, font.pointSizeF() - (1 if len(groups) > 4 else 0)))
         cats.setLabelsFont(font)
@@ -353,6 +345,3 @@ class DashboardView(QWidget):
         series.attachAxis(cats)
         series.attachAxis(vals)
 
-    def refresh_if_visible(self) -> None:
-        """Alias of mark_dirty for the window's refresh fan-out."""
-        self.mark_dirty()

@@ -25,6 +25,7 @@ from canvass.teams import team_choices, team_hamlets
 from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label, status_text
 from ui.models.keying_model import KeyingModel
+from ui.views.base import TabView
 
 # key -> outcome; digits first, then Vietnamese initials (Kích hoạt, Vắng, X = không thể, Sai số, Từ chối, Hẹn, Chưa)
 OUTCOME_KEYS = {
@@ -132,18 +133,16 @@ class ReasonPanel(QFrame):
         return False
 
 
-class KeyingView(QWidget):
+class KeyingView(TabView):
     """Key a team's paper walk list: outcome keys, reason picker, Enter to go on, Ctrl+Z to undo."""
 
-    changed = Signal()
-
     def __init__(self, ctx, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("keyingView")
         self.undo_stack: list[tuple[int, int]] = []   # (visit event id, resident id), this session's entries
         self.pending_outcome: Optional[str] = None
-        self.entries = 0
+        self.entries = 0              # entries for the walk list on screen (starts again with another team)
+        self._entries_team = None
 
         self.team_combo = QComboBox(self)
         self.team_combo.setObjectName("keyingTeam")
@@ -204,6 +203,7 @@ class KeyingView(QWidget):
         hh.setStretchLastSection(False)
         hh.setResizeContentsPrecision(40)   # fit columns to the first rows, not to thousands of them
         self.table.setToolTip(self.tr("Type the outcome of the highlighted resident: see the keys above"))
+        self.setFocusProxy(self.table)   # the tab opened (Ctrl+3, a click): the keys go to the walk list
 
         self.reason_panel = ReasonPanel(self)
         self.reason_panel.chosen.connect(self._reason_chosen)
@@ -226,15 +226,15 @@ class KeyingView(QWidget):
 
         self.team_combo.currentIndexChanged.connect(self._team_changed)
         self.hamlet_combo.currentIndexChanged.connect(self._hamlet_changed)
-        # nothing is read until the view is first shown: a team's walk list can be 24,000 rows, and the
-        # window must show its first rows without waiting for a tab nobody has opened yet
-        self._stale = True
+        # a team or hamlet chosen (mouse or keyboard): the keys go to the walk list again, not to the list box
+        self.team_combo.activated.connect(lambda _i: self._focus_table())
+        self.hamlet_combo.activated.connect(lambda _i: self._focus_table())
+        # nothing is read until the view is first shown (TabView): a team's walk list can be 24,000 rows, and
+        # the window must show its first rows without waiting for a tab nobody has opened yet
 
     def showEvent(self, event) -> None:
         """Shown: re-read if the data changed meanwhile; the table takes the keyboard, so typing can start."""
         super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self.reload()
         if self.model.rowCount() and not self.reason_panel.isVisible():
             self.table.setFocus()
 
@@ -244,16 +244,8 @@ class KeyingView(QWidget):
         keys = self.tr("<b>Enter</b> next · <b>Ctrl+Z</b> undo")
         return " &nbsp;·&nbsp; ".join(parts) + " &nbsp;·&nbsp; " + keys
 
-    def refresh(self) -> None:
-        """Re-read the teams and the table (keeping the chosen team and hamlet); deferred until shown when
-        the view is hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.reload()
-
     def reload(self) -> None:
-        """Re-read the teams and the table now."""
+        """Re-read the teams and the table now (keeping the chosen team and hamlet)."""
         self._stale = False
         current = self.team_combo.currentData()
         with self.ctx.db.read() as s:
@@ -270,8 +262,7 @@ class KeyingView(QWidget):
 
     def select_team(self, team_id: Optional[int], hamlet_id: Optional[int] = None) -> None:
         """Show one team's walk list (and one hamlet of it)."""
-        if self._stale:
-            self.reload()
+        self.ensure_read()
         pos = self.team_combo.findData(team_id)
         if pos >= 0:
             self.team_combo.setCurrentIndex(pos)
@@ -281,8 +272,15 @@ class KeyingView(QWidget):
                 self.hamlet_combo.setCurrentIndex(pos)
         self.table.setFocus()
 
+    def _focus_table(self) -> None:
+        if self.model.rowCount() and not self.reason_panel.isVisible():
+            self.table.setFocus()
+
     def _team_changed(self, *_args) -> None:
         team_id = self.team_combo.currentData()
+        if team_id != self._entries_team:     # another team's paper: its own count
+            self._entries_team = team_id
+            self.entries = 0
         current = self.hamlet_combo.currentData()
         with self.ctx.db.read() as s:
             hamlets = team_hamlets(s, team_id)
@@ -366,11 +364,11 @@ class KeyingView(QWidget):
         rid = self.model.resident_id(row)
         if rid is None:
             return False
+        at = self.visit_at()
         try:
-            with self.ctx.db.session() as s:
-                event = record_visit(s, rid, outcome, at=self.visit_at(), actor=self.ctx.actor, reason=reason,
-                                     note=note, source={"via": "keying"})
-                event_id = event.id
+            event_id = self.ctx.runner.write(self.ctx.db, lambda s: record_visit(
+                s, rid, outcome, at=at, actor=self.ctx.actor, reason=reason, note=note,
+                source={"via": "keying"}).id)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return False
@@ -380,7 +378,7 @@ class KeyingView(QWidget):
         self.model.refresh_ids([rid])
         name = self.model.rows[row].name
         text = status_text(outcome, reason)
-        self._say(self.tr("%1: %2 (%3 entries this session)").replace("%1", name).replace("%2", text)
+        self._say(self.tr("%1: %2 (%3 entered from this walk list)").replace("%1", name).replace("%2", text)
                   .replace("%3", str(self.entries)))
         self.move_to(row + 1)
         self.changed.emit()
@@ -394,8 +392,7 @@ class KeyingView(QWidget):
             return False
         event_id, rid = self.undo_stack.pop()
         try:
-            with self.ctx.db.session() as s:
-                void_visit(s, event_id, actor=self.ctx.actor)
+            self.ctx.runner.write(self.ctx.db, lambda s: void_visit(s, event_id, actor=self.ctx.actor) and None)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return False

@@ -14,24 +14,23 @@ from ui.dialogs.progress import error_text
 from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
+from ui.views.base import TabView
 
 ALL = "__all__"
 UNASSIGNED = "__none__"
 
 
-class ResidentsView(QWidget):
+class ResidentsView(TabView):
     """Search box and filters above the residents table; emits which residents a person wants to open or mark."""
 
     detailsRequested = Signal(int)          # resident id
     outcomeRequested = Signal(list)         # resident ids
-    changed = Signal()                      # the data changed here (none today: the view only reads)
     selectionChanged = Signal(int)          # how many rows are selected
 
     def __init__(self, ctx, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("residentsView")
-        self.debounce_ms = 150
+        self.debounce_ms = 40
         if ctx.settings is not None:
             from ui.settings import SEARCH_DEBOUNCE_MS
             self.debounce_ms = int(ctx.settings.get(SEARCH_DEBOUNCE_MS))
@@ -63,7 +62,7 @@ class ResidentsView(QWidget):
             bar.addWidget(lab)
             bar.addWidget(combo, 1)
 
-        self.model = ResidentTableModel(ctx.db, self)
+        self.model = ResidentTableModel(ctx.db, self, first_page=True)   # the rest of the ids come in the background
         self.model.asynchronous = True      # typing and sorting never wait for SQL
         self.table = QTableView(self)
         self.table.setObjectName("residentsTable")
@@ -108,6 +107,7 @@ class ResidentsView(QWidget):
         for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
         self._busy_timer = QTimer(self)          # "searching…" only when an answer takes a while (no flicker)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(
@@ -133,6 +133,7 @@ class ResidentsView(QWidget):
 
         self.fill_filters()
         self._update_count()
+        self._stale = False     # the first view: read while it is built (the first page of ids, the filters)
 
     def _combo(self, name: str, tip: str) -> QComboBox:
         c = QComboBox(self)
@@ -210,6 +211,7 @@ class ResidentsView(QWidget):
 
     def set_filter(self, name: str, data) -> None:
         """Choose a filter entry by its data (a hamlet id, team id, status or reason code)."""
+        self.ensure_read()   # hidden while the data changed: the lists are re-read first
         combo = {"hamlet": self.hamletFilter, "team": self.teamFilter, "status": self.statusFilter,
                  "reason": self.reasonFilter}[name]
         i = combo.findData(ALL if data is None else data)
@@ -218,6 +220,9 @@ class ResidentsView(QWidget):
         combo.setCurrentIndex(i)
 
     def _update_count(self) -> None:
+        if not self.model.complete():     # the first page is shown, the rest is being read
+            self.countLabel.setText(self.tr("Counting residents…"))
+            return
         n = self.model.rowCount()
         self.countLabel.setText(self.tr("%1 residents").replace("%1", fmt_int(n)))
 
@@ -268,7 +273,7 @@ class ResidentsView(QWidget):
         menu.addAction(self.actionMark)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
-    def refresh(self) -> None:
+    def reload(self) -> None:
         """Re-read everything (after an import, a merge, outcomes): filters, ids and rows."""
         self.fill_filters()
         self.apply_filters()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -19,6 +19,8 @@ from canvass.teams import TEAM_KINDS, hamlet_choices
 from ui.dialogs.progress import ProgressDialog, error_text
 from ui.labels import team_kind_label
 from ui.models.teams_model import TeamsModel
+from ui.tasks import in_session
+from ui.views.base import TabView
 
 
 class TeamsTable(QTableView):
@@ -32,14 +34,11 @@ class TeamsTable(QTableView):
         self.setDragDropOverwriteMode(True)
 
 
-class TeamsView(QWidget):
+class TeamsView(TabView):
     """Teams, their load, and the tools that hand residents to them."""
 
-    changed = Signal()
-
     def __init__(self, ctx, parent: Optional[QWidget] = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("teamsView")
         self.editing_id: Optional[int] = None
 
@@ -151,6 +150,10 @@ class TeamsView(QWidget):
         font.setBold(True)
         self.editor_title.setFont(font)
         form = QFormLayout()
+        # in a narrow window (1024 px) the labels go above their fields: the teams' figures keep the width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for w in (self.name_edit, self.lead_edit, self.phone_edit, self.kind_combo):
+            w.setMinimumWidth(150)
         form.addRow(self.tr("Na&me:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Lead:"), self.lead_edit)
@@ -161,11 +164,12 @@ class TeamsView(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        merge_row = QHBoxLayout()
-        merge_row.addWidget(self.retire_button)
-        merge_row.addStretch(1)
+        buttons.insertWidget(1, self.retire_button)     # New · Retire … Save; the merge on its own line,
+        merge_row = QHBoxLayout()                       # so the editor stays narrow beside the teams' figures
         merge_row.addWidget(self.merge_button)
         merge_row.addWidget(self.merge_target, 1)
+        self.merge_target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.merge_target.setMinimumContentsLength(10)
         editor = QGroupBox(self.tr("Team"), self)
         editor.setMaximumWidth(520)
         editor_lay = QVBoxLayout(editor)
@@ -183,6 +187,8 @@ class TeamsView(QWidget):
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)     # the teams' figures need the width more than the editor's fields
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         lay = QVBoxLayout(self)
         lay.addWidget(splitter, 1)
         lay.addWidget(self.status)
@@ -195,7 +201,7 @@ class TeamsView(QWidget):
                      (self.new_button, self.save_button), (self.save_button, self.retire_button),
                      (self.retire_button, self.merge_button), (self.merge_button, self.merge_target)):
             self.setTabOrder(a, b)
-        self.refresh()
+        self.hamlets: list = []     # read with the teams when the view is first shown (TabView)
         self.new_team()
 
     # --- helpers tests may replace
@@ -209,19 +215,6 @@ class TeamsView(QWidget):
         self.status.setText(text)
 
     # --- loading
-    def refresh(self) -> None:
-        """Re-read teams, hamlets and loads (keeping the selected team); deferred until shown when hidden,
-        so keying in another tab does not pay for this view on every entry."""
-        if not self.isVisible() and self.model.rowCount():
-            self._stale = True
-            return
-        self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self.reload()
-
     def reload(self) -> None:
         """Re-read teams, hamlets and loads now."""
         self._stale = False
@@ -231,9 +224,10 @@ class TeamsView(QWidget):
             self._sized = True      # fit the columns once; later refreshes keep the person's widths
             self.table.resizeColumnsToContents()
             header = self.table.horizontalHeader()
-            for col in ("name", "lead", "hamlets"):
-                i = self.model.COLUMNS.index(col)
-                header.resizeSection(i, min(header.sectionSize(i), 240))
+            for col, most in (("name", 240), ("lead", 240), ("hamlets", 240), ("kind", 120)):
+                i = self.model.COLUMNS.index(col)      # longer texts are in the cell's tooltip
+                header.resizeSection(i, min(header.sectionSize(i), most))
+            self._fit_splitter()
         with self.ctx.db.read() as s:
             hamlets = hamlet_choices(s)
         self.hamlets = hamlets
@@ -252,6 +246,21 @@ class TeamsView(QWidget):
             self.select_team(keep)
         else:
             self._fill_hamlets(())
+
+    def _fit_splitter(self) -> None:
+        """Give the teams table the width its columns need, as far as the editor's smallest width allows (at
+        1024 px the last figures were cut off behind a scroll bar)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        table = self.table
+        needed = (table.horizontalHeader().length() + 2 * table.frameWidth()
+                  + table.verticalScrollBar().sizeHint().width() + (sizes[0] - table.width()))
+        editor_min = self.splitter.widget(1).minimumSizeHint().width()
+        left = min(max(needed, sizes[0]), total - editor_min)
+        if left != sizes[0]:
+            self.splitter.setSizes([left, total - left])
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
@@ -283,6 +292,7 @@ class TeamsView(QWidget):
 
     def select_team(self, team_id: int) -> None:
         """Select a team in the table and show it in the editor."""
+        self.ensure_read()
         row = self.model.row_of(team_id)
         if row >= 0:
             self.table.selectRow(row)
@@ -351,21 +361,25 @@ class TeamsView(QWidget):
                       lead_phone=self.phone_edit.text().strip() or None,
                       members=self.members_edit.toPlainText().strip() or None,
                       hamlet_ids=self.ticked(self.hamlets_list))
+        editing, actor = self.editing_id, self.ctx.actor
+
+        def work(s) -> tuple[int, str]:
+            if editing is None:
+                team = teams.add_team(s, name, actor=actor, **fields)
+            else:
+                team = teams.find_team(s, editing)
+                if team.name != name:
+                    teams.rename_team(s, team, name, actor=actor)
+                teams.update_team(s, team, actor=actor, **fields)
+            return team.id, team.name
+
         try:
-            with self.ctx.db.session() as s:
-                if self.editing_id is None:
-                    team = teams.add_team(s, name, actor=self.ctx.actor, **fields)
-                    self._say(self.tr("Team “%1” created.").replace("%1", team.name))
-                else:
-                    team = teams.find_team(s, self.editing_id)
-                    if team.name != name:
-                        teams.rename_team(s, team, name, actor=self.ctx.actor)
-                    teams.update_team(s, team, actor=self.ctx.actor, **fields)
-                    self._say(self.tr("Team “%1” saved.").replace("%1", team.name))
-                team_id = team.id
+            team_id, team_name = self.ctx.runner.write(self.ctx.db, work)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return None
+        self._say((self.tr("Team “%1” created.") if editing is None else self.tr("Team “%1” saved."))
+                  .replace("%1", team_name))
         self.editing_id = team_id
         self.reload()
         self.changed.emit()
@@ -378,20 +392,17 @@ class TeamsView(QWidget):
         t = self.model.team(self.model.row_of(self.editing_id)) if self.editing_id is not None else None
         if t is None:
             return
+        if t.active and not self.confirm(self.tr("Retire team “%1”? It keeps its residents and history but "
+                                                 "takes no new assignments.").replace("%1", t.name)):
+            return
+        change = teams.retire_team if t.active else teams.reactivate_team
         try:
-            with self.ctx.db.session() as s:
-                if t.active:
-                    if not self.confirm(self.tr("Retire team “%1”? It keeps its residents and history but "
-                                                "takes no new assignments.").replace("%1", t.name)):
-                        return
-                    teams.retire_team(s, t.id, actor=self.ctx.actor)
-                    self._say(self.tr("Team “%1” retired.").replace("%1", t.name))
-                else:
-                    teams.reactivate_team(s, t.id, actor=self.ctx.actor)
-                    self._say(self.tr("Team “%1” is working again.").replace("%1", t.name))
+            self.ctx.runner.write(self.ctx.db, lambda s: change(s, t.id, actor=self.ctx.actor) and None)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return
+        self._say((self.tr("Team “%1” retired.") if t.active else self.tr("Team “%1” is working again."))
+                  .replace("%1", t.name))
         self.reload()
         self.changed.emit()
 
@@ -408,12 +419,12 @@ class TeamsView(QWidget):
                                     "its history is kept.").replace("%1", t.name).replace("%2", target_name)):
             return
         try:
-            with self.ctx.db.session() as s:
-                res = teams.merge_teams(s, t.id, target_id, actor=self.ctx.actor)
+            moved = self.ctx.runner.write(self.ctx.db, lambda s: teams.merge_teams(
+                s, t.id, target_id, actor=self.ctx.actor).residents_moved)
         except CanvassError as exc:
             self._say(error_text(self, exc), error=True)
             return
-        self._say(self.tr("Merged: %1 resident(s) moved to “%2”.").replace("%1", str(res.residents_moved))
+        self._say(self.tr("Merged: %1 resident(s) moved to “%2”.").replace("%1", str(moved))
                   .replace("%2", target_name))
         self.editing_id = target_id
         self.reload()
@@ -421,13 +432,7 @@ class TeamsView(QWidget):
 
     # --- assignment (background work)
     def _run(self, work: Callable, title: str):
-        db = self.ctx.db
-
-        def fn(progress, cancel):
-            with db.session() as s:
-                return work(s, progress, cancel)
-
-        outcome = ProgressDialog.run(self.ctx, self, fn, title=title, label=title)
+        outcome = ProgressDialog.run(self.ctx, self, in_session(self.ctx.db, work), title=title, label=title)
         if not outcome.ok:
             self._say(error_text(self, outcome.error), error=True)
             return None

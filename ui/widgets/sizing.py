@@ -14,3 +14,18 @@ def fit_resize(widget: QWidget, width: int, height: int) -> None:
         width = min(width, int(free.width() * 0.96))
         height = min(height, int(free.height() * 0.92))
     widget.resize(width, height)
+    if screen is not None and widget.isVisible():
+        keep_on_screen(widget)
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """Move a shown window that grew (a dialog showing its preview) back inside the screen's free area: it
+    grows from its top-left corner, and on a 768-pixel screen its buttons went below the bottom edge."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free, frame = screen.availableGeometry(), widget.frameGeometry()
+    x = max(free.left(), min(frame.left(), free.left() + free.width() - frame.width()))
+    y = max(free.top(), min(frame.top(), free.top() + free.height() - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        widget.move(x, y)
