@@ -31,7 +31,6 @@ import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from types import SimpleNamespace
 from typing import Any, Callable, Optional
 
 from sqlalchemy import Connection, bindparam, func, select, update
@@ -41,7 +40,8 @@ from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_
 from canvass.dates import parse_date
 from canvass.db import bulk_insert, next_id, sync_sequence
 from canvass.errors import Cancelled
-from canvass.events import CACHED_COLUMNS, derive_state, state_columns
+from canvass.events import (CACHED_COLUMNS, ResidentState, refresh_states, state_columns,
+                            write_system_activation)
 from canvass.models import (BatchHamlet, Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord,
                             SourceRow, SourceText)
 from canvass.residents import name_words
@@ -557,15 +557,18 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
                 [(plan.batch_id, hid) for hid in sorted(plan.hamlets_seen)])
     bulk_insert(conn, Household.__table__, ("id", "hamlet_id", "key", "number", "head_name", "address", "sort_key"),
                 plan.households)
+    # a new resident's cached state is the fold of its one `imported` event (events.state_columns)
+    fresh_state = state_columns(ResidentState())
     cols = ("id", "cccd") + COMPARED + ("name_fold", "name_sort", "address_fold", "first_batch_id",
-                                        "last_batch_id", "status", "attempts", "version")
+                                        "last_batch_id") + CACHED_COLUMNS + ("version",)
+    fresh = tuple(fresh_state[c] for c in CACHED_COLUMNS)
     dob_i = cols.index("dob")
     b = plan.batch_id
     for i in range(0, len(plan.residents), CHUNK):
         chunk = plan.residents[i:i + CHUNK]
         rows = []
         for r in chunk:
-            r = r + (b, b, "pending", 0, 1)
+            r = r + (b, b) + fresh + (1,)
             if sqlite and r[dob_i] is not None:
                 r = r[:dob_i] + (dconv(r[dob_i]),) + r[dob_i + 1:]
             rows.append(r)
@@ -611,14 +614,11 @@ def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sh
     if plan.activate:
         bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "actor"),
                     [(rid, "activated_system", ts, ts, b, actor) for rid in plan.activate])
-        stmt = (update(r).where(r.c.id == bindparam("_id"))
-                .values(status="activated_system", status_reason=None, status_at=at, version=r.c.version + 1))
-        for i in range(0, len(plan.activate), CHUNK):
-            conn.execute(stmt, [{"_id": rid} for rid in plan.activate[i:i + CHUNK]])
+        write_system_activation(conn, plan.activate, at)
     if plan.reopen:
         bulk_insert(conn, Event.__table__, ("resident_id", "kind", "at", "recorded_at", "batch_id", "actor"),
                     [(rid, "system_reopened", ts, ts, b, actor) for rid in plan.reopen])
-        _refresh(conn, plan.reopen)
+        refresh_states(conn, plan.reopen)
     for table in (Commune, Hamlet, Household, Resident, ImportBatch):
         sync_sequence(conn, table.__table__)
 
@@ -660,21 +660,3 @@ def store_texts(conn: Connection, texts: list[str]) -> list[int]:
     if new:
         sync_sequence(conn, t)
     return ids
-
-
-def _refresh(conn: Connection, ids: list[int]) -> None:
-    """Derive the cached state of a few residents again from their whole log."""
-    e, r = Event.__table__, Resident.__table__
-    by_resident: dict[int, list] = {rid: [] for rid in ids}
-    for i in range(0, len(ids), 900):
-        for row in conn.execute(select(e.c.id, e.c.resident_id, e.c.kind, e.c.at, e.c.team_id, e.c.outcome,
-                                       e.c.reason, e.c.data).where(e.c.resident_id.in_(ids[i:i + 900]))):
-            by_resident[row.resident_id].append(SimpleNamespace(**row._mapping))
-    stmt = (update(r).where(r.c.id == bindparam("_id"))
-            .values(**{c: bindparam("c_" + c) for c in CACHED_COLUMNS}, version=r.c.version + 1))
-    params = []
-    for rid, events in by_resident.items():
-        cols = state_columns(derive_state(events))
-        params.append({"_id": rid, **{"c_" + c: v for c, v in cols.items()}})
-    if params:
-        conn.execute(stmt, params)
