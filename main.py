@@ -10,17 +10,13 @@ def is_command_line(args: list[str]) -> bool:
 
     if only_window_options(args):
         return False
-    from canvass.cli import COMMANDS
+    from canvass.cli import COMMANDS, command_of
 
-    i = 0
-    while i < len(args):
-        if args[i] == "--db":
-            i += 2
-        elif args[i].startswith("--db="):
-            i += 1
-        else:
-            return args[i] in COMMANDS or (args[i] in ("-h", "--help") and i == len(args) - 1)
-    return False
+    name = command_of(args)
+    if name is not None:
+        return name in COMMANDS
+    # no command: the command line's help when "-h"/"--help" comes last after nothing but --db
+    return args[-1:] in (["-h"], ["--help"]) and command_of(args[:-1] + ["_"]) == "_"
 
 
 def run() -> int:

@@ -77,3 +77,24 @@ def window(ctx, qtbot):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def shell(qapp, tmp_path):
+    """The application object (settings in a file of the test's own), English so assertions read plainly;
+    closed and its database released after the test."""
+    from ui import i18n
+    from ui.app import Application
+    from ui.settings import Settings
+    from ui.tasks import Runner
+
+    i18n.install(qapp, "en")
+    app = Application(qapp, Settings(tmp_path / "gocua.ini"), Runner())
+    yield app
+    app.runner.wait(20000)
+    if app.window is not None:
+        app.window.residentsView.model.wait()
+        app.window.close()
+        app.window.deleteLater()
+    if app.ctx is not None:
+        app.ctx.db.dispose()

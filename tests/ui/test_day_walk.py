@@ -9,33 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from canvass.models import Event, Hamlet, Resident, Team
 from tests.ui.helpers import fill_pack
-
-
-@pytest.fixture
-def shell(qapp, tmp_path):
-    """The application object (settings in a file of the test's own), English so assertions read plainly."""
-    from ui import i18n
-    from ui.app import Application
-    from ui.settings import Settings
-    from ui.tasks import Runner
-
-    i18n.install(qapp, "en")
-    app = Application(qapp, Settings(tmp_path / "gocua.ini"), Runner())
-    yield app
-    app.runner.wait(20000)
-    if app.window is not None:
-        app.window.residentsView.model.wait()
-        app.window.close()
-        app.window.deleteLater()
-    if app.ctx is not None:
-        app.ctx.db.dispose()
 
 
 def drive_import(qtbot):

@@ -18,30 +18,15 @@ def server(pg_db, pg_url, tmp_path):
     srv.drop_logins()
 
 
-@pytest.fixture
-def shell(qapp, tmp_path, monkeypatch):
+@pytest.fixture(autouse=True)
+def no_warning_boxes(monkeypatch):
+    """A warning box would be modal and hang the test: it fails it instead."""
     from PySide6.QtWidgets import QMessageBox
-
-    from ui import i18n
 
     def unexpected(parent, title, text, *a, **k):
         raise AssertionError(f"{title}: {text}")
 
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(unexpected))   # a modal box would hang the test
-    from ui.app import Application
-    from ui.settings import Settings
-    from ui.tasks import Runner
-
-    i18n.install(qapp, "en")
-    app = Application(qapp, Settings(tmp_path / "gocua.ini"), Runner())
-    yield app
-    app.runner.wait(20000)
-    if app.window is not None:
-        app.window.residentsView.model.wait()
-        app.window.close()
-        app.window.deleteLater()
-    if app.ctx is not None:
-        app.ctx.db.dispose()
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(unexpected))
 
 
 def test_login_dialog_returns_what_was_typed(qtbot):
