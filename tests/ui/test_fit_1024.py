@@ -1,0 +1,48 @@
+"""Nothing clipped in a 1024-pixel window (issue 11, seen under Xvfb at 1024x768 in Vietnamese): the residents'
+filters, the team editor's labels, the keying table's columns, Qt's file dialog's columns."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+
+def shown_text_room(combo: QComboBox) -> tuple[int, int]:
+    """(pixels the combo's current text needs, pixels its edit field has)."""
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()), field.width()
+
+
+@pytest.fixture
+def vi_window(ctx, qtbot, qapp):
+    """The main window in Vietnamese (the longer texts) at 1024x768, shown."""
+    from ui import i18n
+    from ui.app import STYLE
+    from ui.main_window import MainWindow
+
+    i18n.install(qapp, "vi")
+    qapp.setStyleSheet(STYLE.read_text(encoding="utf-8"))     # as the program runs: padding and borders count
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1024, 740)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    qapp.setStyleSheet("")
+
+
+def test_the_residents_filters_show_their_whole_text_at_1024_px(vi_window, qtbot):
+    view = vi_window.residentsView
+    qtbot.wait(20)
+    for combo in (view.hamletFilter, view.teamFilter, view.statusFilter, view.reasonFilter):
+        need, room = shown_text_room(combo)
+        assert need <= room, (combo.objectName(), combo.currentText(), need, room, combo.width())
+    assert view.searchBox.width() >= view.searchBox.minimumWidth()
+    # a long entry chosen is shortened with "…", not cut mid-letter
+    view.set_filter("status", "activated_system")
+    combo = view.statusFilter
+    assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > combo.text_room()
+    assert combo.shown_text().endswith("…") and \
+        combo.fontMetrics().horizontalAdvance(combo.shown_text()) <= combo.text_room()
