@@ -46,3 +46,32 @@ def test_the_residents_filters_show_their_whole_text_at_1024_px(vi_window, qtbot
     assert combo.fontMetrics().horizontalAdvance(combo.currentText()) > combo.text_room()
     assert combo.shown_text().endswith("…") and \
         combo.fontMetrics().horizontalAdvance(combo.shown_text()) <= combo.text_room()
+
+
+def test_qt_file_dialog_shows_its_column_titles_whole(qapp, qtbot):
+    """Seen under X: Qt's own file dialog (the one the program gets on a plain X session) cut "Kích thước"."""
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from ui import i18n
+    from ui.app import make_qapp
+
+    i18n.install(qapp, "vi")
+    app = make_qapp([])
+    try:
+        dlg = QFileDialog(None, "Mở", str(__import__("pathlib").Path(__file__).parent))
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.activateWindow()
+        qtbot.waitExposed(dlg)
+        tree = dlg.findChild(QTreeView, "treeView")
+        header = tree.header()
+
+        def short():     # columns narrower than their titles as the style sheet draws them (bold, padded)
+            return [(str(tree.model().headerData(c, header.orientation())), header.sectionSize(c))
+                    for c in range(1, header.count()) if header.sectionSize(c) < header.sectionSizeHint(c)]
+
+        qtbot.waitUntil(lambda: not short(), timeout=2000)      # fitted when the focus goes into the dialog
+    finally:
+        app.setStyleSheet("")
+        i18n.install(qapp, "en")
