@@ -75,3 +75,22 @@ def test_qt_file_dialog_shows_its_column_titles_whole(qapp, qtbot):
     finally:
         app.setStyleSheet("")
         i18n.install(qapp, "en")
+
+
+def test_the_team_editor_keeps_every_label_beside_its_field_at_1024_px(vi_window, qtbot):
+    """Seen under X: "Điện thoại tổ trưởng:" alone went above its field while every other label sat beside."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    vi_window.tabs.setCurrentWidget(vi_window.teamsView)
+    view = vi_window.teamsView
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    form = view.name_edit.parentWidget().findChildren(QFormLayout)
+    form = next(f for f in form if f.indexOf(view.phone_edit) >= 0)
+    for field in (view.name_edit, view.kind_combo, view.lead_edit, view.phone_edit):
+        label = form.labelForField(field)
+        assert isinstance(label, QLabel)
+        assert label.geometry().top() >= field.geometry().top() - 2 and \
+            label.geometry().bottom() <= field.geometry().bottom() + 2, (label.text(), label.geometry(),
+                                                                        field.geometry())
+        assert label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) <= label.width(), label.text()

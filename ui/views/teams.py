@@ -157,6 +157,8 @@ class TeamsView(TabView):
         form.addRow(self.tr("Na&me:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Lead:"), self.lead_edit)
+        # Vietnamese "Điện thoại:", right under "Tổ trưởng:" (the long "Điện thoại tổ trưởng:" alone went above its
+        # field at 1024 px); the tooltip says whose phone
         form.addRow(self.tr("Lead's &phone:"), self.phone_edit)
         form.addRow(self.tr("Mem&bers:"), self.members_edit)
         form.addRow(self.tr("Hamlets co&vered:"), self.hamlets_list)
