@@ -3,6 +3,7 @@ filters, the team editor's labels, the keying table's columns, Qt's file dialog'
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 
@@ -94,3 +95,39 @@ def test_the_team_editor_keeps_every_label_beside_its_field_at_1024_px(vi_window
             label.geometry().bottom() <= field.geometry().bottom() + 2, (label.text(), label.geometry(),
                                                                         field.geometry())
         assert label.fontMetrics().horizontalAdvance(label.text().replace("&", "")) <= label.width(), label.text()
+
+
+def test_the_keying_table_gives_name_birth_and_outcome_their_room_and_the_address_the_rest(vi_window, qtbot):
+    """Seen under X at 1024 px: the address column took half the table (sized to its longest text) while
+    the outcome column was left too narrow for "Đã kích hoạt (tổ báo cáo)"."""
+    from ui.labels import status_labels
+    from ui.models.keying_model import KeyingModel
+
+    from sqlalchemy import update
+
+    from canvass.models import Resident
+
+    with vi_window.ctx.db.session() as s:       # addresses as long as the police lists' (hamlet, commune, district…)
+        s.execute(update(Resident).values(address=Resident.address + ", xã Tân Văn, huyện Bình Gia, tỉnh Lạng Sơn"))
+    vi_window.tabs.setCurrentWidget(vi_window.keyingView)
+    view = vi_window.keyingView
+    qtbot.waitExposed(view)
+    view.team_combo.setCurrentIndex(view.team_combo.findText("Tổ 2"))
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    qtbot.wait(20)
+    header, fm = view.table.horizontalHeader(), view.table.fontMetrics()
+    col = KeyingModel.COLUMNS.index
+    # every column is on screen: nothing behind a horizontal scroll bar
+    assert header.length() <= view.table.viewport().width(), (header.length(), view.table.viewport().width())
+    for key in ("name", "born", "phone", "outcome", "attempts"):
+        assert header.sectionSize(col(key)) >= header.sectionSizeHint(col(key)), key     # the title whole
+    names = [view.model.index(r, col("name")).data() for r in range(view.model.rowCount())]
+    assert header.sectionSize(col("name")) >= max(fm.horizontalAdvance(n) for n in names) + 8
+    assert header.sectionSize(col("outcome")) >= max(fm.horizontalAdvance(t) for t in status_labels().values()) + 8
+    # the address takes what is left, not more
+    address = [view.model.index(r, col("address")).data() for r in range(view.model.rowCount())]
+    others = sum(header.sectionSize(i) for i in range(header.count()) if i != col("address"))
+    assert header.sectionSize(col("address")) <= max(view.table.viewport().width() - others,
+                                                     header.minimumSectionSize())
+    assert view.table.textElideMode() == Qt.TextElideMode.ElideRight
+    assert address and all(a for a in address)
