@@ -131,3 +131,30 @@ def test_the_keying_table_gives_name_birth_and_outcome_their_room_and_the_addres
                                                      header.minimumSectionSize())
     assert view.table.textElideMode() == Qt.TextElideMode.ElideRight
     assert address and all(a for a in address)
+
+
+def test_the_teams_figures_and_kind_show_at_1024_px_with_a_real_communes_teams(vi_window, qtbot):
+    """Seen under X with the sample commune: the teams table's last figures went behind a scroll bar (long
+    leads' names and hamlet lists), and the kind "Tổ công tác Đề án 06 thôn" was cut mid-word."""
+    from sqlalchemy import select
+
+    from canvass.models import Team
+    from canvass.teams import update_team
+
+    with vi_window.ctx.db.session() as s:
+        for team, lead in zip(s.scalars(select(Team).order_by(Team.id)), ("Nguyễn Thị Phương Thảo", "Hoàng Văn Bích")):
+            update_team(s, team, kind="to_cong_tac_06", lead_name=lead, lead_phone="0912345678")
+    vi_window.tabs.setCurrentWidget(vi_window.teamsView)
+    view = vi_window.teamsView
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    view.table.selectRow(0)
+    qtbot.wait(20)
+    header = view.table.horizontalHeader()
+    assert header.length() <= view.table.viewport().width(), (header.length(), view.table.viewport().width(),
+                                                             [header.sectionSize(i) for i in range(header.count())])
+    for i in range(header.count()):
+        assert header.sectionSize(i) >= min(header.sectionSizeHint(i), 70), i        # every title readable
+    combo = view.kind_combo
+    assert combo.currentData() == "to_cong_tac_06"
+    assert combo.fontMetrics().horizontalAdvance(combo.shown_text()) <= combo.text_room()

@@ -21,6 +21,7 @@ from ui.labels import team_kind_label
 from ui.models.teams_model import TeamsModel
 from ui.tasks import in_session
 from ui.views.base import TabView
+from ui.widgets.combo import ElidingComboBox
 
 
 class TeamsTable(QTableView):
@@ -102,7 +103,10 @@ class TeamsView(TabView):
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("teamName")
         self.name_edit.setToolTip(self.tr("A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”"))
-        self.kind_combo = QComboBox(self)
+        self.kind_combo = ElidingComboBox(self)     # "Tổ công tác Đề án 06 thôn" is shortened in a narrow editor
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(12)
+        self.kind_combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.kind_combo.setObjectName("teamKind")
         self.kind_combo.setToolTip(self.tr("Which organisation the team comes from"))
         self.kind_combo.addItem(self.tr("(not set)"), None)
@@ -263,6 +267,21 @@ class TeamsView(TabView):
         left = min(max(needed, sizes[0]), total - editor_min)
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
+        # still too narrow (a real commune's leads and hamlet lists at 1024 px): the text columns give way, each
+        # in proportion to what it has above its title's width; their cells are shortened with "…" (whole in the
+        # tooltip), so the figures stay on screen
+        header = table.horizontalHeader()
+        excess = needed - left
+        if excess <= 0:
+            return
+        texts = [self.model.COLUMNS.index(c) for c in ("hamlets", "kind", "lead", "name")]
+        spare = {i: header.sectionSize(i) - max(header.sectionSizeHint(i), 70) for i in texts}
+        spare = {i: v for i, v in spare.items() if v > 0}
+        total_spare = sum(spare.values())
+        if total_spare <= 0:
+            return
+        for i, v in spare.items():
+            header.resizeSection(i, header.sectionSize(i) - min(v, -(-excess * v // total_spare)))
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
