@@ -267,21 +267,25 @@ class TeamsView(TabView):
         left = min(max(needed, sizes[0]), total - editor_min)
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
-        # still too narrow (a real commune's leads and hamlet lists at 1024 px): the text columns give way, each
-        # in proportion to what it has above its title's width; their cells are shortened with "…" (whole in the
-        # tooltip), so the figures stay on screen
+        # still too narrow (a real commune's leads and hamlet lists at 1024 px): the text columns give way, the
+        # hamlets and the kind first (in proportion to what each has above its title's width), then the lead,
+        # the team's name last; their cells are shortened with "…" (whole in the tooltip): the figures stay on screen
         header = table.horizontalHeader()
         excess = needed - left
-        if excess <= 0:
-            return
-        texts = [self.model.COLUMNS.index(c) for c in ("hamlets", "kind", "lead", "name")]
-        spare = {i: header.sectionSize(i) - max(header.sectionSizeHint(i), 70) for i in texts}
-        spare = {i: v for i, v in spare.items() if v > 0}
-        total_spare = sum(spare.values())
-        if total_spare <= 0:
-            return
-        for i, v in spare.items():
-            header.resizeSection(i, header.sectionSize(i) - min(v, -(-excess * v // total_spare)))
+        for tier in (("hamlets", "kind"), ("lead",), ("name",)):
+            if excess <= 0:
+                return
+            cols = [self.model.COLUMNS.index(c) for c in tier]
+            spare = {i: header.sectionSize(i) - max(header.sectionSizeHint(i), 70) for i in cols}
+            spare = {i: v for i, v in spare.items() if v > 0}
+            total_spare = sum(spare.values())
+            if total_spare <= 0:
+                continue
+            part = min(excess, total_spare)
+            for i, v in spare.items():
+                cut = min(v, -(-part * v // total_spare))
+                header.resizeSection(i, header.sectionSize(i) - cut)
+                excess -= cut
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
