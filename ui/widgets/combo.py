@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 
@@ -31,11 +32,17 @@ class ElidingComboBox(QComboBox):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, opt, room, self).width()
 
     def paintEvent(self, _event) -> None:
+        # as QComboBox::paintEvent, with the text elided
         painter = QStylePainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
         if self.isEditable():
             return              # the line edit draws the text
-        opt.currentText = self.shown_text()
+        if self.currentIndex() < 0 and self.placeholderText():
+            opt.palette.setBrush(QPalette.ColorRole.ButtonText, opt.palette.placeholderText())
+            opt.currentText = self.placeholderText()
+        opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight,
+                                                         max(self.text_room(), 0))
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
