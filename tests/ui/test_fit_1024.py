@@ -56,6 +56,12 @@ def test_qt_file_dialog_shows_its_column_titles_whole(qapp, qtbot):
     from ui import i18n
     from ui.app import make_qapp
 
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)     # Qt keeps the dialog's column widths in QtProject.conf: not the home's
+    saved = __import__("pathlib").Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericConfigLocation)) / "QtProject.conf"
+    saved.unlink(missing_ok=True)               # Qt's own widths, not those a previous run saved
     i18n.install(qapp, "vi")
     app = make_qapp([])
     try:
@@ -74,8 +80,10 @@ def test_qt_file_dialog_shows_its_column_titles_whole(qapp, qtbot):
 
         qtbot.waitUntil(lambda: not short(), timeout=2000)      # fitted when the focus goes into the dialog
     finally:
+        dlg.close()
         app.setStyleSheet("")
         i18n.install(qapp, "en")
+        QStandardPaths.setTestModeEnabled(False)
 
 
 def test_the_team_editor_keeps_every_label_beside_its_field_at_1024_px(vi_window, qtbot):
