@@ -216,6 +216,8 @@ def make_qapp(argv: list[str]):
     if STYLE.exists():
         QDir.addSearchPath("styles", str(STYLE.parent))     # the style sheet's url(styles:…) images
         app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    from ui.widgets import file_dialogs
+    file_dialogs.install(app)      # Qt's own file dialog, sized for its Vietnamese texts
     return app
 
 

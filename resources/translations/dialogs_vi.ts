@@ -2131,7 +2131,7 @@ Thay bằng tài liệu mới?</translation>
     <message>
         <location filename="../../ui/views/teams.py" line="160"/>
         <source>Lead&apos;s &amp;phone:</source>
-        <translation>&amp;Điện thoại tổ trưởng:</translation>
+        <translation>&amp;Điện thoại:</translation>
     </message>
     <message>
         <location filename="../../ui/views/teams.py" line="161"/>

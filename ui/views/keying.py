@@ -23,7 +23,7 @@ from canvass.errors import CanvassError
 from canvass.events import INELIGIBLE_REASONS, OUTCOMES_NEEDING_REASON, record_visit, void_visit
 from canvass.teams import team_choices, team_hamlets
 from ui.dialogs.progress import error_text
-from ui.labels import outcome_label, reason_label, status_text
+from ui.labels import outcome_label, reason_label, status_labels, status_text
 from ui.models.keying_model import KeyingModel
 from ui.views.base import TabView
 
@@ -298,12 +298,27 @@ class KeyingView(TabView):
     def _hamlet_changed(self, *_args) -> None:
         self._close_panel()
         self.model.load(self.team_combo.currentData(), self.hamlet_combo.currentData())
-        self.table.resizeColumnsToContents()
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(KeyingModel.COLUMNS.index("outcome"), QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         if self.model.rowCount():
             self.table.selectRow(0)
         self._say(self.tr("%n resident(s) in this walk list.", "", self.model.rowCount()))
+
+    def _fit_columns(self) -> None:
+        """Name, birth year, phone and outcome get their room; the address takes what is left and is shortened
+        with "…" (the hamlet comes first, so the part that matters stays): at 1024 px it took half the width while
+        the outcome column was too narrow for "Đã kích hoạt (tổ báo cáo)"."""
+        hh = self.table.horizontalHeader()
+        address = KeyingModel.COLUMNS.index("address")
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()        # the first rows' values and the titles
+        fm = self.table.fontMetrics()
+        least = {"name": fm.horizontalAdvance("Nguyễn Thị Phương Thảo"),
+                 "outcome": max(fm.horizontalAdvance(text) for text in status_labels().values())}
+        for key, width in least.items():
+            col = KeyingModel.COLUMNS.index(key)
+            hh.resizeSection(col, max(hh.sectionSize(col), width + 16))
+        hh.setSectionResizeMode(address, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     # --- keys
     def current_row(self) -> int:

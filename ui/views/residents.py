@@ -15,6 +15,7 @@ from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
 from ui.views.base import TabView
+from ui.widgets.combo import ElidingComboBox
 
 ALL = "__all__"
 UNASSIGNED = "__none__"
@@ -135,17 +136,16 @@ class ResidentsView(TabView):
         self._update_count()
         self._stale = False     # the first view: read while it is built (the first page of ids, the filters)
 
-    def _combo(self, name: str, tip: str) -> QComboBox:
-        c = QComboBox(self)
+    def _combo(self, name: str, tip: str) -> ElidingComboBox:
+        c = ElidingComboBox(self)
         c.setObjectName(name)
         c.setToolTip(tip)
         # a steady width (about "Tất cả trạng thái"): the search box keeps its room at 1366 px and 125 %, and the
         # list that drops down is as wide as its longest entry
         c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         c.setMinimumContentsLength(16)
-        c.setMinimumWidth(c.fontMetrics().horizontalAdvance("x" * 8) + 32)   # may shrink in a narrow window
         c.view().setTextElideMode(Qt.TextElideMode.ElideNone)
-        return c
+        return c      # its least width is set by fill_filters: room for its "All …" entry
 
     def _set_column_widths(self) -> None:
         fm = self.fontMetrics()
@@ -175,6 +175,10 @@ class ResidentsView(TabView):
         rl = reason_labels()
         self._refill(self.reasonFilter, [(ALL, self.tr("All reasons"))]
                      + [(code, rl[code]) for code in INELIGIBLE_REASONS + ABSENT_REASONS])
+        for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
+            # at 1024 px the "All …" entries showed cut ("Tất cả các thô"); the search box gives way first, and a
+            # longer entry chosen is shortened with "…" (whole in the list that drops down)
+            combo.setMinimumWidth(combo.width_for([combo.itemText(0)]))
 
     @staticmethod
     def _refill(combo: QComboBox, items) -> None:

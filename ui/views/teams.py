@@ -21,6 +21,7 @@ from ui.labels import team_kind_label
 from ui.models.teams_model import TeamsModel
 from ui.tasks import in_session
 from ui.views.base import TabView
+from ui.widgets.combo import ElidingComboBox
 
 
 class TeamsTable(QTableView):
@@ -102,7 +103,10 @@ class TeamsView(TabView):
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("teamName")
         self.name_edit.setToolTip(self.tr("A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”"))
-        self.kind_combo = QComboBox(self)
+        self.kind_combo = ElidingComboBox(self)     # "Tổ công tác Đề án 06 thôn" is shortened in a narrow editor
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(12)
+        self.kind_combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.kind_combo.setObjectName("teamKind")
         self.kind_combo.setToolTip(self.tr("Which organisation the team comes from"))
         self.kind_combo.addItem(self.tr("(not set)"), None)
@@ -157,6 +161,8 @@ class TeamsView(TabView):
         form.addRow(self.tr("Na&me:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Lead:"), self.lead_edit)
+        # Vietnamese "Điện thoại:", right under "Tổ trưởng:" (the long "Điện thoại tổ trưởng:" alone went above its
+        # field at 1024 px); the tooltip says whose phone
         form.addRow(self.tr("Lead's &phone:"), self.phone_edit)
         form.addRow(self.tr("Mem&bers:"), self.members_edit)
         form.addRow(self.tr("Hamlets co&vered:"), self.hamlets_list)
@@ -261,6 +267,25 @@ class TeamsView(TabView):
         left = min(max(needed, sizes[0]), total - editor_min)
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
+        # still too narrow (a real commune's leads and hamlet lists at 1024 px): the text columns give way, the
+        # hamlets and the kind first (in proportion to what each has above its title's width), then the lead,
+        # the team's name last; their cells are shortened with "…" (whole in the tooltip): the figures stay on screen
+        header = table.horizontalHeader()
+        excess = needed - left
+        for tier in (("hamlets", "kind"), ("lead",), ("name",)):
+            if excess <= 0:
+                return
+            cols = [self.model.COLUMNS.index(c) for c in tier]
+            spare = {i: header.sectionSize(i) - max(header.sectionSizeHint(i), 70) for i in cols}
+            spare = {i: v for i, v in spare.items() if v > 0}
+            total_spare = sum(spare.values())
+            if total_spare <= 0:
+                continue
+            part = min(excess, total_spare)
+            for i, v in spare.items():
+                cut = min(v, -(-part * v // total_spare))
+                header.resizeSection(i, header.sectionSize(i) - cut)
+                excess -= cut
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
