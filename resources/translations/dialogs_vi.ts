@@ -834,44 +834,44 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Tất cả các thôn</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/keying.py" line="306"/>
+        <location filename="../../ui/views/keying.py" line="304"/>
         <source>%n resident(s) in this walk list.</source>
         <translation>
             <numerusform>%n công dân trong danh sách đi thăm này.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="349"/>
+        <location filename="../../ui/views/keying.py" line="364"/>
         <source>No entry made.</source>
         <translation>Chưa nhập gì.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="381"/>
+        <location filename="../../ui/views/keying.py" line="396"/>
         <source>%1: %2 (%3 entered from this walk list)</source>
         <translation>%1: %2 (đã nhập %3 kết quả từ phiếu này)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="391"/>
+        <location filename="../../ui/views/keying.py" line="406"/>
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="405"/>
+        <location filename="../../ui/views/keying.py" line="420"/>
         <source>Undone: the entry for %1 no longer counts.</source>
         <translation>Đã hoàn tác: kết quả của %1 không còn được tính.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="428"/>
+        <location filename="../../ui/views/keying.py" line="443"/>
         <source>Photos of walk lists</source>
         <translation>Ảnh phiếu xác minh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="429"/>
+        <location filename="../../ui/views/keying.py" line="444"/>
         <source>Photos and scans (*.jpg *.jpeg *.png *.webp *.pdf)</source>
         <translation>Ảnh và bản quét (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/keying.py" line="459"/>
+        <location filename="../../ui/views/keying.py" line="474"/>
         <source>%1 visit(s) recorded from the photos; %2 already recorded before.</source>
         <translation>Đã ghi %1 kết quả từ ảnh; %2 kết quả đã ghi từ trước.</translation>
     </message>
@@ -995,32 +995,32 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="31"/>
+        <location filename="../../ui/dialogs/login.py" line="24"/>
         <source>Log in to the server</source>
         <translation>Đăng nhập máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="33"/>
+        <location filename="../../ui/dialogs/login.py" line="26"/>
         <source>Server: %1</source>
         <translation>Máy chủ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="42"/>
+        <location filename="../../ui/dialogs/login.py" line="35"/>
         <source>&amp;Login:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="43"/>
+        <location filename="../../ui/dialogs/login.py" line="36"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="96"/>
+        <location filename="../../ui/dialogs/login.py" line="88"/>
         <source>The server refused this login and password.</source>
         <translation>Máy chủ không chấp nhận tên đăng nhập và mật khẩu này.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="102"/>
+        <location filename="../../ui/dialogs/login.py" line="93"/>
         <source>This login sees figures only (the server&apos;s figures views), not the window&apos;s lists.</source>
         <translation>Tài khoản này chỉ xem được số liệu tổng hợp (các bảng số liệu của máy chủ), không xem được danh sách trong cửa sổ.</translation>
     </message>
@@ -1968,268 +1968,268 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="60"/>
+        <location filename="../../ui/views/teams.py" line="61"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="64"/>
+        <location filename="../../ui/views/teams.py" line="65"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="66"/>
+        <location filename="../../ui/views/teams.py" line="67"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="71"/>
+        <location filename="../../ui/views/teams.py" line="72"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="74"/>
+        <location filename="../../ui/views/teams.py" line="75"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="76"/>
+        <location filename="../../ui/views/teams.py" line="77"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="78"/>
+        <location filename="../../ui/views/teams.py" line="79"/>
         <source>Leave residents already on a working team where they are</source>
         <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="79"/>
+        <location filename="../../ui/views/teams.py" line="80"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="81"/>
+        <location filename="../../ui/views/teams.py" line="82"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="84"/>
+        <location filename="../../ui/views/teams.py" line="85"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="87"/>
+        <location filename="../../ui/views/teams.py" line="88"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88"/>
+        <location filename="../../ui/views/teams.py" line="89"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="91"/>
+        <location filename="../../ui/views/teams.py" line="92"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="104"/>
+        <location filename="../../ui/views/teams.py" line="105"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="107"/>
+        <location filename="../../ui/views/teams.py" line="111"/>
         <source>Which organisation the team comes from</source>
         <translation>Tổ thuộc lực lượng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="108"/>
+        <location filename="../../ui/views/teams.py" line="112"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="113"/>
+        <location filename="../../ui/views/teams.py" line="117"/>
         <source>The team lead&apos;s full name</source>
         <translation>Họ và tên tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="116"/>
+        <location filename="../../ui/views/teams.py" line="120"/>
         <source>The team lead&apos;s phone number</source>
         <translation>Số điện thoại của tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="120"/>
+        <location filename="../../ui/views/teams.py" line="124"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="125"/>
+        <location filename="../../ui/views/teams.py" line="129"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="126"/>
+        <location filename="../../ui/views/teams.py" line="130"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="128"/>
+        <location filename="../../ui/views/teams.py" line="132"/>
         <source>Empty the form to add another team</source>
         <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="130"/>
+        <location filename="../../ui/views/teams.py" line="134"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="132"/>
+        <location filename="../../ui/views/teams.py" line="136"/>
         <source>Save the team&apos;s name, lead, members and hamlets</source>
         <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="135"/>
-        <location filename="../../ui/views/teams.py" line="313"/>
+        <location filename="../../ui/views/teams.py" line="139"/>
+        <location filename="../../ui/views/teams.py" line="338"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="137"/>
+        <location filename="../../ui/views/teams.py" line="141"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="141"/>
+        <location filename="../../ui/views/teams.py" line="145"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="142"/>
+        <location filename="../../ui/views/teams.py" line="146"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="144"/>
+        <location filename="../../ui/views/teams.py" line="148"/>
         <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
         <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="157"/>
+        <location filename="../../ui/views/teams.py" line="161"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="158"/>
+        <location filename="../../ui/views/teams.py" line="162"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="159"/>
+        <location filename="../../ui/views/teams.py" line="163"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="160"/>
+        <location filename="../../ui/views/teams.py" line="166"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="161"/>
+        <location filename="../../ui/views/teams.py" line="167"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="162"/>
+        <location filename="../../ui/views/teams.py" line="168"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="173"/>
+        <location filename="../../ui/views/teams.py" line="179"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="210"/>
+        <location filename="../../ui/views/teams.py" line="216"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="306"/>
+        <location filename="../../ui/views/teams.py" line="331"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="313"/>
+        <location filename="../../ui/views/teams.py" line="338"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="328"/>
+        <location filename="../../ui/views/teams.py" line="353"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="357"/>
+        <location filename="../../ui/views/teams.py" line="382"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="381"/>
+        <location filename="../../ui/views/teams.py" line="406"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="381"/>
+        <location filename="../../ui/views/teams.py" line="406"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="395"/>
+        <location filename="../../ui/views/teams.py" line="420"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="404"/>
+        <location filename="../../ui/views/teams.py" line="429"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="404"/>
+        <location filename="../../ui/views/teams.py" line="429"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="418"/>
+        <location filename="../../ui/views/teams.py" line="443"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="427"/>
+        <location filename="../../ui/views/teams.py" line="452"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="444"/>
+        <location filename="../../ui/views/teams.py" line="469"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="454"/>
+        <location filename="../../ui/views/teams.py" line="479"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="466"/>
+        <location filename="../../ui/views/teams.py" line="491"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="472"/>
+        <location filename="../../ui/views/teams.py" line="497"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="484"/>
+        <location filename="../../ui/views/teams.py" line="509"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>
