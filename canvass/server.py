@@ -149,6 +149,14 @@ def _functions(schema: str, team_has_commune: bool) -> list[str]:
                "EXECUTE format('SELECT max(id) FROM %s', tbl) INTO m; RETURN m; END $$")
     out.append("REVOKE ALL ON FUNCTION canvass_max_id(regclass) FROM PUBLIC")
     out.append(f"GRANT EXECUTE ON FUNCTION canvass_max_id(regclass) TO {GROUP['police']}")
+    # which of these CCCDs a resident holds, in any commune: a police import refused by the unique CCCD index
+    # names the row (canvass.importing.reconcile._refused; PostgreSQL hides the key of a unique violation from a
+    # login under row-level security). The index itself answers the same question to an INSERT: nothing new.
+    out.append("CREATE OR REPLACE FUNCTION canvass_cccds_held(cccds text[]) RETURNS text[] LANGUAGE sql STABLE "
+               f"SECURITY DEFINER SET search_path = pg_catalog, {_q(schema)}, pg_temp AS $$ SELECT array_agg(cccd) "
+               "FROM resident WHERE cccd = ANY (cccds) AND canvass_my_role() = 'police' $$")
+    out.append("REVOKE ALL ON FUNCTION canvass_cccds_held(text[]) FROM PUBLIC")
+    out.append(f"GRANT EXECUTE ON FUNCTION canvass_cccds_held(text[]) TO {GROUP['police']}")
     out.append("""CREATE OR REPLACE FUNCTION canvass_event_actor() RETURNS trigger LANGUAGE plpgsql
         SET search_path = pg_catalog, pg_temp AS $$ BEGIN NEW.actor := session_user; RETURN NEW; END $$""")
     return out
@@ -180,7 +188,9 @@ def _policies(team_has_commune: bool) -> list[tuple[str, str, str, str, Optional
         ("team", "police_add", "INSERT", P, None, team_in if team_has_commune else "true"),
         ("team", "police_change", "UPDATE", P, team_in, team_in if team_has_commune else "true"),
         ("team_hamlet", "police", "ALL", P, in_hamlets, None),
-        ("campaign", "police", "ALL", P, f"commune_id IS NULL OR commune_id = {MY_COMMUNE}", None),
+        # a campaign without a commune (commune_id NULL: made before there were communes, or by the owner) is
+        # nobody's but the province's: a police login sees and edits its own commune's campaigns only
+        ("campaign", "police", "ALL", P, f"commune_id = {MY_COMMUNE}", None),
         ("campaign_phase", "police", "ALL", P,
          "EXISTS (SELECT 1 FROM campaign c WHERE c.id = campaign_phase.campaign_id)", None),
         ("hamlet_target", "police", "ALL", P, in_hamlets, None),
@@ -212,7 +222,7 @@ def _policies(team_has_commune: bool) -> list[tuple[str, str, str, str, Optional
         ("team", "lead", "SELECT", L, f"id = {MY_TEAM}", None),
         ("team_hamlet", "lead", "SELECT", L, f"team_id = {MY_TEAM}", None),
         ("commune", "lead", "SELECT", L, f"id = {MY_COMMUNE}", None),
-        ("campaign", "lead", "SELECT", L, f"commune_id IS NULL OR commune_id = {MY_COMMUNE}", None),
+        ("campaign", "lead", "SELECT", L, f"commune_id = {MY_COMMUNE}", None),
         ("campaign_phase", "lead", "SELECT", L,
          "EXISTS (SELECT 1 FROM campaign c WHERE c.id = campaign_phase.campaign_id)", None),
         # province: reads everything; campaigns and targets

@@ -225,3 +225,38 @@ def test_users_commands_and_disable(server, capsys, monkeypatch):
 def test_server_commands_refuse_sqlite(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "x.db"), "server", "init"]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
+
+
+def test_campaigns_without_a_commune_are_the_provinces_only(server):
+    """A campaign with no commune (commune_id NULL) was seen and editable by the police of every commune."""
+    with server.db.engine.begin() as owner:
+        loose = owner.execute(text(
+            "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, created_at) "
+            "VALUES ('Không xã', '2025-03-01', '2025-05-30', '15:30', 5, now()) RETURNING id")).scalar()
+        mine = owner.execute(text(
+            "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, created_at, "
+            "commune_id) VALUES ('Của xã A', '2025-03-01', '2025-05-30', '15:30', 5, now(), :c) RETURNING id"),
+            {"c": server.communes[server.hd]}).scalar()
+        owner.execute(text("INSERT INTO campaign_phase (campaign_id, name, start_date, end_date) "
+                           "SELECT :c, 'Đợt 1', '2025-03-01', '2025-03-31'"), {"c": loose})
+    for login in ("police_a", "police_b", "lead_a1"):
+        with connect(server, login) as c:
+            seen = {r[0] for r in c.execute("SELECT id FROM campaign")}
+            assert loose not in seen, login
+            assert (mine in seen) == (login != "police_b"), login
+            assert c.execute("SELECT count(*) FROM campaign_phase WHERE campaign_id = %s",
+                             (loose,)).fetchone()[0] == 0
+    with connect(server, "police_b") as c:
+        assert c.execute("UPDATE campaign SET name = 'X' WHERE id = ANY(%s)", ([loose, mine],)).rowcount == 0
+        assert c.execute("DELETE FROM campaign_phase WHERE campaign_id = %s", (loose,)).rowcount == 0
+        # nor can they make one without a commune, or move theirs out of it
+        assert refused(c, "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, "
+                          "created_at) VALUES ('Y', '2025-03-01', '2025-05-30', '15:30', 5, now())")
+    with connect(server, "police_a") as c:
+        assert refused(c, "UPDATE campaign SET commune_id = NULL WHERE id = %s", (mine,))
+        assert c.execute("UPDATE campaign SET name = 'Của xã A (2)' WHERE id = %s", (mine,)).rowcount == 1
+    with connect(server, "province") as c:
+        assert {loose, mine} <= {r[0] for r in c.execute("SELECT id FROM campaign")}
+        assert c.execute("UPDATE campaign SET name = 'Tỉnh' WHERE id = %s", (loose,)).rowcount == 1
+    with server.db.read_connect() as owner:
+        assert owner.execute(text("SELECT name FROM campaign WHERE id = :c"), {"c": loose}).scalar() == "Tỉnh"
