@@ -12,11 +12,13 @@ usually `postgres`) brings the schema up to date and creates:
   role nothing; a table without a grant refuses it.
 - figures views (`canvass_*_figures`): counts per hamlet, team and commune, no names, CCCDs or phones; a login
   with a commune sees its commune's, one without sees every commune's.
+- `ix_source_row_text` (the police's source_text policy looks texts up by the rows that use them), and
+  `canvass_cccds_held()` (a police import refused by the unique CCCD names its row: reconcile._refused).
 - a trigger that writes the login into every new event's `actor` (what the program passes is replaced, so
   the log says who really wrote each event).
 
 Rights (the issue's words): `police` of a commune: everything in their commune (events are append-only for
-everyone but the owner); `province`: reads every commune and sets campaigns and targets (hamlet targets,
+everyone but the owner; a campaign without a commune is not theirs); `province`: reads every commune and sets campaigns and targets (hamlet targets,
 and commune targets allocated from the top: `commune` events); `lead` of a team:
 reads the residents assigned to their team (with their households, hamlets, events) and records visits for
 them (an event of kind visit/visit_void plus the cached state columns of those residents), nothing else (no
