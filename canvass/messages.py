@@ -182,7 +182,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "chưa có mật khẩu: đặt CANVASS_NEW_PASSWORD hoặc gõ khi được hỏi"),
     "login_refused": ("the server refused the login {login!r} with this password",
                       "máy chủ từ chối tên đăng nhập “{login}” với mật khẩu này"),
-    # many communes in one database (canvass.communes)
+    # a police login's import refused by the shared server's rights (canvass.importing.reconcile._refused)
+    "import_commune_not_on_server": (
+        "the list names the commune {commune!r}, which is not on this server for your login: the server's owner "
+        "must add it first (`canvass commune add`); nothing was imported",
+        "danh sách ghi xã/phường “{commune}”, chưa có trên máy chủ cho tài khoản của bạn: chủ máy chủ cần thêm "
+        "xã/phường đó trước (`canvass commune add`); chưa nhập gì"),
+    "import_cccd_in_other_commune": (
+        "row {row} of sheet {sheet!r}: its CCCD is already held by a resident of another commune on this server; "
+        "correct the row or ask the province to move that resident; nothing was imported",
+        "dòng {row} của trang “{sheet}”: số CCCD của dòng này đã thuộc về một người ở xã/phường khác trên máy chủ; "
+        "hãy sửa dòng đó hoặc nhờ cấp tỉnh chuyển người đó; chưa nhập gì"),
     "commune_name_taken": ("a commune named {name!r} already exists", "đã có xã/phường “{name}”"),
     "commune_unknown": ("no commune named {text!r}; `canvass commune list` shows them",
                         "không có xã/phường “{text}”; lệnh `canvass commune list` liệt kê các xã/phường"),

@@ -33,13 +33,14 @@ from dataclasses import dataclass, field
 from hashlib import blake2b
 from typing import Any, Callable, Optional
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from canvass.address import (address_sort_key, clean_hamlet_name, commune_match_key, hamlet_kind,
                              hamlet_match_key)
 from canvass.dates import parse_date
 from canvass.db import bulk_insert, next_id, sync_sequence
-from canvass.errors import Cancelled
+from canvass.errors import Cancelled, CanvassError
 from canvass.events import (CACHED_COLUMNS, ResidentState, refresh_states, state_columns,
                             write_system_activation)
 from canvass.models import (BatchHamlet, Commune, Event, Hamlet, Household, ImportBatch, Resident, ResidentWord,
@@ -514,15 +515,43 @@ def _indexes_dropped(conn: Connection, new_rows: int):
 def write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,
                at: dt.datetime, progress: Optional[Callable[[int, int], None]] = None,
                cancel: Optional[Callable[[], bool]] = None, actor: Optional[str] = None) -> None:
-    """Write a computed plan in the caller's transaction."""
-    with _indexes_dropped(conn, len(plan.residents)):
-        _write_plan(conn, plan, file_name=file_name, sha256=sha256, sheets=sheets, summary=summary, at=at,
-                    progress=progress, cancel=cancel, actor=actor)
+    """Write a computed plan in the caller's transaction. On a shared server, what a login's rights refuse
+    (`_refused`) raises a CanvassError that says why, not the database's own error."""
+    try:
+        with _indexes_dropped(conn, len(plan.residents)):
+            _write_plan(conn, plan, file_name=file_name, sha256=sha256, sheets=sheets, summary=summary, at=at,
+                        progress=progress, cancel=cancel, actor=actor)
+    except DBAPIError as exc:
+        refusal = _refused(conn, exc, plan)
+        if refusal is None:
+            raise
+        raise refusal from None
     if conn.dialect.name == "sqlite" and len(plan.residents) >= ANALYZE_MIN_ROWS:
         # fresh statistics, so the planner knows e.g. that a status matches most rows and a hamlet few
         raw = conn.connection.driver_connection
         raw.execute("PRAGMA analysis_limit=1000")
         raw.execute("ANALYZE")
+
+
+def _refused(conn: Connection, exc: DBAPIError, plan: Plan) -> Optional[CanvassError]:
+    """A write a PostgreSQL login's row-level security refuses, in words (None: another error). A police login
+    sees only its commune, so its plan may (1) add a commune the owner has not created (refused by the commune
+    policy) or (2) add a resident whose CCCD a resident of another commune holds (the unique CCCD index sees
+    every commune; the server hides the key from the login, so `canvass_cccds_held`, on another connection as
+    the transaction has failed, says which). Only the row is named (no personal data in the message)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    diag = getattr(exc.orig, "diag", None)
+    if state == "42501" and plan.commune and 'table "commune"' in str(exc.orig):
+        return CanvassError("import_commune_not_on_server", commune=plan.commune[1])
+    if state == "23505" and diag is not None and diag.constraint_name == "resident_cccd_key":
+        mine = [r[1] for r in plan.residents if r[1]] + list(plan.id_found.values())
+        held: set[str] = set()
+        with conn.engine.connect() as other:
+            if other.execute(text("SELECT to_regprocedure('canvass_cccds_held(text[])') IS NOT NULL")).scalar():
+                held = set(other.execute(text("SELECT canvass_cccds_held(:c)"), {"c": mine}).scalar() or ())
+        p = next((p for p in plan.rows if p.cccd and p.cccd in held), None)
+        return CanvassError("import_cccd_in_other_commune", sheet=p.sheet if p else "?", row=p.row if p else "?")
+    return None
 
 
 def _write_plan(conn: Connection, plan: Plan, *, file_name: str, sha256: str, sheets: list[str], summary: dict,

@@ -225,3 +225,57 @@ def test_users_commands_and_disable(server, capsys, monkeypatch):
 def test_server_commands_refuse_sqlite(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "x.db"), "server", "init"]) == 1
     assert "PostgreSQL" in capsys.readouterr().err
+
+
+def test_campaigns_without_a_commune_are_the_provinces_only(server):
+    """A campaign with no commune (commune_id NULL) was seen and editable by the police of every commune."""
+    with server.db.engine.begin() as owner:
+        loose = owner.execute(text(
+            "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, created_at) "
+            "VALUES ('Không xã', '2025-03-01', '2025-05-30', '15:30', 5, now()) RETURNING id")).scalar()
+        mine = owner.execute(text(
+            "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, created_at, "
+            "commune_id) VALUES ('Của xã A', '2025-03-01', '2025-05-30', '15:30', 5, now(), :c) RETURNING id"),
+            {"c": server.communes[server.hd]}).scalar()
+        owner.execute(text("INSERT INTO campaign_phase (campaign_id, name, start_date, end_date) "
+                           "SELECT :c, 'Đợt 1', '2025-03-01', '2025-03-31'"), {"c": loose})
+    for login in ("police_a", "police_b", "lead_a1"):
+        with connect(server, login) as c:
+            seen = {r[0] for r in c.execute("SELECT id FROM campaign")}
+            assert loose not in seen, login
+            assert (mine in seen) == (login != "police_b"), login
+            assert c.execute("SELECT count(*) FROM campaign_phase WHERE campaign_id = %s",
+                             (loose,)).fetchone()[0] == 0
+    with connect(server, "police_b") as c:
+        assert c.execute("UPDATE campaign SET name = 'X' WHERE id = ANY(%s)", ([loose, mine],)).rowcount == 0
+        assert c.execute("DELETE FROM campaign_phase WHERE campaign_id = %s", (loose,)).rowcount == 0
+        # nor can they make one without a commune, or move theirs out of it
+        assert refused(c, "INSERT INTO campaign (name, start_date, end_date, report_deadline, quota_per_team_day, "
+                          "created_at) VALUES ('Y', '2025-03-01', '2025-05-30', '15:30', 5, now())")
+    with connect(server, "police_a") as c:
+        assert refused(c, "UPDATE campaign SET commune_id = NULL WHERE id = %s", (mine,))
+        assert c.execute("UPDATE campaign SET name = 'Của xã A (2)' WHERE id = %s", (mine,)).rowcount == 1
+    with connect(server, "province") as c:
+        assert {loose, mine} <= {r[0] for r in c.execute("SELECT id FROM campaign")}
+        assert c.execute("UPDATE campaign SET name = 'Tỉnh' WHERE id = %s", (loose,)).rowcount == 1
+    with server.db.read_connect() as owner:
+        assert owner.execute(text("SELECT name FROM campaign WHERE id = :c"), {"c": loose}).scalar() == "Tỉnh"
+
+
+def test_the_policies_cost_little_per_statement(server):
+    """The police's source_text policy asks whether one of their rows uses a text (source_row.text_id). Without
+    an index each text looked up scanned every list row ever imported: a police re-import of 20,000 residents
+    took three times the owner's. `server init` adds the index; the policy's plan uses it."""
+    with connect(server, "police_a") as c:
+        c.execute("SET enable_seqscan = off")       # the tiny test tables: make the planner show what it could use
+        plan = "\n".join(r[0] for r in c.execute("EXPLAIN SELECT id FROM source_text WHERE id = 1"))
+        assert "ix_source_row_text" in plan, plan
+    # the helpers every policy calls once per statement keep their plans (PL/pgSQL): as SQL functions they were
+    # planned again at each call, ~1 ms a statement, and a re-import runs one statement per changed resident
+    with server.db.read_connect() as owner:
+        langs = dict(owner.execute(text(
+            "SELECT p.proname, l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+            "WHERE p.proname LIKE 'canvass_my_%' OR p.proname = 'canvass_commune_logins'")).all())
+    assert set(langs) >= {"canvass_my_role", "canvass_my_commune", "canvass_my_team", "canvass_my_hamlets",
+                          "canvass_my_teams", "canvass_commune_logins"}
+    assert set(langs.values()) == {"plpgsql"}, langs

@@ -1,0 +1,66 @@
+"""A police login's import on the shared server, where its rights stop it: a commune the owner has not created,
+a CCCD held by a resident of another commune. Each is refused with a CanvassError that says what to do (both
+texts in canvass.messages), not the database's own error, and nothing of the list is written."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from canvass.errors import CanvassError
+from canvass.importing import run_import
+from canvass.models import Commune, ImportBatch, Resident
+from tests.core.importfiles import people, row_of, write_xlsx
+from tests.core.serverdata import build_server, commune_rows
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def server(pg_db, pg_url, tmp_path):
+    srv = build_server(pg_db, pg_url, tmp_path, per_commune=10)
+    hd, tl = sorted(srv.communes, key=lambda n: "t" in n.lower()[:5])
+    srv.hd, srv.tl = hd, tl
+    srv.add("police_a", "police", commune=hd)
+    yield srv
+    srv.drop_logins()
+
+
+def _counts(srv) -> tuple[int, int, int]:
+    with srv.db.read() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t)) for t in (Commune, ImportBatch, Resident))
+
+
+def _import_as_police(srv, path):
+    db = srv.open_as("police_a")
+    try:
+        return run_import(db, path, mode="supplement")
+    finally:
+        db.dispose()
+
+
+def test_police_import_naming_a_commune_not_on_the_server_says_the_owner_must_add_it(server, tmp_path):
+    before = _counts(server)
+    f = write_xlsx(tmp_path / "moi.xlsx", commune_rows("Đồng Mới", people(4, start=9001)))
+    with pytest.raises(CanvassError) as err:
+        _import_as_police(server, f)
+    assert err.value.code == "import_commune_not_on_server"
+    assert "Đồng Mới" in str(err.value) and "commune add" in str(err.value)
+    assert _counts(server) == before
+
+
+def test_police_import_of_a_cccd_held_in_another_commune_names_the_row(server, tmp_path):
+    before = _counts(server)
+    with server.db.read() as s:
+        taken = s.get(Resident, server.residents[server.tl][3]).cccd
+    persons = people(3, start=1) + [dict(people(1, start=7001)[0], cccd=taken)]
+    rows = commune_rows("Hưng Đạo", persons)
+    f = write_xlsx(tmp_path / "trung.xlsx", rows)
+    with pytest.raises(CanvassError) as err:
+        _import_as_police(server, f)
+    assert err.value.code == "import_cccd_in_other_commune"
+    assert err.value.params["row"] == rows.index(row_of(persons[-1])) + 1
+    assert taken not in str(err.value)              # the row is named, not the other commune's CCCD
+    assert _counts(server) == before
+    # the list without that row goes in
+    f = write_xlsx(tmp_path / "sach.xlsx", commune_rows("Hưng Đạo", persons[:-1] + people(1, start=7002)))
+    assert _import_as_police(server, f).imported == 1
