@@ -58,7 +58,9 @@ def _info(stats: CampaignStats) -> list[tuple[str, str]]:
             ("Số ngày còn lại", str(stats.days_left) if stats.days_left is not None else ""),
             ("Chỉ tiêu mỗi tổ", f"{stats.quota_per_team_day} công dân/ngày"),
             ("Hạn báo cáo", f"{stats.report_deadline} hằng ngày"),
-            ("Dự kiến hoàn thành", d(stats.projected_finish))]
+            ("Dự kiến hoàn thành", d(stats.projected_finish) + (
+                " (theo tốc độ tổ báo cáo, chưa được hệ thống xác nhận)"
+                if stats.projected_finish and stats.pace_basis == "reported" else ""))]
     return info
 
 

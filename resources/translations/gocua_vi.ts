@@ -103,6 +103,10 @@
         <translation>Số còn lại ÷ số tổ ÷ số ngày còn lại</translation>
     </message>
     <message>
+        <source>at the pace the teams reported (not yet confirmed by the system)</source>
+        <translation>theo tốc độ tổ báo cáo (chưa được hệ thống xác nhận)</translation>
+    </message>
+    <message>
         <source>after the campaign end!</source>
         <translation>sau khi kết thúc chiến dịch!</translation>
     </message>

@@ -83,3 +83,24 @@ def test_cli_export_json_and_errors(db, tmp_path, capsys, monkeypatch):
         err = capsys.readouterr().err
         assert message in err and len(err.strip().splitlines()) == 1
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_a_finish_projected_from_the_teams_reports_says_so(db, tmp_path):
+    """With no system-confirmed activation in the last 7 days the projected finish falls back to the teams'
+    reports: the report handed upward says so instead of passing it off as the confirmed pace."""
+    from canvass.events import record_visit
+    from tests.factories import make_commune
+
+    rids = make_commune(db, households_per_hamlet=2, people_per_household=2)
+    with db.session() as s:
+        record_visit(s, rids[0], "activated", at=dt.datetime.combine(TODAY, dt.time(9)))
+    out = tmp_path / "report.xlsx"
+    export(db, "daily-report", out, as_of=TODAY)
+    with db.session() as s:
+        stats = compute_stats(s, TODAY)
+    assert stats.pace_basis == "reported" and stats.projected_finish is not None
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    line = next(t for t in texts if "Dự kiến hoàn thành" in t).split("Dự kiến hoàn thành")[1]
+    assert stats.projected_finish.strftime("%d/%m/%Y") in line and "tổ báo cáo" in line
+    assert "chưa được hệ thống xác nhận" in line

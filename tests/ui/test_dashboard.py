@@ -24,6 +24,9 @@ def test_dashboard_renders_with_data(window, qtbot):
     assert bars.count() == 3 and bars.barSets()[0].count() == len(st.hamlets)
     assert view.teamChart.series()[0].barSets()[1].count() == 2
     assert view.cardRequired.value.text() != "—"
+    if st.projected_finish and st.end and st.projected_finish <= st.end:   # the finish card names its pace
+        wanted = "teams reported" if st.pace_basis == "reported" else "last 7 days"
+        assert wanted in view.cardFinish.detail.text()
     img = view.grab().toImage()
     assert img.width() > 300
 

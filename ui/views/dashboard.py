@@ -230,8 +230,9 @@ class DashboardView(TabView):
                               self.tr("Remaining activations ÷ teams ÷ days left"))
         if st.projected_finish:
             late = st.end is not None and st.projected_finish > st.end
-            self.cardFinish.set(fmt_date(st.projected_finish),
-                                self.tr("after the campaign end!") if late else self.tr("at the pace of the last 7 days"))
+            pace = (self.tr("at the pace the teams reported (not yet confirmed by the system)")
+                    if st.pace_basis == "reported" else self.tr("at the pace of the last 7 days"))
+            self.cardFinish.set(fmt_date(st.projected_finish), self.tr("after the campaign end!") if late else pace)
             self.cardFinish.value.setStyleSheet("color: #c5221f;" if late else "")
         else:
             self.cardFinish.set("—", self.tr("no activation in the last 7 days"))
