@@ -1,14 +1,30 @@
-"""A province in one database: `rows` residents in 100 communes (5 hamlets, 2 teams and a campaign each, 10 %
-activated per system), then the province report's figures today (from the cached state) and as of yesterday
-(one pass over the log), the .xlsx export, and a province target allocated across the communes.
-`CANVASS_BENCH_PG=URL` runs it on a PostgreSQL server instead of a SQLite file."""
+"""A province in one database: `rows` residents in 100 communes.
+
+On SQLite: the province built straight into the tables (5 hamlets, 2 teams and a campaign each, 10 % activated
+per system), then the province report's figures today (from the cached state) and as of yesterday (one pass
+over the log), the .xlsx export, and a province target allocated across the communes.
+
+On PostgreSQL (`CANVASS_BENCH_PG=URL` of an empty database, else a throw-away server started the way the tests
+start theirs, `tests/pg.py`; without PostgreSQL's binaries that part is skipped and the output says so): a
+generated list of `rows` residents with a commune column (`bench/provincegen.py`) imported as a whole process
+(`canvass --db URL import FILE`: wall time and peak memory), two teams per commune given their hamlets'
+residents, the province report's figures today and as of yesterday and its .xlsx, then `server init`, a lead
+login for one team (`users add … --role lead`, password from CANVASS_NEW_PASSWORD), and connected as that lead:
+their team's walk list (`canvass.walklist.walk_rows`, what the keying view loads) and the real keying view built
+offscreen with its first rows. The lead must see exactly their team's residents (checked, not timed)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Optional
 
 from canvass.db import bulk_insert, open_database
 from canvass.models import Campaign, Commune, Event, Hamlet, Resident, Team, TeamHamlet
@@ -51,28 +67,198 @@ def build(db, rows: int) -> None:
 
 
 def run(report, rows: int = 300_000) -> None:
-    """Build the province, then time the report's figures, its export and an allocation."""
+    """The province on SQLite (built), then on PostgreSQL (imported, with a lead's keying view)."""
+    built_on_sqlite(report, rows)
+    url = os.environ.get("CANVASS_BENCH_PG")
+    if url:
+        on_postgres(report, rows, url, throwaway=False)
+        return
+    with ExitStack() as stack:
+        try:
+            from tests.pg import postgres_server
+            url = stack.enter_context(postgres_server())
+        except BaseException as exc:     # pytest's skip/fail outcomes are BaseExceptions; no pytest: ImportError
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            print(f"PostgreSQL is not available ({exc or type(exc).__name__}): the PostgreSQL part of the province "
+                  f"case is skipped (`make sysdeps` installs PostgreSQL; CANVASS_BENCH_PG=URL uses a server)",
+                  flush=True)
+            return
+        on_postgres(report, rows, url, throwaway=True)
+
+
+def built_on_sqlite(report, rows: int) -> None:
+    """Build the province in a SQLite file, then time the report's figures, its export and an allocation."""
     from canvass.communes import allocate_targets, province_figures
     from canvass.exporting import export
 
     folder = Path(tempfile.mkdtemp(prefix="bench-province-"))
-    db = open_database(os.environ.get("CANVASS_BENCH_PG") or folder / "province.db")
+    db = open_database(folder / "province.db")
     t = time.perf_counter()
     build(db, rows)
-    report(f"province: {rows:,} residents in {COMMUNES} communes built", time.perf_counter() - t, "s")
+    report(f"SQLite province: {rows:,} residents in {COMMUNES} communes built", time.perf_counter() - t, "s")
     for label, day in (("today, from the cached state", dt.date.today()),
                        ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
         t = time.perf_counter()
         with db.read() as s:
             fig = province_figures(s, day)
-        report(f"province figures {label}", time.perf_counter() - t, "s")
+        report(f"SQLite province figures {label}", time.perf_counter() - t, "s")
     assert fig.total.eligible == rows and len(fig.rows) == COMMUNES
     t = time.perf_counter()
     export(db, "province-report", folder / "province.xlsx")
-    report("province report .xlsx", time.perf_counter() - t, "s")
+    report("SQLite province report .xlsx", time.perf_counter() - t, "s")
     t = time.perf_counter()
     with db.session() as s:
         parts = allocate_targets(s, rows // 2)
     assert sum(p.target for p in parts) == rows // 2
-    report("allocate a province target across the communes", time.perf_counter() - t, "s")
+    report("SQLite allocate a province target across the communes", time.perf_counter() - t, "s")
+    db.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+LEAD, LEAD_PASSWORD = "to1_lead", "bench-mat-khau-1"     # a generated, bench-only login
+
+
+def _process(report, label: str, args: list[str], env: Optional[dict] = None, *, usage_too: bool = False) -> str:
+    """Run `canvass ARGS` as a whole process; report its wall time (and CPU time and peak memory); its stdout."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "canvass.cli", *args], cwd=ROOT, stdout=out, stderr=err,
+                                env={**os.environ, **(env or {})})
+        _pid, status, usage = os.wait4(proc.pid, 0)     # the child's own resource usage (its peak memory)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode != 0:
+        raise RuntimeError(f"canvass {args[2:]} failed ({proc.returncode}): {stderr[-2000:]}")
+    report(f"{label}: wall", wall, "s")
+    if usage_too:
+        report(f"{label}: CPU (user + system)", usage.ru_utime + usage.ru_stime, "s")
+        report(f"{label}: peak memory", usage.ru_maxrss / 1024, "MB")
+    return stdout
+
+
+def _teams(db) -> None:
+    """Two teams per commune, each covering half of its hamlets, given their residents by hamlet."""
+    from sqlalchemy import select
+
+    from canvass.assignment import assign_by_hamlet
+    from canvass.models import Commune, Hamlet
+    from canvass.teams import add_team
+
+    with db.session() as s:
+        for cid in s.scalars(select(Commune.id).order_by(Commune.id)).all():
+            hamlets = s.scalars(select(Hamlet.id).where(Hamlet.commune_id == cid).order_by(Hamlet.id)).all()
+            half = (len(hamlets) + 1) // 2
+            add_team(s, "Tổ 1", commune=cid, hamlet_ids=hamlets[:half], actor="bench")
+            add_team(s, "Tổ 2", commune=cid, hamlet_ids=hamlets[half:], actor="bench")
+        assign_by_hamlet(s, actor="bench")
+
+
+def _keying_view(lead_db, team_id: int):
+    """The real keying view, offscreen, over the lead's connection: (seconds to shown with rows, view)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from ui.context import AppContext
+    from ui.tasks import Runner
+    from ui.views.keying import KeyingView
+
+    t = time.perf_counter()
+    view = KeyingView(AppContext(db=lead_db, runner=Runner(), actor=LEAD))
+    view.resize(1280, 800)
+    view.show()                     # the first show reads the teams the lead sees and the first one's walk list
+    app.processEvents()
+    view.table.viewport().repaint()
+    return time.perf_counter() - t, view
+
+
+def on_postgres(report, rows: int, url: str, *, throwaway: bool) -> None:
+    """Import the province list into the server at `url` (an empty database), then the report and a lead."""
+    from sqlalchemy import func, make_url, select, text
+
+    from bench.provincegen import cached_province_list, commune_names
+    from canvass.communes import province_figures
+    from canvass.exporting import export
+    from canvass.models import Commune, Resident, Team
+    from canvass.walklist import walk_rows
+
+    print(f"PostgreSQL: {'a throw-away server (tests/pg.py)' if throwaway else 'CANVASS_BENCH_PG'}", flush=True)
+    t = time.perf_counter()
+    path = cached_province_list(rows, COMMUNES)
+    report(f"PostgreSQL province list: {rows:,} rows, {COMMUNES} communes (.xlsx ready)", time.perf_counter() - t, "s")
+    out = _process(report, f"PostgreSQL `canvass import` of {rows:,} rows in {COMMUNES} communes (whole process)",
+                   ["--db", url, "import", str(path), "--json"], usage_too=True)
+    result = json.loads(out)
+    print(f"  imported: {len(result.get('communes') or [])} communes, "
+          f"{', '.join(f'{k} {v}' for k, v in result.items() if isinstance(v, int) and not isinstance(v, bool))}", flush=True)
+    db = open_database(url)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Commune)) == COMMUNES
+        assert s.scalar(select(func.count()).select_from(Resident)) == rows
+    t = time.perf_counter()
+    _teams(db)
+    report(f"PostgreSQL {2 * COMMUNES} teams added, {rows:,} residents assigned by hamlet", time.perf_counter() - t, "s")
+    for label, day in (("today, from the cached state", dt.date.today()),
+                       ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
+        t = time.perf_counter()
+        with db.read() as s:
+            fig = province_figures(s, day)
+        report(f"PostgreSQL province figures {label}", time.perf_counter() - t, "s")
+    with db.read() as s:
+        fig = province_figures(s, dt.date.today())
+    assert fig.total.eligible == rows and len(fig.rows) == COMMUNES and fig.total.teams == 2 * COMMUNES
+    folder = Path(tempfile.mkdtemp(prefix="bench-province-pg-"))
+    t = time.perf_counter()
+    export(db, "province-report", folder / "province.xlsx")
+    report("PostgreSQL province report .xlsx", time.perf_counter() - t, "s")
+    shutil.rmtree(folder, ignore_errors=True)
+
+    _process(report, "PostgreSQL `canvass server init`", ["--db", url, "server", "init"])
+    commune = commune_names(COMMUNES)[0]
+    _process(report, "PostgreSQL `canvass users add` (a lead)",
+             ["--db", url, "users", "add", LEAD, "--role", "lead", "--team", "Tổ 1", "--commune", commune],
+             env={"CANVASS_NEW_PASSWORD": LEAD_PASSWORD})
+    if throwaway:       # the throw-away server trusts every local login: make it check the program's passwords
+        from tests.core.serverdata import require_passwords
+        require_passwords(db)
+    with db.read() as s:
+        team_id = s.scalar(select(Team.id).join(Commune, Commune.id == Team.commune_id)
+                           .where(Commune.name == commune, Team.name == "Tổ 1"))
+        mine = set(s.scalars(select(Resident.id).where(Resident.team_id == team_id)))
+    lead_url = make_url(url).set(username=LEAD, password=LEAD_PASSWORD).render_as_string(hide_password=False)
+    t = time.perf_counter()
+    lead_db = open_database(lead_url)
+    with lead_db.read() as s:
+        walk = walk_rows(s, team_id)
+    report(f"PostgreSQL as the lead: connect and read their team's walk list (walk_rows, {len(walk):,} rows)",
+           time.perf_counter() - t, "s")
+    t = time.perf_counter()
+    with lead_db.read() as s:
+        walk = walk_rows(s, team_id)
+    report("PostgreSQL as the lead: walk_rows again (connection open)", time.perf_counter() - t, "s")
+    # sanity, not a test: the lead sees their team's residents and nobody else
+    with lead_db.read() as s:
+        seen = set(s.scalars(select(Resident.id)))
+        assert s.execute(text("SELECT session_user")).scalar() == LEAD
+    assert {r.id for r in walk} == mine and seen == mine and 0 < len(mine) < rows, (len(walk), len(seen), len(mine))
+    print(f"  the lead sees {len(seen):,} residents = their team's {len(mine):,} of {rows:,}", flush=True)
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        print("  PySide6 is not installed: the keying view itself is not measured", flush=True)
+    else:
+        seconds, view = _keying_view(lead_db, team_id)
+        shown = view.model.rowCount()
+        assert view.team_combo.currentData() == team_id and shown == len(mine), (view.team_combo.currentData(), shown)
+        assert view.table.rowAt(0) == 0 and view.model.resident_id(0) == walk[0].id
+        report(f"PostgreSQL as the lead: the keying view built offscreen and shown on their team ({shown:,} rows)",
+               seconds, "s")
+        view.close()
+        view.deleteLater()
+    lead_db.dispose()
     db.dispose()
