@@ -80,9 +80,9 @@ def run(report, rows: int = 300_000) -> None:
         except BaseException as exc:     # pytest's skip/fail outcomes are BaseExceptions; no pytest: ImportError
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
-            print(f"PostgreSQL is not available ({exc or type(exc).__name__}): the PostgreSQL part of the province "
-                  f"case is skipped (`make sysdeps` installs PostgreSQL; CANVASS_BENCH_PG=URL uses a server)",
-                  flush=True)
+            why = exc or type(exc).__name__
+            report("PostgreSQL part of the province case", f"SKIPPED: PostgreSQL is not available ({why}; "
+                   "`make sysdeps` installs it, CANVASS_BENCH_PG=URL uses a server)")
             return
         on_postgres(report, rows, url, throwaway=True)
 
