@@ -195,14 +195,15 @@ def on_postgres(report, rows: int, url: str, *, throwaway: bool) -> None:
                    ["--db", url, "import", str(path), "--json"], usage_too=True)
     result = json.loads(out)
     print(f"  imported: {len(result.get('communes') or [])} communes, "
-          f"{', '.join(f'{k} {v}' for k, v in result.items() if isinstance(v, int) and not isinstance(v, bool))}", flush=True)
+          f"{', '.join(f'{k} {v}' for k, v in result.items() if type(v) is int)}", flush=True)
     db = open_database(url)
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Commune)) == COMMUNES
         assert s.scalar(select(func.count()).select_from(Resident)) == rows
     t = time.perf_counter()
     _teams(db)
-    report(f"PostgreSQL {2 * COMMUNES} teams added, {rows:,} residents assigned by hamlet", time.perf_counter() - t, "s")
+    report(f"PostgreSQL {2 * COMMUNES} teams added, {rows:,} residents assigned by hamlet", time.perf_counter() - t,
+           "s")
     for label, day in (("today, from the cached state", dt.date.today()),
                        ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
         t = time.perf_counter()
