@@ -711,8 +711,9 @@ def store_texts(conn: Connection, texts: list[str]) -> list[int]:
     fresh = {h: x for h, x in zip(hashes, texts) if h not in known}
     # ids in hash order: the unique hash index is filled in order (on a first import, only at its end)
     nid = next_id(conn, t)   # PostgreSQL: from the sequence (a login's MAX(id) sees only the rows it may read)
-    new = [(nid + i, h, fresh[h]) for i, h in enumerate(sorted(fresh))]
-    known.update((h, tid) for tid, h, _ in new)
+    order = sorted(fresh)
+    new = [(nid + i, h, fresh[h]) for i, h in enumerate(order)]
+    known.update(zip(order, range(nid, nid + len(order))))
     ids = [known[h] for h in hashes]
     for i in range(0, len(new), CHUNK):
         bulk_insert(conn, t, ("id", "hash", "raw"), new[i:i + CHUNK])
