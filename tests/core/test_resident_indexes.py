@@ -1,5 +1,5 @@
 """The resident table's indexes (issue 14): the single-column indexes that a composite starting with the same
-column made redundant are gone from new databases and dropped from old ones (schema 6 -> 7, both backends),
+column made redundant are gone from new databases and dropped from older ones (one migration step, both backends),
 and the queries that used them still find their rows through an index, not by reading every resident."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from canvass.db import EXTRA_INDEXES, SCHEMA_VERSION, open_database, schema_version
 
@@ -75,7 +76,8 @@ def fill_v6(execute) -> None:
                 f"{hamlet}, {household}, false, '{statuses[rid % 4]}', {rid % 3}, 1, {team})")
         execute(f"INSERT INTO event (resident_id, kind, at, recorded_at, team_id) "
                 f"VALUES ({rid}, 'assigned', '{NOW}', '{NOW}', {team})")
-    execute(f"INSERT INTO pack (id, team_id, created_at, rows, checksum, mask) VALUES ('p1', 2, '{NOW}', 1, 'x', false)")
+    execute("INSERT INTO pack (id, team_id, created_at, rows, checksum, mask) "
+            f"VALUES ('p1', 2, '{NOW}', 1, 'x', false)")
 
 
 TABLES = ("commune", "hamlet", "household", "team", "resident", "event", "pack")
@@ -108,7 +110,7 @@ def test_a_version_6_file_loses_the_redundant_indexes_and_keeps_its_rows(tmp_pat
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
         # foreign keys are still enforced: a team residents point to cannot go (its check reads the composite)
-        with pytest.raises(Exception, match="FOREIGN KEY"):
+        with pytest.raises(IntegrityError, match="FOREIGN KEY"):
             with db.session() as s:
                 s.execute(text("DELETE FROM team WHERE id = 1"))
     finally:
@@ -222,7 +224,8 @@ def traced(request, tmp_path_factory):
                 run(s)
             finally:
                 raw.set_trace_callback(None)
-        traced[name] = [q for q in seen if "resident" in q.lower() and q.lstrip().upper().startswith(("SELECT", "WITH"))]
+        traced[name] = [q for q in seen
+                        if "resident" in q.lower() and q.lstrip().upper().startswith(("SELECT", "WITH"))]
         assert traced[name], name
     db.dispose()
     return path, traced
