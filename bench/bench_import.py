@@ -156,6 +156,11 @@ def run(report, rows: int = 300_000) -> None:
     report(f"commune of {res5['rows_read']:,} rows: canvass import from start-up (new database)", wall5,
            f"s (cpu {cpu5:.1f} s, peak {mb5:.0f} MB)")
     _fresh(small_db)
+    started = [_spawn(commune, small_db) for _ in range(3) if _fresh(small_db) is None]
+    walls = sorted(r["wall"] for r in started)
+    report(f"commune of {res5['rows_read']:,} rows: run_import in a started program (new database, median of 3)",
+           walls[1], f"s (cpu {sorted(r['cpu'] for r in started)[1]:.2f} s; the goal is under 1 s)")
+    _fresh(small_db)
     dry = _spawn(path, db, dry_run=True)
     report("dry run (preview) of the same file", dry["wall"], f"s (peak {dry['maxrss_mb']:.0f} MB)")
     flow = _spawn(path, db, preview=True)

@@ -3,7 +3,9 @@
 - Before every import and every pack merge, `before_change` copies the database into a `backups` folder
   beside it (`<name>-<date>-<time>-before-import.db`, `...-before-merge.db`), keeping the newest
   `keep_count()` of these automatic copies ($CANVASS_BACKUPS, default 10; 0 turns them off). The import and
-  the merge each call it once, at their start (not for a dry run): the one hook.
+  the merge each call it once, at their start (not for a dry run): the one hook. The import makes its copy on a
+  thread while the list is read (both run outside Python's lock) and removes it again when it ends without
+  writing anything (a list it cannot read, cancelled, refused), so failed tries never rotate older copies away.
 - `backup_now` makes a copy on request (`canvass backup [OUT]`, File > Back up); such copies are never
   removed by the rotation.
 - `restore` puts a backup back: it refuses a file that is not a Gõ Cửa database (the same check that refuses

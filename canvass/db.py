@@ -21,11 +21,13 @@ from sqlalchemy.schema import CreateColumn
 
 from canvass.models import Base, Event, Meta, Resident
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 ENV_VAR = "CANVASS_DB"
 
 # Indexes beyond the ones declared on the columns: the residents view sorts by (column, name_sort, id),
-# so every sortable column has a (column, name_sort) index (SQLite appends the rowid id itself).
+# so every sortable column has a (column, name_sort) index (SQLite appends the rowid id itself). Each also
+# serves every lookup by its first column (filters, joins, foreign-key checks), so that column has no index
+# of its own (REDUNDANT_INDEXES: one fewer index to write on every import and visit).
 EXTRA_INDEXES = (
     Index("ix_resident_dob_name", Resident.dob, Resident.name_sort),
     Index("ix_resident_attempts_name", Resident.attempts, Resident.name_sort),
@@ -40,6 +42,10 @@ EXTRA_INDEXES = (
     # reads: no table row is read)
     Index("ix_resident_name_sort_fold", Resident.name_sort, Resident.id, Resident.name_fold, Resident.id_raw),
 )
+
+# single-column indexes that older schemas had, each the first column of a composite above
+REDUNDANT_INDEXES = ("ix_resident_name_sort", "ix_resident_phone", "ix_resident_hamlet_id",
+                     "ix_resident_household_id", "ix_resident_team_id", "ix_resident_status")
 
 
 class DatabaseError(Exception):
@@ -296,9 +302,19 @@ def _v6_communes_own_teams(conn: Connection) -> None:
             " :first) WHERE commune_id IS NULL"), {"first": communes[0]})
 
 
+def _v7_no_redundant_indexes(conn: Connection) -> None:
+    """Drop the single-column resident indexes that a composite starting with the same column makes redundant
+    (REDUNDANT_INDEXES): lookups, sorts and foreign-key checks use the composite, which is made first here if
+    missing, and imports and visits write six fewer index entries per resident."""
+    for ix in EXTRA_INDEXES:
+        ix.create(conn, checkfirst=True)
+    for name in REDUNDANT_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3_reversed_numbers,
                                                      4: _v4_import_modes_and_raw_ids, 5: _v5_walklist_pages,
-                                                     6: _v6_communes_own_teams}
+                                                     6: _v6_communes_own_teams, 7: _v7_no_redundant_indexes}
 
 
 def check_ours(conn: Connection) -> int:

@@ -214,7 +214,10 @@ class SourceRow(Base):
 
 class Resident(Base):
     """A citizen on the police list. Identity fields come from the list; the state fields after
-    `status` are a cache of the event log (`canvass.events.derive_state` rebuilds them)."""
+    `status` are a cache of the event log (`canvass.events.derive_state` rebuilds them).
+
+    name_sort, phone, hamlet_id, household_id, status and team_id have no index of their own: each leads a
+    composite in canvass/db.py EXTRA_INDEXES, which serves lookups by it (and foreign-key checks) as well."""
     __tablename__ = "resident"
     id: Mapped[int] = mapped_column(primary_key=True)
     # identity, from the list
@@ -225,11 +228,11 @@ class Resident(Base):
     id_raw: Mapped[Optional[str]] = mapped_column(String(40), index=True)
     name: Mapped[str] = mapped_column(String(200))
     name_fold: Mapped[str] = mapped_column(String(200), index=True)      # lower case, no diacritics, đ->d
-    name_sort: Mapped[str] = mapped_column(BINARY_TEXT, index=True)      # Vietnamese collation key
+    name_sort: Mapped[str] = mapped_column(BINARY_TEXT)      # Vietnamese collation key
     gender: Mapped[Optional[str]] = mapped_column(String(10))
     dob: Mapped[Optional[dt.date]] = mapped_column(Date)
     dob_raw: Mapped[Optional[str]] = mapped_column(String(40))           # as written, when not a full date
-    phone: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # E.164
+    phone: Mapped[Optional[str]] = mapped_column(String(20))  # E.164
     phone_raw: Mapped[Optional[str]] = mapped_column(String(80))
     phone_new: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # a phone reported on a visit
     # the numbers reversed, computed by the database (search by the end of a number: canvass.residents)
@@ -238,8 +241,8 @@ class Resident(Base):
     phone_new_rev: Mapped[Optional[str]] = mapped_column(REVERSED_TEXT, reversed_of("phone_new"), index=True)
     address: Mapped[Optional[str]] = mapped_column(Text)
     address_fold: Mapped[Optional[str]] = mapped_column(Text)
-    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"), index=True)
-    household_id: Mapped[Optional[int]] = mapped_column(ForeignKey("household.id"), index=True)
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlet.id"))
+    household_id: Mapped[Optional[int]] = mapped_column(ForeignKey("household.id"))
     relation: Mapped[Optional[str]] = mapped_column(String(80))           # quan hệ với chủ hộ
     is_head: Mapped[bool] = mapped_column(Boolean, default=False)
     account_level: Mapped[Optional[str]] = mapped_column(String(40))
@@ -249,13 +252,13 @@ class Resident(Base):
     first_batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
     last_batch_id: Mapped[Optional[int]] = mapped_column(ForeignKey("import_batch.id"))
     # state, cached from the event log
-    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
     status_reason: Mapped[Optional[str]] = mapped_column(String(40))
     status_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_visit_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
     revisit_on: Mapped[Optional[dt.date]] = mapped_column(Date)
-    team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"), index=True)
+    team_id: Mapped[Optional[int]] = mapped_column(ForeignKey("team.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)  # +1 on every event: packs detect conflicts
 
     hamlet: Mapped[Hamlet] = relationship(viewonly=True)
@@ -330,7 +333,7 @@ _sa_event.listen(Resident, "after_insert", _index_resident_words)
 _sa_event.listen(Resident, "after_update", _index_resident_words)
 
 
-# Columns the residents table may be sorted by; each has an index (created above or in db.py).
+# Columns the residents table may be sorted by; each leads an index (created above or in db.py EXTRA_INDEXES).
 SORTABLE_RESIDENT_COLUMNS = ("name_sort", "cccd", "dob", "phone", "hamlet_id", "household_id", "team_id",
                              "status", "attempts", "last_visit_at")
 

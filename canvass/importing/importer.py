@@ -368,6 +368,38 @@ def _take_read(key: tuple) -> Optional[tuple]:
     return entry[1]
 
 
+class _Background(threading.Thread):
+    """`fn(*args)` on its own thread, started at once; `take()` waits and returns its result or raises its error.
+    For work that runs outside Python's lock (SQLite's backup API), beside the reading of a list."""
+
+    def __init__(self, fn: Callable, *args: Any):
+        super().__init__(name="import-backup", daemon=True)
+        self._call = (fn, args)
+        self._result: Any = None
+        self._error: Optional[BaseException] = None
+        self.start()
+
+    def run(self) -> None:
+        fn, args = self._call
+        try:
+            self._result = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to take()
+            self._error = exc
+
+    def take(self) -> Any:
+        """Wait for the work; its result, or its error raised here."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+    def discard(self) -> None:
+        """Wait for the work and remove the file it made (a backup no longer needed); errors are dropped."""
+        self.join()
+        if isinstance(self._result, Path):
+            self._result.unlink(missing_ok=True)
+
+
 # The cyclic garbage collector is paused while an import runs: the import allocates millions of objects that
 # live until it ends (rows, cells, parsed values) and makes no reference cycles worth collecting, yet every
 # full collection walks all of them (measured: ~10 % of a 50,000-row read, more at 300,000). Imports on
@@ -424,19 +456,27 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
 
     if not p.is_file():
         raise ImportFileError("not_found", f"no such file: {p.name}")
-    sha = _sha256(p)
-    key = _read_key(p, sha, plan)
-    read = _take_read(key)
-    if read is None:
-        read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
-    elif progress:
-        progress(60, 100)
-    rows, listed, sheets, _fmt, headers, heading_date, skipped = read
-    source = "given" if extracted else ("heading" if heading_date else "import_day")
-    extracted = extracted or heading_date or now().date()
-    from canvass.communes import combine_results, import_groups
-    with db.read() as s:
-        groups = import_groups(s, rows, listed, commune)
+    # the backup before the import is copied while the list is read: SQLite's backup and calamine's loading of
+    # a sheet both run without Python's lock, so the copy (seconds for a province database) costs no time
+    backup = None if dry_run else _Background(before_change, db, "import")
+    try:
+        sha = _sha256(p)
+        key = _read_key(p, sha, plan)
+        read = _take_read(key)
+        if read is None:
+            read = read_rows(p, plan, progress=scaled(0, 60), cancel=cancel)
+        elif progress:
+            progress(60, 100)
+        rows, listed, sheets, _fmt, headers, heading_date, skipped = read
+        source = "given" if extracted else ("heading" if heading_date else "import_day")
+        extracted = extracted or heading_date or now().date()
+        from canvass.communes import combine_results, import_groups
+        with db.read() as s:
+            groups = import_groups(s, rows, listed, commune)
+    except BaseException:
+        if backup is not None:   # nothing was changed: the copy would only push an older one out of the rotation
+            backup.discard()
+        raise
     if dry_run:
         results = []
         with db.read_connect() as conn:
@@ -449,28 +489,32 @@ def run_import(db: Database, path: str | os.PathLike, plan: Optional[ImportPlan]
         with _last_read_lock:
             _last_read = (key, read)
         return result
-    before_change(db, "import")
-    with db.connect() as conn:
-        results = []
-        for n, (commune, group) in enumerate(groups):
-            iplan = plan_import(conn, group, commune, mode=mode, extracted=extracted, cancel=cancel)
-            if iplan.partial:
-                with _last_read_lock:    # the person will say --complete or --supplement: keep what was read
-                    _last_read = (key, read)
-                raise PartialList(iplan.would_activate, iplan.open_residents)
-            result = _result(iplan, group, dry_run=False, source=source)
-            result.sheets_skipped = list(skipped)
-            result.commune = iplan.commune[1] if iplan.commune else commune
-            summary = {"commune": result.commune, "plan": {
-                "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": stored_result(result)}
-            write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
-                       progress=scaled(60 + 40 * n // len(groups), 60 + 40 * (n + 1) // len(groups)),
-                       cancel=cancel, actor=actor)
-            result.batch = iplan.batch_id
-            results.append(result)
-        if progress:
-            progress(100, 100)
-        return combine_results(results)
+    backup.take()     # the copy is whole before the import writes
+    try:
+        with db.connect() as conn:
+            results = []
+            for n, (commune, group) in enumerate(groups):
+                iplan = plan_import(conn, group, commune, mode=mode, extracted=extracted, cancel=cancel)
+                if iplan.partial:
+                    with _last_read_lock:    # the person will say --complete or --supplement: keep what was read
+                        _last_read = (key, read)
+                    raise PartialList(iplan.would_activate, iplan.open_residents)
+                result = _result(iplan, group, dry_run=False, source=source)
+                result.sheets_skipped = list(skipped)
+                result.commune = iplan.commune[1] if iplan.commune else commune
+                summary = {"commune": result.commune, "plan": {
+                    "sheets": sheets, "hamlet": plan.hamlet}, "headers": headers, "result": stored_result(result)}
+                write_plan(conn, iplan, file_name=p.name, sha256=sha, sheets=sheets, summary=summary, at=now(),
+                           progress=scaled(60 + 40 * n // len(groups), 60 + 40 * (n + 1) // len(groups)),
+                           cancel=cancel, actor=actor)
+                result.batch = iplan.batch_id
+                results.append(result)
+            if progress:
+                progress(100, 100)
+            return combine_results(results)
+    except BaseException:   # rolled back (refused, cancelled, failed): nothing changed, the copy goes
+        backup.discard()
+        raise
 
 
 def stored_result(result: ImportResult) -> dict:

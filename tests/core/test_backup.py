@@ -67,6 +67,33 @@ def test_every_import_and_merge_is_preceded_by_a_copy_of_the_database_as_it_was(
     db.dispose()
 
 
+def test_an_import_that_writes_nothing_leaves_no_copy_to_push_older_ones_out(tmp_path, monkeypatch):
+    # the copy is made while the list is read: a list that cannot be read, or a read cancelled, changed nothing,
+    # so its copy goes (ten tries of a wrong file must not rotate yesterday's copies away)
+    from canvass.errors import Cancelled
+    from canvass.importing import ImportFileError
+
+    monkeypatch.setenv(KEEP_ENV, "3")
+    db = open_database(tmp_path / "c.db")
+    folder = tmp_path / "backups"
+    run_import(db, write_xlsx(tmp_path / "a.xlsx", standard_rows(people(4))))
+    (first,) = autos(folder)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    headers_only = write_xlsx(tmp_path / "h.xlsx", standard_rows([]))
+    for _ in range(4):
+        with pytest.raises(ImportFileError):
+            run_import(db, bad)
+        with pytest.raises(ImportFileError):
+            run_import(db, headers_only)
+        with pytest.raises(Cancelled):
+            run_import(db, write_xlsx(tmp_path / "b.xlsx", standard_rows(people(6))), cancel=lambda: True)
+    assert autos(folder) == [first]
+    run_import(db, write_xlsx(tmp_path / "b.xlsx", standard_rows(people(6))))
+    assert [residents(p) for p in autos(folder)] == [0, 4]
+    db.dispose()
+
+
 def test_no_automatic_copies_when_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv(KEEP_ENV, "0")
     db = open_database(tmp_path / "c.db")
