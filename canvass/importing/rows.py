@@ -30,8 +30,8 @@ from typing import Any, Optional, Sequence
 
 from canvass.address import UNKNOWN_HAMLET, clean_hamlet_name, hamlet_from_address, household_key_from_address
 from canvass.dates import parse_date
-from canvass.ids import E_EMPTY, cccd_birth_year, normalize_id
-from canvass.phones import normalize_phone
+from canvass.ids import E_EMPTY, cccd_birth_year, id_parts
+from canvass.phones import phone_parts
 from canvass.text import clean_name, fold, name_sort_key, nfc
 
 from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_text, is_numbering_row, nonblank,
@@ -357,11 +357,11 @@ class SheetParser:
         # CCCD
         cccd = id_kind = None
         v = cells[i_cccd]
-        res = normalize_id(v if v != "" else None)
-        if res.value:
-            cccd, id_kind = res.value, res.kind
-            if res.warning:
-                warn(("cccd", res.warning))
+        id_value, kind, warning, id_error = id_parts(v if v != "" else None)
+        if id_value:
+            cccd, id_kind = id_value, kind
+            if warning:
+                warn(("cccd", warning))
         # date of birth
         dob = dob_raw = gender = None
         v = cells[i_dob] if i_dob != -2 else self._get(cells, "dob")
@@ -397,11 +397,10 @@ class SheetParser:
         else:
             v = cells[i_phone]
         if v != "" and v is not None:
-            ph = normalize_phone(v)
-            phone = ph.e164
-            phone_raw = (ph.raw or _text(v) or "")[:80] or None
-            if ph.warning:
-                warn(("phone", ph.warning))
+            phone, ph_raw, warning = phone_parts(v)
+            phone_raw = (ph_raw or _text(v) or "")[:80] or None
+            if warning:
+                warn(("phone", warning))
         # household, hamlet, address, the rest (a text cell: `_text` inlined)
         v = cells[i_address]
         address = (_nfc(v) or None) if type(v) is str else _text(v)
@@ -446,7 +445,7 @@ class SheetParser:
         elif not cccd:
             id_kind = "none"
             id_raw = (_text(cells[i_cccd]) or "")[:40] or None
-            warn(("cccd", R_NO_CCCD if res.error == E_EMPTY else Note("bad_id", problem=res.error)))
+            warn(("cccd", R_NO_CCCD if id_error == E_EMPTY else Note("bad_id", problem=id_error)))
         if name and not hamlet:
             hamlet = UNKNOWN_HAMLET
             warn(("hamlet", R_NO_HAMLET))
