@@ -192,3 +192,45 @@ def test_every_row_slot_is_set(row):
         assert hasattr(p, slot), slot
     assert (p.disposition, p.resident_id, p.duplicate_of) == (None, None, None)
     assert p.parse_warnings == len(p.warnings or ())
+
+
+# ---- text ------------------------------------------------------------------------------------------------
+
+def _old_strip_format(s: str) -> str:
+    """strip_format before its printable shortcut."""
+    from canvass.text import _FORMAT_RE, _INVISIBLE
+    if s.isascii() or not _FORMAT_RE.search(s):
+        return s
+    return s.translate(_INVISIBLE)
+
+
+def _old_nfc(s: str) -> str:
+    """nfc before its printable shortcut."""
+    import unicodedata
+
+    from canvass.text import _REPAIR, _REPAIR_RE
+    if not s.isascii():
+        if _REPAIR_RE.search(s):
+            s = s.translate(_REPAIR)
+        s = unicodedata.normalize("NFC", s)
+    return " ".join(s.split())
+
+
+def test_no_format_character_is_printable():
+    # the shortcut's premise: a printable text holds none of them
+    from canvass.text import _REPAIR, FORMAT_CHARS
+    assert FORMAT_CHARS and not any(ch.isprintable() for ch in FORMAT_CHARS)
+    assert {chr(c) for c in _REPAIR} - set(FORMAT_CHARS) == {"\u00d0", "\u00f0"}
+
+
+vietnamese = st.text(alphabet=st.one_of(st.sampled_from("Nguyễn Thị Hồng Đào ĐỖ ÐỖ ðo xã Tân Văn, 12/3 "
+                                                        "\u00a0\t\n\u0301\u0323\u0309\u200b\u200e\u202e\ufeff\u00ad"),
+                                        st.characters()), max_size=30)
+
+
+@MANY
+@given(vietnamese)
+def test_printable_shortcut_changes_no_text(s):
+    from canvass.text import strip_format
+    assert strip_format(s) == _old_strip_format(s)
+    assert nfc(s) == _old_nfc(s)
