@@ -46,6 +46,11 @@ _NONE = DateResult(None, None, None, None)
 
 def parse_date(value: object, *, today: dt.date | None = None) -> DateResult:
     """Parse a date-of-birth cell (date, datetime, Excel serial, or day-first text) into a DateResult."""
+    if type(today) is dt.date:   # the importer's case: one cached lookup for a text or a date cell
+        if type(value) is str:
+            return _parse_text(value, today)
+        if type(value) is dt.date:
+            return _check_date(value, today)
     if value is None or isinstance(value, bool):
         return _NONE
     today = today or dt.date.today()
@@ -75,6 +80,12 @@ def _check(d: dt.date, raw: str | None, today: dt.date) -> DateResult:
     if today.year - d.year - ((today.month, today.day) < (d.month, d.day)) > MAX_AGE:
         return DateResult(None, None, raw or d.isoformat(), W_TOO_OLD)
     return DateResult(d, d.year, None, None)
+
+
+@lru_cache(maxsize=65536)
+def _check_date(d: dt.date, today: dt.date) -> DateResult:
+    """A date cell's result (a list's birth dates repeat: 120 years are ~44,000 days)."""
+    return _check(d, None, today)
 
 
 def _year(y: int, raw: str, today: dt.date, warning: str | None = None) -> DateResult:
@@ -107,15 +118,16 @@ def _full(y: int, m: int, d: int, raw: str, today: dt.date) -> DateResult:
     return _check(date, raw, today)
 
 
+@lru_cache(maxsize=65536)
 def _parse_text(raw: str, today: dt.date) -> DateResult:
+    """A text cell's result, cached by the text as written (the result keeps it in `raw`)."""
     text = raw.strip() if raw.isascii() else strip_format(raw).strip()
     if not text:
         return _NONE
-    return _parse_cached(text, today, raw)
+    return _parse_stripped(text, today, raw)
 
 
-@lru_cache(maxsize=65536)
-def _parse_cached(text: str, today: dt.date, raw: str) -> DateResult:
+def _parse_stripped(text: str, today: dt.date, raw: str) -> DateResult:
     m = _DMY_RE.fullmatch(text)
     if m:
         d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)

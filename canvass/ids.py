@@ -60,6 +60,13 @@ def _bad(error: str) -> IdResult:
     return IdResult(None, None, None, error)
 
 
+# The frozen dataclass __init__ costs more than the common case's whole check; a plain CCCD's result is built
+# by setting its slots directly (same object, same equality and repr), as canvass.phones does.
+_new = object.__new__
+_set_value, _set_kind, _set_warning, _set_error = (
+    IdResult.__dict__[f].__set__ for f in ("value", "kind", "warning", "error"))
+
+
 def _lost_digits(digits: str) -> bool:
     """A long number with six significant digits or fewer was typed from Excel's 2.00868E+11 display."""
     return len(digits) >= 10 and len(digits.rstrip("0")) <= 6
@@ -67,6 +74,8 @@ def _lost_digits(digits: str) -> bool:
 
 def normalize_id(value: object) -> IdResult:
     """Normalise a CCCD/CMND cell (str, int, float or None as read) to digits, kind, warning or error."""
+    if type(value) is str and len(value) == 12 and value.isdigit() and value.isascii():
+        return _cccd(value, None)   # the common case, as the lists store it (_from_text's first test)
     if value is None or isinstance(value, bool):
         return _bad(E_EMPTY)
     if isinstance(value, float):
@@ -82,6 +91,15 @@ def normalize_id(value: object) -> IdResult:
     if isinstance(value, int):
         return _from_number(str(value)) if value >= 0 else _bad(E_NOT_DIGITS)
     return _from_text(str(value))
+
+
+def id_parts(value: object) -> tuple[str | None, str | None, str | None, str | None]:
+    """(value, kind, warning, error) of `normalize_id(value)` without building the result object for a plain
+    12-digit CCCD (the importer's per-row call)."""
+    if type(value) is str and len(value) == 12 and value.isdigit() and value.isascii():
+        return value, "cccd", None if value[:3] in PROVINCES else W_UNKNOWN_PROVINCE, None   # _cccd's rule
+    r = normalize_id(value)
+    return r.value, r.kind, r.warning, r.error
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +141,12 @@ def _from_text(text: str) -> IdResult:
 def _cccd(digits: str, warning: str | None) -> IdResult:
     if digits[:3] not in PROVINCES:
         warning = f"{warning}; {W_UNKNOWN_PROVINCE}" if warning else W_UNKNOWN_PROVINCE
-    return IdResult(digits, "cccd", warning, None)
+    r = _new(IdResult)
+    _set_value(r, digits)
+    _set_kind(r, "cccd")
+    _set_warning(r, warning)
+    _set_error(r, None)
+    return r
 
 
 def cccd_info(cccd: str) -> tuple[str, str | None, int | None]:
@@ -132,9 +155,12 @@ def cccd_info(cccd: str) -> tuple[str, str | None, int | None]:
     return cccd[:3], gender, century
 
 
+_CENTURY_YEAR = {digit: year for digit, (_, year) in _CENTURY.items()}
+
+
 def cccd_birth_year(cccd: str) -> int | None:
     """The birth year a 12-digit CCCD encodes (digits 4-6), or None."""
-    _, _, century = cccd_info(cccd)
+    century = _CENTURY_YEAR.get(cccd[3:4]) if len(cccd) == 12 else None   # cccd_info's century, called per row
     if century is None or not cccd[4:6].isdigit():
         return None
     return century + int(cccd[4:6])

@@ -30,8 +30,8 @@ from typing import Any, Optional, Sequence
 
 from canvass.address import UNKNOWN_HAMLET, clean_hamlet_name, hamlet_from_address, household_key_from_address
 from canvass.dates import parse_date
-from canvass.ids import E_EMPTY, cccd_birth_year, normalize_id
-from canvass.phones import normalize_phone
+from canvass.ids import E_EMPTY, cccd_birth_year, id_parts
+from canvass.phones import phone_parts
 from canvass.text import clean_name, fold, name_sort_key, nfc
 
 from canvass.importing.headers import (EXTRA, cell_text, has_id_like, is_footer_text, is_numbering_row, nonblank,
@@ -129,6 +129,37 @@ class ParsedRow:
 
 
 _nfc = lru_cache(maxsize=131072)(nfc)
+_new_row = object.__new__
+
+
+@lru_cache(maxsize=65536)
+def _name_fields(cell: str) -> Optional[tuple[str, str, str]]:
+    """(name, fold, sort key) of a name cell, None when it holds no name: one cache for the three (the
+    functions' own caches are left to other callers)."""
+    name = clean_name.__wrapped__(cell)
+    return (name, fold.__wrapped__(name), name_sort_key.__wrapped__(name)) if name else None
+
+
+@lru_cache(maxsize=1024)
+def _gender_of(cell: str) -> Optional[tuple[str, bool]]:
+    """(gender, unknown?) of a gender cell as text; None when it says nothing ("x")."""
+    g = _GENDERS.get(fold(cell).strip(" ."))
+    if g:
+        return g, False
+    if cell.strip().lower() != "x":
+        return nfc(cell)[:10], True
+    return None
+
+
+def _relation(v: Any) -> Optional[tuple[str, bool]]:
+    """(relation as stored, is the head?) of a relation cell, None when blank."""
+    rel = _text(v)
+    if rel is None:
+        return None
+    return rel[:80], fold(rel).strip(" .") in _HEAD_RELATIONS
+
+
+_relation_of = lru_cache(maxsize=4096)(_relation)
 
 
 def _text(v: Any) -> Optional[str]:
@@ -197,6 +228,11 @@ class SheetParser:
         for f in ("name", "cccd", "dob", "gender", "phone", "address", "household_no", "head_name", "relation",
                   "hamlet", "account_level", "source_status", "note", "commune"):
             self.ix.setdefault(f, -1)
+        # the columns `parse` reads, in its order (one unpacking per row instead of a lookup per field)
+        self.ix_row = tuple(self.ix[f] for f in ("name", "cccd", "dob", "gender", "phone", "address",
+                                                  "household_no", "head_name", "relation", "account_level",
+                                                  "source_status", "note", "commune"))
+        self.i_hamlet = self.ix["hamlet"]
         # merged cells spanning rows below the header: (first row, column) -> last row (1-based rows)
         self.merge_down = {}
         for r0, c0, r1, c1 in merged:
@@ -240,7 +276,11 @@ class SheetParser:
         if self.merge_down or self.active:
             cells = self._carry(number, list(cells))
         w = self.width - 1  # mapped columns, then one blank cell that unmapped fields read (index -1)
-        cells = cells[:w] + [""] * (w - len(cells) + 1) if len(cells) <= w else cells[:w] + [""]
+        if len(cells) < w:
+            cells = cells + [""] * (w - len(cells) + 1)
+        else:
+            cells = cells[:w]   # a copy: the blank is appended to it, never to the row as read
+            cells.append("")
         # the common case first: a name and at least two more values, outside the footer
         nc = self.name_col
         name = cells[nc] if nc is not None else ""
@@ -299,113 +339,164 @@ class SheetParser:
 
     def parse(self, number: int, raw: list[Any], cells: list[Any]) -> ParsedRow:
         """Normalise one data row's values (never raises: problems become the reason or warnings).
-        `cells` is padded to the mapped width plus one blank, so column -1 (an unmapped field) is blank."""
-        p = ParsedRow(self.sheet, number, raw_json(raw))
+        `cells` is padded to the mapped width plus one blank, so column -1 (an unmapped field) is blank.
+
+        Written for speed (issue 14: it runs once per resident): each field's column is a local, a text cell
+        goes to the cached `_nfc` without the `_text` call, repeated cells (names, genders, relations) hit one
+        cache each, and the row object's slots are set once, here, instead of in `__init__` and again."""
+        (i_name, i_cccd, i_dob, i_gender, i_phone, i_address, i_household_no, i_head_name, i_relation,
+         i_account_level, i_source_status, i_note, i_commune) = self.ix_row
         ws: list[tuple[str, str]] = []
         warn = ws.append
-        ix = self.ix
-        name = cells[ix["name"]]
-        if name != "":
-            name = clean_name(str(name))
-            if name:
-                p.name, p.name_fold, p.name_sort = name, fold(name), name_sort_key(name)
+        name = name_fold = name_sort = None
+        v = cells[i_name]
+        if v != "":
+            fields = _name_fields(v if type(v) is str else str(v))
+            if fields is not None:
+                name, name_fold, name_sort = fields
         # CCCD
-        v = cells[ix["cccd"]]
-        res = normalize_id(v if v != "" else None)
-        if res.value:
-            p.cccd, p.id_kind = res.value, res.kind
-            if res.warning:
-                warn(("cccd", res.warning))
+        cccd = id_kind = None
+        v = cells[i_cccd]
+        id_value, kind, warning, id_error = id_parts(v if v != "" else None)
+        if id_value:
+            cccd, id_kind = id_value, kind
+            if warning:
+                warn(("cccd", warning))
         # date of birth
-        v = cells[ix["dob"]] if ix["dob"] != -2 else self._get(cells, "dob")
+        dob = dob_raw = gender = None
+        v = cells[i_dob] if i_dob != -2 else self._get(cells, "dob")
         if v != "" and v is not None:
             d = parse_date(v, today=self.today)
-            p.dob = d.value
-            if d.value is None:
-                p.dob_raw = d.raw or _text(v)
+            dob = d.value
+            if dob is None:
+                dob_raw = d.raw or _text(v)
             if d.warning:
                 warn(("dob", d.warning))
             if self.dob_gender:
                 for c, g in self.dob_gender.items():
                     if cells[c] not in ("", None):
-                        p.gender = g
+                        gender = g
                         break
-            if p.id_kind == "cccd":
-                year = d.year or (d.value.year if d.value else None)
-                if year and cccd_birth_year(p.cccd) not in (None, year):
+            if id_kind == "cccd":
+                year = d.year or (dob.year if dob else None)
+                if year and cccd_birth_year(cccd) not in (None, year):
                     warn(("dob", W_BIRTH_YEAR))
         # gender
-        v = cells[ix["gender"]]
+        v = cells[i_gender]
         if v != "":
-            g = _GENDERS.get(fold(str(v)).strip(" ."))
-            if g:
-                p.gender = g
-            elif str(v).strip().lower() != "x":
-                p.gender = nfc(str(v))[:10]
-                warn(("gender", W_GENDER))
+            g = _gender_of(v if type(v) is str else str(v))
+            if g is not None:
+                gender, unknown = g
+                if unknown:
+                    warn(("gender", W_GENDER))
         # phone (several phone columns are read as one cell with several numbers)
-        if ix["phone"] == -2:
+        phone = phone_raw = None
+        if i_phone == -2:
             parts = [str(cells[c]) for c in self.cols["phone"] if cells[c] not in ("", None)]
             v = " / ".join(parts) if parts else ""
         else:
-            v = cells[ix["phone"]]
+            v = cells[i_phone]
         if v != "" and v is not None:
-            ph = normalize_phone(v)
-            p.phone = ph.e164
-            p.phone_raw = (ph.raw or _text(v) or "")[:80] or None
-            if ph.warning:
-                warn(("phone", ph.warning))
-        # household, hamlet, address, the rest
-        p.address = _text(cells[ix["address"]])
-        hn = _text(cells[ix["household_no"]])
-        p.household_no = hn[:40] if hn else None
-        v = cells[ix["head_name"]]
-        p.head_name = clean_name(str(v)) or None if v != "" else None
-        rel = _text(cells[ix["relation"]])
+            phone, ph_raw, warning = phone_parts(v)
+            phone_raw = (ph_raw or _text(v) or "")[:80] or None
+            if warning:
+                warn(("phone", warning))
+        # household, hamlet, address, the rest (a text cell: `_text` inlined)
+        v = cells[i_address]
+        address = (_nfc(v) or None) if type(v) is str else _text(v)
+        v = cells[i_household_no]
+        hn = str(v) if type(v) is int else (_nfc(v) or None) if type(v) is str else _text(v)
+        household_no = hn[:40] if hn else None
+        v = cells[i_head_name]
+        head_name = (clean_name(v if type(v) is str else str(v)) or None) if v != "" else None
+        v = cells[i_relation]
+        rel = _relation_of(v) if type(v) is str else _relation(v)
         if rel is not None:
-            p.relation = rel[:80]
-            p.is_head = fold(rel).strip(" .") in _HEAD_RELATIONS
-        elif p.head_name and p.name:
-            p.is_head = fold(p.head_name) == p.name_fold
-        p.hamlet = self._hamlet(cells, p.address)
-        p.account_level = _text(cells[ix["account_level"]])
-        p.source_status = _text(cells[ix["source_status"]])
-        p.note = _text(cells[ix["note"]])
-        p.commune = _text(cells[ix["commune"]])
+            relation, is_head = rel
+        else:
+            relation = None
+            is_head = fold(head_name) == name_fold if head_name and name else False
+        v = cells[self.i_hamlet]
+        if v != "" and v is not None:
+            hamlet = self.last_hamlet_cell = clean_hamlet_name(cell_text(v))
+        else:
+            hamlet = self._hamlet_else(address)
+        v = cells[i_account_level]
+        account_level = (_nfc(v) or None) if type(v) is str else _text(v)
+        v = cells[i_source_status]
+        source_status = (_nfc(v) or None) if type(v) is str else _text(v)
+        v = cells[i_note]
+        note = (_nfc(v) or None) if type(v) is str else _text(v)
+        v = cells[i_commune]
+        commune = (_nfc(v) or None) if type(v) is str else _text(v)
+        extra = None
         if self.extra_cols:
-            extra = {}
+            extra_cells = {}
             for c, label in self.extra_cols:
                 if cells[c] != "" and cells[c] is not None:
-                    extra[label] = _text(cells[c])
-            if extra:
-                p.extra = json.dumps(extra, ensure_ascii=False)
+                    extra_cells[label] = _text(cells[c])
+            if extra_cells:
+                extra = json.dumps(extra_cells, ensure_ascii=False)
         # only a row without a name cannot become a resident: a missing or mistyped ID is kept as written
         # (matched later by name, birth and hamlet), a row without a hamlet joins the "no hamlet" group
-        if not p.name:
-            p.reason = R_NO_NAME
-        elif not p.cccd:
-            p.id_kind = "none"
-            p.id_raw = (_text(cells[ix["cccd"]]) or "")[:40] or None
-            ws.append(("cccd", R_NO_CCCD if res.error == E_EMPTY else Note("bad_id", problem=res.error)))
-        if p.name and not p.hamlet:
-            p.hamlet = UNKNOWN_HAMLET
-            ws.append(("hamlet", R_NO_HAMLET))
+        reason = id_raw = household_key = None
+        if not name:
+            reason = R_NO_NAME
+        elif not cccd:
+            id_kind = "none"
+            id_raw = (_text(cells[i_cccd]) or "")[:40] or None
+            warn(("cccd", R_NO_CCCD if id_error == E_EMPTY else Note("bad_id", problem=id_error)))
+        if name and not hamlet:
+            hamlet = UNKNOWN_HAMLET
+            warn(("hamlet", R_NO_HAMLET))
+        if reason is None:
+            if household_no:
+                household_key = household_no
+            else:
+                key = household_key_from_address(address) if address else None
+                if key:
+                    household_key = key
+                else:   # _person_key's rule
+                    household_key = "~" + (cccd or f"{name_fold}|{dob.isoformat() if dob else (dob_raw or '')}")
+        p = _new_row(ParsedRow)   # every slot set once (ParsedRow.__init__ lists the defaults)
+        p.sheet = self.sheet
+        p.row = number
+        p.raw = raw_json(raw)
+        p.reason = reason
         if ws:
             p.warnings = ws
             p.parse_warnings = len(ws)
-        if p.reason is None:
-            if p.household_no:
-                p.household_key = p.household_no
-            else:
-                key = household_key_from_address(p.address) if p.address else None
-                p.household_key = key or "~" + (p.cccd or _person_key(p))
+        else:
+            p.warnings = None
+            p.parse_warnings = 0
+        p.name = name
+        p.name_fold = name_fold
+        p.name_sort = name_sort
+        p.cccd = cccd
+        p.id_kind = id_kind
+        p.dob = dob
+        p.dob_raw = dob_raw
+        p.gender = gender
+        p.phone = phone
+        p.phone_raw = phone_raw
+        p.household_no = household_no
+        p.head_name = head_name
+        p.relation = relation
+        p.is_head = is_head
+        p.hamlet = hamlet
+        p.address = address
+        p.account_level = account_level
+        p.source_status = source_status
+        p.note = note
+        p.extra = extra
+        p.household_key = household_key
+        p.disposition = p.resident_id = p.duplicate_of = None
+        p.id_raw = id_raw
+        p.commune = commune
         return p
 
-    def _hamlet(self, cells: list[Any], address: Optional[str]) -> Optional[str]:
-        v = cells[self.ix["hamlet"]]
-        if v != "" and v is not None:
-            self.last_hamlet_cell = clean_hamlet_name(cell_text(v))
-            return self.last_hamlet_cell
+    def _hamlet_else(self, address: Optional[str]) -> Optional[str]:
+        """The hamlet of a row whose hamlet cell is blank (see the module's rules)."""
         if self.cols.get("hamlet") and self.last_hamlet_cell:
             return self.last_hamlet_cell  # a blank under a filled cell: same as above
         if self.section:
