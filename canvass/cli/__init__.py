@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -135,5 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CanvassError as exc:
         print(f"canvass: {text(exc, cli_language())}", file=sys.stderr)
         return 1
+    except BrokenPipeError:   # `canvass residents | head`: the reader has what it wanted; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # so the exit's flush writes nowhere
+        return 141
     finally:
         db.dispose()

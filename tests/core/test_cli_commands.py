@@ -106,3 +106,20 @@ def test_the_server_commands_offer_the_servers_roles():
     from canvass.cli import server as server_cli
 
     assert server_cli.ROLES == server.ROLES
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback(tmp_path):
+    """`canvass residents | head -1`: the reader closes the pipe after one line; the command ends quietly
+    (status 141, as a shell reports a SIGPIPE) instead of printing a BrokenPipeError traceback."""
+    from canvass.db import open_database
+
+    db = open_database(tmp_path / "c.db")
+    make_commune(db, households_per_hamlet=300, people_per_household=4)   # far more than a pipe holds
+    db.dispose()
+    proc = subprocess.Popen([sys.executable, "-m", "canvass.cli", "--db", str(tmp_path / "c.db"), "residents"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(canvass.__file__).parents[1])
+    first = proc.stdout.readline()
+    proc.stdout.close()              # as `head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert first.strip() and "Traceback" not in err and "BrokenPipe" not in err
