@@ -15,7 +15,6 @@ import os
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -33,12 +32,6 @@ MAX_CSV_BYTES = 1024 ** 3
 # (32,767), so no list saved by a spreadsheet program comes near it. A longer cell is a broken quote or not a
 # list: the file is refused with the code "cell_too_large" and its line, never a traceback.
 MAX_CSV_CELL = 131_072
-
-
-# strip_format of each non-ASCII text cell, cached: lists repeat most of their texts (hamlets, statuses, relations,
-# the address of every member of a household, common names), and a hit skips a regular-expression search
-# (measured: the cells of 50,000 rows converted in 0.19 s instead of 0.28-0.31 s CPU)
-_strip_cell = lru_cache(maxsize=65536)(strip_format)
 
 
 class ImportFileError(CanvassError):
@@ -181,7 +174,6 @@ def _open_calamine(path: Path, fmt: str) -> Book:
 
         def rows(sh=sh, pad=pad) -> Iterator[tuple[int, list[Any]]]:
             lead = [""] * pad
-            strip = _strip_cell
             try:
                 it = sh.iter_rows()
             except Exception as exc:  # noqa: BLE001
@@ -190,7 +182,7 @@ def _open_calamine(path: Path, fmt: str) -> Book:
             for i, r in enumerate(it, 1):
                 # text loses its format characters here (every cell, once) and is NFC-normalised per field
                 # later; whole floats (numbers typed in cells) become int
-                cells = [(v if v.isascii() else strip(v)) if type(v) is str else (
+                cells = [(v if v.isascii() else strip_format(v)) if type(v) is str else (
                     int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53 else _cell(v)) for v in r]
                 yield i, (lead + cells if pad else cells)
 
