@@ -96,9 +96,24 @@ def run(report, rows: int = 300_000) -> None:
         on_postgres(report, rows, url, throwaway=True)
 
 
+def _timed_figures(report, db, backend: str):
+    """Time the province figures as of today (from the cached state) and as of yesterday (from the log);
+    returns today's."""
+    from canvass.communes import province_figures
+
+    figures = []
+    for label, day in (("today, from the cached state", dt.date.today()),
+                       ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
+        t = time.perf_counter()
+        with db.read() as s:
+            figures.append(province_figures(s, day))
+        report(f"{backend} province figures {label}", time.perf_counter() - t, "s")
+    return figures[0]
+
+
 def built_on_sqlite(report, rows: int) -> None:
     """Build the province in a SQLite file, then time the report's figures, its export and an allocation."""
-    from canvass.communes import allocate_targets, province_figures
+    from canvass.communes import allocate_targets
     from canvass.exporting import export
 
     folder = Path(tempfile.mkdtemp(prefix="bench-province-"))
@@ -106,12 +121,7 @@ def built_on_sqlite(report, rows: int) -> None:
     t = time.perf_counter()
     build(db, rows)
     report(f"SQLite province: {rows:,} residents in {COMMUNES} communes built", time.perf_counter() - t, "s")
-    for label, day in (("today, from the cached state", dt.date.today()),
-                       ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
-        t = time.perf_counter()
-        with db.read() as s:
-            fig = province_figures(s, day)
-        report(f"SQLite province figures {label}", time.perf_counter() - t, "s")
+    fig = _timed_figures(report, db, "SQLite")
     assert fig.total.eligible == rows and len(fig.rows) == COMMUNES
     t = time.perf_counter()
     export(db, "province-report", folder / "province.xlsx")
@@ -191,7 +201,6 @@ def on_postgres(report, rows: int, url: str, *, throwaway: bool) -> None:
     from sqlalchemy import func, make_url, select, text
 
     from bench.provincegen import cached_province_list, commune_names
-    from canvass.communes import province_figures
     from canvass.exporting import export
     from canvass.models import Commune, Resident, Team
     from canvass.walklist import walk_rows
@@ -213,14 +222,7 @@ def on_postgres(report, rows: int, url: str, *, throwaway: bool) -> None:
     _teams(db)
     report(f"PostgreSQL {2 * COMMUNES} teams added, {rows:,} residents assigned by hamlet", time.perf_counter() - t,
            "s")
-    for label, day in (("today, from the cached state", dt.date.today()),
-                       ("as of yesterday, from the log", dt.date.today() - dt.timedelta(days=1))):
-        t = time.perf_counter()
-        with db.read() as s:
-            fig = province_figures(s, day)
-        report(f"PostgreSQL province figures {label}", time.perf_counter() - t, "s")
-    with db.read() as s:
-        fig = province_figures(s, dt.date.today())
+    fig = _timed_figures(report, db, "PostgreSQL")
     assert fig.total.eligible == rows and len(fig.rows) == COMMUNES and fig.total.teams == 2 * COMMUNES
     folder = Path(tempfile.mkdtemp(prefix="bench-province-pg-"))
     t = time.perf_counter()

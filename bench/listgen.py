@@ -220,14 +220,19 @@ def make_list(path: str | Path, rows: int, seed: int = 1, *, commune: str = "Tâ
     return path
 
 
-def cached_list(rows: int, seed: int = 1) -> Path:
-    """bench/out/list_<rows>_<seed>.xlsx, generated the first time it is asked for."""
-    path = OUT / f"list_{rows}_{seed}.xlsx"
+def cached(path: Path, make) -> Path:
+    """`path`, made by `make(tmp_path)` the first time it is asked for (under a temporary name, then renamed: an
+    interrupted generation leaves no half list under the real name)."""
     if not path.exists():
         tmp = path.with_suffix(".tmp.xlsx")
-        make_list(tmp, rows, seed=seed)
+        make(tmp)
         tmp.replace(path)
     return path
+
+
+def cached_list(rows: int, seed: int = 1) -> Path:
+    """bench/out/list_<rows>_<seed>.xlsx, generated the first time it is asked for."""
+    return cached(OUT / f"list_{rows}_{seed}.xlsx", lambda tmp: make_list(tmp, rows, seed=seed))
 
 
 if __name__ == "__main__":

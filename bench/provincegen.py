@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-OUT = Path(__file__).parent / "out"
+from bench.listgen import OUT, cached
 
 FIRST = ["Phước", "Xuân", "Tân", "An", "Hòa", "Mỹ", "Vĩnh", "Long", "Thạnh", "Bình"]
 SECOND = ["Hải", "Sơn", "Thuận", "Hưng", "Lợi", "Phú", "Trung", "Đông", "Tây", "Nam"]
@@ -83,9 +83,5 @@ def make_province_list(path: str | Path, rows: int, *, communes: int = 100, haml
 
 def cached_province_list(rows: int, communes: int = 100) -> Path:
     """bench/out/province_<rows>_<communes>.xlsx, generated the first time it is asked for."""
-    path = OUT / f"province_{rows}_{communes}.xlsx"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp.xlsx")
-        make_province_list(tmp, rows, communes=communes)
-        tmp.replace(path)
-    return path
+    return cached(OUT / f"province_{rows}_{communes}.xlsx",
+                  lambda tmp: make_province_list(tmp, rows, communes=communes))

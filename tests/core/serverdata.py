@@ -58,6 +58,8 @@ class Server:
     teams: dict[str, int] = field(default_factory=dict)
     residents: dict[str, list[int]] = field(default_factory=dict)   # by team name, and by commune name
     logins: list[str] = field(default_factory=list)
+    hd: str = ""     # the two communes' names as the database holds them: Hưng Đạo, Tân Lập
+    tl: str = ""
 
     def open_as(self, login: str, password: str = PASSWORD):
         """The program's own database object, connected as a login."""
@@ -86,14 +88,14 @@ def build_server(pg_db, pg_url, tmp_path, *, per_commune: int = 40) -> Server:
     with pg_db.session() as s:
         for c in s.scalars(select(Commune)):
             srv.communes[c.name] = c.id
+        srv.hd, srv.tl = _key(srv, "hưng"), _key(srv, "tân")
         for cname, cid in srv.communes.items():
             ids = list(s.scalars(select(Resident.id).join(Hamlet, Hamlet.id == Resident.hamlet_id)
                                  .where(Hamlet.commune_id == cid).order_by(Resident.id)))
             srv.residents[cname] = ids
-        a = srv.residents[_key(srv, "hưng")]
-        b = srv.residents[_key(srv, "tân")]
+        a, b = srv.residents[srv.hd], srv.residents[srv.tl]
         for team, ids in (("A1", a[: len(a) // 2]), ("A2", a[len(a) // 2:]), ("B1", b)):
-            t = add_team(s, team, commune=srv.communes[_key(srv, "hưng" if team.startswith("A") else "tân")])
+            t = add_team(s, team, commune=srv.communes[srv.hd if team.startswith("A") else srv.tl])
             s.flush()
             assign_residents(s, ids, t.id)
             srv.teams[team], srv.residents[team] = t.id, ids

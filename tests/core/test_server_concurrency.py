@@ -33,8 +33,7 @@ VISITS_PER_LEAD = 8
 @pytest.fixture
 def server(pg_db, pg_url, tmp_path):
     srv = build_server(pg_db, pg_url, tmp_path, per_commune=60)
-    hd, tl = sorted(srv.communes, key=lambda n: "t" in n.lower()[:5])
-    srv.hd, srv.tl = hd, tl
+    hd, tl = srv.hd, srv.tl
     srv.add("police_a", "police", commune=hd)
     srv.add("police_b", "police", commune=tl)
     yield srv

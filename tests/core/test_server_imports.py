@@ -18,8 +18,7 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def server(pg_db, pg_url, tmp_path):
     srv = build_server(pg_db, pg_url, tmp_path, per_commune=10)
-    hd, tl = sorted(srv.communes, key=lambda n: "t" in n.lower()[:5])
-    srv.hd, srv.tl = hd, tl
+    hd, tl = srv.hd, srv.tl
     srv.add("police_a", "police", commune=hd)
     yield srv
     srv.drop_logins()
