@@ -4,14 +4,16 @@ The core raises `CanvassError(code, **params)` (canvass/errors.py); nothing pars
 is the English text (logs, tests, `--json`); the window and the command line show `text(exc, lang)`, Vietnamese
 by default (`CANVASS_LANG=en` for English on the command line). Both languages sit in this one table so the
 command line, which must not import the window's Qt catalogue, and the window say the same thing; a test walks
-every code and checks both texts and their parameters.
+every code and checks both texts and their parameters. The importer's own words sit here too, for the
+same reason: FILE_ERRORS (a file that cannot be imported), ROW_NOTES and VALUED_NOTES (a row's reason or
+warning, a sheet's problem: `row_note`) and FIELD_NAMES (the import fields: `field_name`).
 
 Templates use str.format fields; `{x!r}` quotes a value the person typed.
 """
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from typing import Mapping, Optional
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cancelled": ("cancelled: nothing was changed", "đã dừng theo yêu cầu: chưa thay đổi gì"),
@@ -216,12 +218,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "không có xã/phường nào thuộc tỉnh “{province}” huyện “{district}”"),
 }
 
+# The importer's own words (canvass.importing), in the same two languages, for the window's import wizard and
+# the command line alike.
+# A file that cannot be imported, by `ImportFileError.code` (its `str()` keeps the technical English detail).
+FILE_ERRORS: dict[str, tuple[str, str]] = {
+    "not_found": ("The file does not exist.", "Tệp không tồn tại."),
+    "not_spreadsheet": ("This is not a spreadsheet or CSV list.", "Đây không phải bảng tính hay danh sách CSV."),
+    "encrypted": ("The workbook is protected by a password: open it in Excel, remove the password, save, and "
+                  "import again.",
+                  "Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại."),
+    "unsafe": ("The file looks unsafe (far too large once unpacked) and was not read.",
+               "Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc."),
+    "empty": ("The file holds no data.", "Tệp không có dữ liệu."),
+    "no_header": ("No header row with a name column was found in the first rows.",
+                  "Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu."),
+    "no_data": ("The list has a header but no residents.", "Danh sách có tiêu đề nhưng không có công dân nào."),
+    "unreadable": ("The file cannot be read.", "Không đọc được tệp."),
+    "no_sheet": ("None of the chosen sheets is in the file.", "Tệp không có trang tính nào đã chọn."),
+    "cell_too_large": ("A cell starting on line {row} is far too long (over 131,072 characters): the file is "
+                       "damaged or is not a list.",
+                       "Một ô bắt đầu ở dòng {row} dài quá mức (hơn 131.072 ký tự): tệp bị hỏng hoặc không phải "
+                       "danh sách."),
+}
+# A row's reason for rejection, a row's or a value's warning, a sheet's problem: the importer's stable English
+# phrase (ids/phones/dates W_* E_*, importing.rows R_* W_*, the header guesser's problems) is its code.
+ROW_NOTES: dict[str, tuple[str, str]] = {
+    "no name": ("No name", "Không có họ tên"),
+    "no CCCD": ("No personal ID number", "Không có số định danh cá nhân"),
+    "no hamlet": ("No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet column or type the hamlet",
+                  "Không có thôn: xếp vào nhóm “(Chưa rõ thôn)”; hãy chọn cột thôn hoặc gõ tên thôn"),
+    "birth year differs from the CCCD": ("Birth year differs from the ID number",
+                                         "Năm sinh khác với năm sinh trong số định danh"),
+    "unknown gender": ("Unknown gender", "Không rõ giới tính"),
+    "was activated per system; back on the list": ("Was activated per system; back on the list",
+                                                   "Đã kích hoạt theo hệ thống; nay có lại trong danh sách"),
+    "old 9-digit CMND kept": ("Old 9-digit ID card number kept", "Giữ số CMND cũ 9 chữ số"),
+    "leading zeros restored": ("Leading zeros restored", "Đã bổ sung số 0 ở đầu"),
+    "unknown province code": ("Unknown province code", "Mã tỉnh không xác định"),
+    "empty": ("empty", "để trống"),
+    "digits lost (number shown in scientific notation)": ("digits lost (number shown in scientific notation)",
+                                                          "mất chữ số (số bị hiển thị dạng lũy thừa)"),
+    "not a number": ("not a number", "không phải là số"),
+    "wrong number of digits": ("wrong number of digits", "sai số chữ số"),
+    "not a whole number": ("not a whole number", "không phải số nguyên"),
+    "old 11-digit prefix converted": ("Old 11-digit prefix converted", "Đã chuyển đầu số 11 chữ số cũ"),
+    "two numbers in one cell": ("Two numbers in one cell", "Hai số trong một ô"),
+    "not a valid number": ("Not a valid number", "Số không hợp lệ"),
+    "no digits": ("No digits", "Không có chữ số"),
+    "foreign number": ("Foreign number", "Số nước ngoài"),
+    "impossible date": ("Impossible date", "Ngày không tồn tại"),
+    "day or month unknown": ("Day or month unknown", "Không rõ ngày hoặc tháng"),
+    "date in the future": ("Date in the future", "Ngày ở tương lai"),
+    "age above 120": ("Age above 120", "Tuổi trên 120"),
+    "date number out of range": ("Date number out of range", "Số ngày ngoài phạm vi"),
+    "not a date": ("Not a date", "Không phải ngày tháng"),
+    "no CCCD column": ("No ID number column.", "Không có cột số định danh."),
+    "empty sheet": ("Empty sheet.", "Trang tính trống."),
+    "no data rows": ("No data rows.", "Không có dòng dữ liệu."),
+    "no hamlet column": ("No hamlet column: map one, or type the hamlet on the first page.",
+                         "Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu."),
+    "no header row found": ("No header row found.", "Không tìm thấy dòng tiêu đề."),
+}
+# A row's note with values (canvass.importing.rows.Note), by its code: {problem} is a ROW_NOTES phrase, {row}
+# the earlier row, {fields} the import fields that differ (FIELD_NAMES).
+VALUED_NOTES: dict[str, tuple[str, str]] = {
+    "bad_id": ("ID number: {problem}", "Số định danh: {problem}"),
+    "duplicate_cccd": ("Same ID number as row {row}; differs in: {fields}",
+                       "Trùng số định danh với dòng {row}; khác ở: {fields}"),
+    "same_person": ("Same person (name, birth, hamlet) as row {row}; differs in: {fields}",
+                    "Cùng một người (họ tên, năm sinh, thôn) với dòng {row}; khác ở: {fields}"),
+}
+# The import fields a list's columns map to (canvass.importing.headers), as a person names them.
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "": ("(not imported)", "(không nhập)"),
+    "extra": ("(kept as extra information)", "(giữ làm thông tin thêm)"),
+    "stt": ("Row number", "Số thứ tự"),
+    "name": ("Full name", "Họ và tên"),
+    "dob": ("Date of birth", "Ngày sinh"),
+    "gender": ("Gender", "Giới tính"),
+    "cccd": ("Personal ID number", "Số định danh cá nhân"),
+    "phone": ("Phone number", "Số điện thoại"),
+    "household_no": ("Household number", "Số hộ"),
+    "head_name": ("Head of household", "Chủ hộ"),
+    "relation": ("Relation to the head", "Quan hệ với chủ hộ"),
+    "hamlet": ("Hamlet", "Thôn"),
+    "address": ("Permanent address", "Nơi thường trú"),
+    "account_level": ("Account level", "Mức độ tài khoản"),
+    "source_status": ("Status on the list", "Trạng thái trong danh sách"),
+    "note": ("Note", "Ghi chú"),
+    "commune": ("Commune", "Xã"),
+}
+
 LANGUAGES = ("vi", "en")
 
 
-def render(code: str, params: Mapping[str, object], lang: str = "en") -> str:
-    """The sentence of a code in a language ("vi" or "en"); an unknown code is returned as it is."""
-    texts = MESSAGES.get(code)
+def render(code: str, params: Mapping[str, object], lang: str = "en",
+           table: Mapping[str, tuple[str, str]] = MESSAGES) -> str:
+    """The sentence of a code of `table` in a language ("vi" or "en"); an unknown code is returned as it is."""
+    texts = table.get(code)
     if texts is None:
         return code
     template = texts[1] if lang == "vi" else texts[0]
@@ -238,11 +332,35 @@ def cli_language() -> str:
 
 
 def text(exc: BaseException, lang: str = "vi") -> str:
-    """One sentence for a person from a core error: its code's text in the language, else its own English."""
+    """One sentence for a person from a core error: its code's text in the language (from the error's own
+    table, `texts`, where it has one: an ImportFileError's is FILE_ERRORS), else its own English."""
     code = getattr(exc, "code", None)
-    if isinstance(code, str) and code in MESSAGES:
-        return render(code, getattr(exc, "params", {}) or {}, lang)
+    table = getattr(exc, "texts", MESSAGES)
+    if isinstance(code, str) and code in table:
+        return render(code, getattr(exc, "params", {}) or {}, lang, table)
     return str(exc)
 
 
-__all__ = ["MESSAGES", "LANGUAGES", "render", "text", "cli_language"]
+def field_name(field: Optional[str], lang: str = "vi") -> str:
+    """A person's name for an import field ('' or None: a column that is not imported); an unknown field as
+    it is."""
+    return render(field or "", {}, lang, FIELD_NAMES) if (field or "") in FIELD_NAMES else (field or "")
+
+
+def row_note(message: str, lang: str = "vi") -> str:
+    """An importer's row reason, warning or sheet problem in a language, from its code and values (a fixed
+    phrase is its own code; a rows.Note carries its code and values); an unknown one passes as its English."""
+    if not message:
+        return ""
+    code, params = getattr(message, "code", message), getattr(message, "params", {})
+    if code in VALUED_NOTES:
+        shown = {"row": params.get("row", "?"), "problem": row_note(params.get("problem", ""), lang),
+                 "fields": ", ".join(field_name(f, lang) for f in params.get("fields", ()))}
+        return render(code, shown, lang, VALUED_NOTES)
+    if code in ROW_NOTES:
+        return render(code, {}, lang, ROW_NOTES)
+    return str(message)
+
+
+__all__ = ["MESSAGES", "FILE_ERRORS", "ROW_NOTES", "VALUED_NOTES", "FIELD_NAMES", "LANGUAGES", "render", "text",
+           "cli_language", "field_name", "row_note"]

@@ -2,7 +2,8 @@
 codes) and how dates and phones are written: one place, so a status reads the same in every view and dialog.
 
 Labels are English source strings translated through Qt (context "Labels"); the Vietnamese texts match the
-documents (`canvass.events.STATUS_LABELS_VI`, `REASON_LABELS_VI`).
+documents (`canvass.events.STATUS_LABELS_VI`, `REASON_LABELS_VI`). The import fields' names live in the core
+(`canvass.messages.FIELD_NAMES`), as the importer's notes name them on the command line too.
 """
 from __future__ import annotations
 
@@ -49,25 +50,6 @@ EVENT_KIND_LABELS = {
     "id_corrected": QT_TRANSLATE_NOOP("Labels", "ID corrected"),
 }
 # Import fields (canvass.importing.FIELDS) as the wizard's drop-downs show them.
-FIELD_LABELS = {
-    "": QT_TRANSLATE_NOOP("Labels", "(not imported)"),
-    "extra": QT_TRANSLATE_NOOP("Labels", "(kept as extra information)"),
-    "stt": QT_TRANSLATE_NOOP("Labels", "Row number"),
-    "name": QT_TRANSLATE_NOOP("Labels", "Full name"),
-    "dob": QT_TRANSLATE_NOOP("Labels", "Date of birth"),
-    "gender": QT_TRANSLATE_NOOP("Labels", "Gender"),
-    "cccd": QT_TRANSLATE_NOOP("Labels", "Personal ID number"),
-    "phone": QT_TRANSLATE_NOOP("Labels", "Phone number"),
-    "household_no": QT_TRANSLATE_NOOP("Labels", "Household number"),
-    "head_name": QT_TRANSLATE_NOOP("Labels", "Head of household"),
-    "relation": QT_TRANSLATE_NOOP("Labels", "Relation to the head"),
-    "hamlet": QT_TRANSLATE_NOOP("Labels", "Hamlet"),
-    "address": QT_TRANSLATE_NOOP("Labels", "Permanent address"),
-    "account_level": QT_TRANSLATE_NOOP("Labels", "Account level"),
-    "source_status": QT_TRANSLATE_NOOP("Labels", "Status on the list"),
-    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
-    "commune": QT_TRANSLATE_NOOP("Labels", "Commune"),
-}
 TEAM_KIND_LABELS = {
     "to_cong_tac_06": QT_TRANSLATE_NOOP("Labels", "Project 06 hamlet working group"),
     "cong_nghe_so": QT_TRANSLATE_NOOP("Labels", "Community digital technology team"),
@@ -153,9 +135,13 @@ def status_text(status: Optional[str], reason: Optional[str]) -> str:
 
 
 def field_label(name: Optional[str]) -> str:
-    """The user's name of an import field ('' or None = a column that is not imported)."""
-    name = name or ""
-    return _t(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+    """The user's name of an import field ('' or None = a column that is not imported), in the window's
+    language: the core's FIELD_NAMES, which the importer's notes name too."""
+    from canvass.messages import field_name
+
+    from ui.i18n import current_language
+
+    return field_name(name, current_language())
 
 
 def team_kind_label(code: Optional[str]) -> str:

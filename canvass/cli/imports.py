@@ -67,6 +67,7 @@ def cmd_import(args, db) -> int:
     from canvass.cli import print_json
     from canvass.dates import typed_date
     from canvass.importing import ImportPlan, PartialList, run_import
+    from canvass.messages import cli_language, row_note
 
     extracted = typed_date(args.extracted, "--extracted") if args.extracted else None
     plan = ImportPlan(sheets=args.sheet or None, hamlet=args.hamlet)
@@ -93,8 +94,9 @@ def cmd_import(args, db) -> int:
                   f"{r.activated_per_system} kích hoạt theo hệ thống.\n")
     for name in result.sheets_skipped:
         out.write(f"  bỏ qua trang tính {name!r}: không tìm thấy dòng tiêu đề có cột họ tên\n")
+    lang = cli_language()
     for issue in result.rejected[:20]:
-        out.write(f"  loại: {issue.sheet} dòng {issue.row}: {issue.reason}\n")
+        out.write(f"  loại: {issue.sheet} dòng {issue.row}: {row_note(issue.reason, lang)}\n")
     if len(result.rejected) > 20:
         out.write(f"  … và {len(result.rejected) - 20} dòng bị loại khác (xem --json)\n")
     if result.warnings:

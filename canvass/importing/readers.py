@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from canvass.errors import CanvassError
+from canvass.messages import FILE_ERRORS
 from canvass.text import strip_format
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,7 +40,10 @@ class ImportFileError(CanvassError):
 
     `code` is one of: not_found, not_spreadsheet, encrypted, unsafe, empty, no_header, no_data, unreadable,
     no_sheet, cell_too_large (params: row, the CSV line where the cell starts). `params` hold the values the
-    UI's sentence needs (never personal data)."""
+    UI's sentence needs (never personal data). `str()` is the technical English (logs, `--json`); a person reads
+    `canvass.messages.text(exc, lang)`, from the code's row of FILE_ERRORS (`texts`)."""
+
+    texts = FILE_ERRORS
 
     def __init__(self, code: str, message: str, **params: Any):
         super().__init__(message)

@@ -383,332 +383,117 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="12"/>
-        <source>No name</source>
-        <translation>Không có họ tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="13"/>
-        <source>No personal ID number</source>
-        <translation>Không có số định danh cá nhân</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="14"/>
-        <source>No hamlet: put in the group “(Chưa rõ thôn)”; map the hamlet column or type the hamlet</source>
-        <translation>Không có thôn: xếp vào nhóm “(Chưa rõ thôn)”; hãy chọn cột thôn hoặc gõ tên thôn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="16"/>
-        <source>Birth year differs from the ID number</source>
-        <translation>Năm sinh khác với năm sinh trong số định danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="17"/>
-        <source>Unknown gender</source>
-        <translation>Không rõ giới tính</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="18"/>
-        <source>Was activated per system; back on the list</source>
-        <translation>Đã kích hoạt theo hệ thống; nay có lại trong danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="20"/>
-        <source>Old 9-digit ID card number kept</source>
-        <translation>Giữ số CMND cũ 9 chữ số</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="21"/>
-        <source>Leading zeros restored</source>
-        <translation>Đã bổ sung số 0 ở đầu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="22"/>
-        <source>Unknown province code</source>
-        <translation>Mã tỉnh không xác định</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="23"/>
-        <source>empty</source>
-        <translation>để trống</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="24"/>
-        <source>digits lost (number shown in scientific notation)</source>
-        <translation>mất chữ số (số bị hiển thị dạng lũy thừa)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="26"/>
-        <source>not a number</source>
-        <translation>không phải là số</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="27"/>
-        <source>wrong number of digits</source>
-        <translation>sai số chữ số</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="28"/>
-        <source>not a whole number</source>
-        <translation>không phải số nguyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="29"/>
-        <source>Old 11-digit prefix converted</source>
-        <translation>Đã chuyển đầu số 11 chữ số cũ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="30"/>
-        <source>Two numbers in one cell</source>
-        <translation>Hai số trong một ô</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="31"/>
-        <source>Not a valid number</source>
-        <translation>Số không hợp lệ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="32"/>
-        <source>No digits</source>
-        <translation>Không có chữ số</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="33"/>
-        <source>Foreign number</source>
-        <translation>Số nước ngoài</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="34"/>
-        <source>Impossible date</source>
-        <translation>Ngày không tồn tại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="35"/>
-        <source>Day or month unknown</source>
-        <translation>Không rõ ngày hoặc tháng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="36"/>
-        <source>Date in the future</source>
-        <translation>Ngày ở tương lai</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="37"/>
-        <source>Age above 120</source>
-        <translation>Tuổi trên 120</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="38"/>
-        <source>Date number out of range</source>
-        <translation>Số ngày ngoài phạm vi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="39"/>
-        <source>Not a date</source>
-        <translation>Không phải ngày tháng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="40"/>
-        <source>No ID number column.</source>
-        <translation>Không có cột số định danh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="41"/>
-        <source>Empty sheet.</source>
-        <translation>Trang tính trống.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="42"/>
-        <source>No data rows.</source>
-        <translation>Không có dòng dữ liệu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="43"/>
-        <source>No hamlet column: map one, or type the hamlet on the first page.</source>
-        <translation>Không có cột thôn: hãy chọn một cột, hoặc nhập tên thôn ở trang đầu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="45"/>
-        <source>No header row found.</source>
-        <translation>Không tìm thấy dòng tiêu đề.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="48"/>
-        <source>The file does not exist.</source>
-        <translation>Tệp không tồn tại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="49"/>
-        <source>This is not a spreadsheet or CSV list.</source>
-        <translation>Đây không phải bảng tính hay danh sách CSV.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="50"/>
-        <source>The workbook is protected by a password: open it in Excel, remove the password, save, and import again.</source>
-        <translation>Bảng tính có mật khẩu: hãy mở bằng Excel, bỏ mật khẩu, lưu lại rồi nhập lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="52"/>
-        <source>The file looks unsafe (far too large once unpacked) and was not read.</source>
-        <translation>Tệp có dấu hiệu không an toàn (quá lớn khi giải nén) nên không được đọc.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="54"/>
-        <source>The file holds no data.</source>
-        <translation>Tệp không có dữ liệu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="55"/>
-        <source>No header row with a name column was found in the first rows.</source>
-        <translation>Không tìm thấy dòng tiêu đề có cột họ tên ở các dòng đầu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="57"/>
-        <source>The list has a header but no residents.</source>
-        <translation>Danh sách có tiêu đề nhưng không có công dân nào.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="58"/>
-        <source>The file cannot be read.</source>
-        <translation>Không đọc được tệp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="59"/>
-        <source>None of the chosen sheets is in the file.</source>
-        <translation>Tệp không có trang tính nào đã chọn.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="60"/>
-        <source>A cell starting on line %1 is far too long (over 131,072 characters): the file is damaged or is not a list.</source>
-        <translation>Một ô bắt đầu ở dòng %1 dài quá mức (hơn 131.072 ký tự): tệp bị hỏng hoặc không phải danh sách.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="66"/>
-        <source>ID number: %1</source>
-        <translation>Số định danh: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="67"/>
-        <source>Same ID number as row %1; differs in: %2</source>
-        <translation>Trùng số định danh với dòng %1; khác ở: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/texts.py" line="68"/>
-        <source>Same person (name, birth, hamlet) as row %1; differs in: %2</source>
-        <translation>Cùng một người (họ tên, năm sinh, thôn) với dòng %1; khác ở: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="35"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="34"/>
         <source>Import a list of residents</source>
         <translation>Nhập danh sách công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="66"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="65"/>
         <source>Reading the list</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="153"/>
         <source>Residents&apos; rows read</source>
         <translation>Số dòng công dân đã đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="154"/>
         <source>New residents</source>
         <translation>Công dân mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="154"/>
         <source>Residents added</source>
         <translation>Công dân đã thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="160"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="155"/>
         <source>Updated (changed since the last list)</source>
         <translation>Cập nhật (thay đổi so với danh sách trước)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="161"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="156"/>
         <source>Unchanged</source>
         <translation>Không thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="162"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="157"/>
         <source>Duplicates (same person twice)</source>
         <translation>Trùng lặp (một người ghi hai lần)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="163"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="158"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="164"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="159"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="169"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="164"/>
         <source>Activated per system (no longer on the list)</source>
         <translation>Đã kích hoạt theo hệ thống (không còn trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="166"/>
         <source>If you import, this will happen:</source>
         <translation>Nếu nhập, kết quả sẽ như sau:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="166"/>
         <source>The import is done:</source>
         <translation>Đã nhập xong:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="175"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="170"/>
         <source>%1 hamlet(s)</source>
         <translation>%1 thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="178"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="173"/>
         <source>%1 household(s)</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="182"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="177"/>
         <source>%1 of the %2 rows below the header are residents; the others are hamlet headings, totals or blank rows, which are not imported.</source>
         <translation>%1 trong %2 dòng dưới dòng tiêu đề là công dân; các dòng còn lại là tên thôn, dòng tổng cộng hoặc dòng trống, không được nhập.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="189"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="184"/>
         <source>Rejected</source>
         <translation>Bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="190"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="185"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="187"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="187"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="187"/>
         <source>What</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="187"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="192"/>
+        <location filename="../../ui/dialogs/import_wizard/wizard.py" line="187"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>

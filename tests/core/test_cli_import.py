@@ -77,3 +77,24 @@ def test_residents_filters_and_json(tmp_path, capsys):
     assert len(json.loads(out)) == 2
     code, out, err = _run(capsys, "--db", dbp, "residents", "--hamlet", "Không Có")
     assert code == 1 and "không có thôn" in err        # Vietnamese unless CANVASS_LANG=en
+
+
+def test_import_summary_and_file_errors_speak_the_command_lines_language(tmp_path, capsys, monkeypatch):
+    """The summary is Vietnamese, and so are a rejected row's reason and a file that cannot be read (both were
+    printed in the importer's English: "no name", "no such file: x.xlsx"); CANVASS_LANG=en gives English."""
+    monkeypatch.delenv("CANVASS_LANG", raising=False)
+    dbp = str(tmp_path / "c.db")
+    path = write_xlsx(tmp_path / "l.xlsx", standard_rows(people(2) + [dict(person(9), name="")]))
+    code, out, _ = _run(capsys, "--db", dbp, "import", str(path), "--dry-run")
+    assert code == 0 and "dòng 10: Không có họ tên" in out and "no name" not in out
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    code, _, err = _run(capsys, "--db", dbp, "import", str(bad))
+    assert code == 1 and err.strip() == "canvass: Đây không phải bảng tính hay danh sách CSV."
+    code, _, err = _run(capsys, "--db", dbp, "import", str(tmp_path / "missing.xlsx"))
+    assert code == 1 and err.strip() == "canvass: Tệp không tồn tại."
+    monkeypatch.setenv("CANVASS_LANG", "en")
+    code, out, _ = _run(capsys, "--db", dbp, "import", str(path), "--dry-run")
+    assert "dòng 10: No name" in out
+    code, _, err = _run(capsys, "--db", dbp, "import", str(bad))
+    assert err.strip() == "canvass: This is not a spreadsheet or CSV list."

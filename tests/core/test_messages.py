@@ -74,3 +74,72 @@ def test_the_command_line_speaks_vietnamese_by_default(tmp_path, lang, expected)
     proc = subprocess.run([sys.executable, "-m", "canvass.cli", "--db", str(db), "campaign", "target", "Thôn Xa", "5"],
                           capture_output=True, text=True, env=env)
     assert proc.returncode == 1 and proc.stderr.strip() == f"canvass: {expected}"
+
+
+def _file_error_codes() -> dict[str, list[str]]:
+    """Every `ImportFileError("code", ...)` the core raises: code -> where."""
+    found: dict[str, list[str]] = {}
+    for path in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "ImportFileError" \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                found.setdefault(node.args[0].value, []).append(f"{path.relative_to(CORE)}:{node.lineno}")
+    return found
+
+
+def _importer_phrases() -> list[str]:
+    """The importer's fixed phrases: every W_/E_/R_ constant of ids, phones, dates and importing.rows, and the
+    header guesser's sheet problems (string literals appended to `problems`)."""
+    from canvass import dates, ids, phones
+    from canvass.importing import rows
+
+    phrases = [v for mod in (ids, phones, dates, rows) for k, v in vars(mod).items()
+               if k[:2] in ("W_", "E_", "R_") and isinstance(v, str)]
+    for path in (CORE / "importing").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
+                    and getattr(node.func.value, "attr", getattr(node.func.value, "id", None)) == "problems" \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                phrases.append(node.args[0].value)
+    return phrases
+
+
+def test_every_importer_word_has_both_languages():
+    """A row reason, warning, sheet problem, valued note, import field or file error the core can give has an
+    English and a Vietnamese text in the one table the window and the command line both read."""
+    from canvass.importing import FIELDS, rows
+    from canvass.messages import FIELD_NAMES, FILE_ERRORS, ROW_NOTES, VALUED_NOTES
+
+    phrases = _importer_phrases()
+    assert len(phrases) > 25 and "no CCCD column" in phrases and "no data rows" in phrases
+    assert [p for p in phrases if p not in ROW_NOTES] == []
+    assert set(rows.NOTE_TEMPLATES) <= set(VALUED_NOTES)
+    assert set(FIELDS) | {""} <= set(FIELD_NAMES)
+    raised = _file_error_codes()
+    assert len(raised) >= 8 and set(raised) <= set(FILE_ERRORS)
+    for table in (ROW_NOTES, VALUED_NOTES, FIELD_NAMES, FILE_ERRORS):
+        for code, (en, vi) in table.items():
+            assert en.strip() and vi.strip() and not vi.isascii() and _fields(vi) == _fields(en), code
+
+
+def test_a_row_note_is_rendered_from_its_code_and_values():
+    from canvass import ids
+    from canvass.importing import rows
+    from canvass.messages import row_note
+
+    note = rows.Note("duplicate_cccd", row=17, fields=["phone", "dob"])
+    assert row_note(note, "vi") == "Trùng số định danh với dòng 17; khác ở: Số điện thoại, Ngày sinh"
+    assert row_note(note, "en") == "Same ID number as row 17; differs in: Phone number, Date of birth"
+    assert row_note(rows.Note("bad_id", problem=ids.E_LENGTH), "vi") == "Số định danh: sai số chữ số"
+    assert row_note(rows.R_NO_NAME, "vi") == "Không có họ tên"
+    assert row_note("a phrase the table does not know", "vi") == "a phrase the table does not know"
+    assert row_note("", "vi") == ""
+
+
+def test_a_file_error_reads_in_the_language_and_keeps_its_detail_in_english():
+    from canvass.importing.readers import ImportFileError
+
+    exc = ImportFileError("cell_too_large", "a cell starting on line 7 is longer than 131072 characters", row=7)
+    assert text(exc, "vi").startswith("Một ô bắt đầu ở dòng 7 dài quá mức")
+    assert text(exc, "en").startswith("A cell starting on line 7 is far too long")
+    assert str(exc) == "a cell starting on line 7 is longer than 131072 characters"

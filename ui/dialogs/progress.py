@@ -163,9 +163,9 @@ def error_text(widget: QWidget, exc: BaseException) -> str:
 
         from ui.i18n import current_language
 
-        if exc.code in MESSAGES:
+        if exc.code in getattr(exc, "texts", MESSAGES):   # an ImportFileError's table is FILE_ERRORS
             return _sentence(text(exc, current_language()))
-        return str(exc)     # a code with a table of its own (import file errors, pack rows) or a plain sentence
+        return str(exc)     # a code with a table of its own (pack rows) or a plain sentence
     known = known_error_text(exc)
     if known:
         return known

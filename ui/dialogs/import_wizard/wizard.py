@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from ui.dialogs import RowsModel
 from ui.dialogs.base import Asks
 from ui.dialogs.import_wizard.pages import (PAGE_FILE, PAGE_LOG, PAGE_MAPPING, PAGE_PREVIEW, PAGE_RUN, FilePage,
                                             LogPage, MappingPage, PreviewPage, RunPage, thousands)
-from ui.dialogs.import_wizard.texts import FILE_ERRORS, issue_text
+from ui.dialogs.import_wizard.texts import issue_text
 from ui.dialogs.list_kind import list_html
 from ui.dialogs.progress import ProgressDialog, error_text
 from ui.labels import field_label
@@ -71,11 +70,7 @@ class ImportWizard(Asks, QWizard):
         return True
 
     def file_error(self, exc: BaseException) -> str:
-        """A sentence for an error reading the file."""
-        code = getattr(exc, "code", None)
-        if code in FILE_ERRORS:
-            return QCoreApplication.translate("ImportWizard", FILE_ERRORS[code]).replace(
-                "%1", str(getattr(exc, "params", {}).get("row", "?")))
+        """A sentence for an error reading the file (the core's FILE_ERRORS, through error_text)."""
         return error_text(self, exc)
 
     def set_inspection(self, path: str, inspection) -> None:
