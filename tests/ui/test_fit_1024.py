@@ -166,3 +166,40 @@ def test_the_teams_figures_and_kind_show_at_1024_px_with_a_real_communes_teams(v
     combo = view.kind_combo
     assert combo.currentData() == "to_cong_tac_06"
     assert combo.fontMetrics().horizontalAdvance(combo.shown_text()) <= combo.text_room()
+
+
+def test_the_residents_status_column_is_on_screen_at_1024_px_and_the_columns_widen_again(vi_window, qtbot):
+    """Seen under X at 1024 px: the status column sat behind the sideways scroll bar. The team, hamlet and name
+    columns give way first (their cells end in "…", whole in the tooltip); in a wide window every column has
+    its own width again; a column the person dragged keeps its width."""
+    from ui.labels import status_label
+    from ui.models.residents import COLUMNS
+
+    view = vi_window.residentsView
+    table, header = view.table, view.table.horizontalHeader()
+    col = [key for key, _c in COLUMNS].index
+    status = col("status")
+    qtbot.waitUntil(lambda: header.sectionViewportPosition(status) + header.sectionSize(status)
+                    <= table.viewport().width(), timeout=2000)
+    assert header.sectionSize(status) >= table.fontMetrics().horizontalAdvance(status_label("pending")) + 16
+    for key in ("cccd", "dob", "phone"):      # numbers are never shortened
+        assert header.sectionSize(col(key)) == view._widths[col(key)], key
+    assert header.sectionSize(col("team")) < view._widths[col("team")]
+
+    vi_window.resize(1600, 740)
+    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= w for c, w in view._widths.items()), timeout=2000)
+
+    view._section_resized(col("name"), 0, 0)     # as a drag of the name column's edge is seen, with the mouse down
+    assert not view._user_sized                   # no button held: a resize by the program, not the person
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    before = header.sectionSize(col("name"))
+    edge = header.sectionViewportPosition(col("name")) + before - 1
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, header.height() // 2))
+    QTest.mouseMove(header.viewport(), QPoint(edge + 60, header.height() // 2))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 60, header.height() // 2))
+    dragged = header.sectionSize(col("name"))
+    assert dragged > before + 30
+    vi_window.resize(1024, 740)
+    qtbot.wait(50)
+    assert view._user_sized and header.sectionSize(col("name")) == dragged

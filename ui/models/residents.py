@@ -353,8 +353,11 @@ class ResidentTableModel(QAbstractTableModel):
         key = COLUMNS[col][0]
         if role == _FOREGROUND:
             return status_color(r.status) if key == "status" else None
-        if key == "status" and r.status_reason:     # the tooltip
-            return f"{status_label(r.status)}: {reason_label(r.status_reason)}"
+        if key == "status":     # the tooltip: whole where a narrow window shortens the column
+            return f"{status_label(r.status)}: {reason_label(r.status_reason)}" if r.status_reason \
+                else status_label(r.status)
+        if key == "team":
+            return r.team or None
         if key in ("name", "hamlet", "household") and r.address:
             return r.address
         return None

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
@@ -12,10 +12,11 @@ from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
 from canvass.teams import hamlet_choices, team_choices
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_int
-from ui.labels import reason_labels, status_labels
+from ui.labels import reason_labels, status_label, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
 from ui.views.base import TabView
 from ui.widgets.combo import ElidingComboBox
+from ui.widgets.sizing import give_way
 
 ALL = "__all__"
 UNASSIGNED = "__none__"
@@ -86,7 +87,11 @@ class ResidentsView(TabView):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(lambda index: self._open(index.row()))
+        self._widths: dict[int, int] = {}
+        self._fitting = self._user_sized = False
         self._set_column_widths()
+        self.table.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -156,9 +161,41 @@ class ResidentsView(TabView):
         bold = self.table.horizontalHeader().font()
         bold.setBold(True)
         hfm = QFontMetrics(bold)
+        self._widths = {}
         for col, sample in widths.items():
             header = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            self.table.setColumnWidth(col, max(fm.horizontalAdvance(sample), hfm.horizontalAdvance(header) + 16) + 24)
+            self._widths[col] = max(fm.horizontalAdvance(sample), hfm.horizontalAdvance(header) + 16) + 24
+            self.table.setColumnWidth(col, self._widths[col])
+
+    def _fit_columns(self) -> None:
+        """The columns' own widths where the table has the room; in a narrower window (1024 px: the status
+        column was behind a sideways scroll bar) the team column gives way first, then the hamlet, then the
+        name and the status, down to a short hamlet's or name's width and "Chưa xác minh"; their cells are
+        shortened with "…" (whole in the tooltip), and what is still too wide scrolls sideways (the visits). Once the person has dragged a column's edge, their widths are kept."""
+        if self._user_sized or not self._widths:
+            return
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        try:
+            for col, width in self._widths.items():
+                header.resizeSection(col, width)
+            col = [key for key, _c in COLUMNS].index
+            fm = self.table.fontMetrics()
+            least = {col("name"): "Nguyễn Văn Bảo", col("hamlet"): "Thôn Nà Thí", col("status"): status_label("pending")}
+            give_way(header, sum(self._widths.values()) - self.table.viewport().width(),
+                     [(col("team"),), (col("hamlet"),), (col("name"), col("status"))],
+                     floors={c: fm.horizontalAdvance(text) + 24 for c, text in least.items()})
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, *_args) -> None:
+        if not self._fitting and QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._user_sized = True     # the person dragged a column's edge
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and not self._fitting:
+            self._fit_columns()     # the viewport's own size: the table's is seen before its scroll bars settle
+        return super().eventFilter(watched, event)
 
     # --- filters --------------------------------------------------------------------------------
     def fill_filters(self) -> None:

@@ -22,6 +22,7 @@ from ui.models.teams_model import TeamsModel
 from ui.tasks import in_session
 from ui.views.base import TabView
 from ui.widgets.combo import ElidingComboBox
+from ui.widgets.sizing import give_way
 
 
 class TeamsTable(QTableView):
@@ -270,22 +271,9 @@ class TeamsView(TabView):
         # still too narrow (a real commune's leads and hamlet lists at 1024 px): the text columns give way, the
         # hamlets and the kind first (in proportion to what each has above its title's width), then the lead,
         # the team's name last; their cells are shortened with "…" (whole in the tooltip): the figures stay on screen
-        header = table.horizontalHeader()
-        excess = needed - left
-        for tier in (("hamlets", "kind"), ("lead",), ("name",)):
-            if excess <= 0:
-                return
-            cols = [self.model.COLUMNS.index(c) for c in tier]
-            spare = {i: header.sectionSize(i) - max(header.sectionSizeHint(i), 70) for i in cols}
-            spare = {i: v for i, v in spare.items() if v > 0}
-            total_spare = sum(spare.values())
-            if total_spare <= 0:
-                continue
-            part = min(excess, total_spare)
-            for i, v in spare.items():
-                cut = min(v, -(-part * v // total_spare))
-                header.resizeSection(i, header.sectionSize(i) - cut)
-                excess -= cut
+        cols = self.model.COLUMNS.index
+        give_way(table.horizontalHeader(), needed - left,
+                 [(cols("hamlets"), cols("kind")), (cols("lead"),), (cols("name"),)])
 
     @staticmethod
     def _check_item(widget: QListWidget, text: str, value, checked: bool) -> QListWidgetItem:
