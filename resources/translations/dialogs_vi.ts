@@ -1753,268 +1753,268 @@ Thay bằng tài liệu mới?</translation>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../ui/views/teams.py" line="61"/>
+        <location filename="../../ui/views/teams.py" line="62"/>
         <source>Teams and their load; drop residents on a team to assign them</source>
         <translation>Các tổ và khối lượng việc; thả công dân vào một tổ để giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="65"/>
+        <location filename="../../ui/views/teams.py" line="66"/>
         <source>Assign every hamlet to its teams</source>
         <translation>Giao mỗi thôn cho các tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="67"/>
+        <location filename="../../ui/views/teams.py" line="68"/>
         <source>Each team gets the residents of the hamlets it covers; a hamlet covered by several teams is shared by households</source>
         <translation>Mỗi tổ nhận công dân của các thôn mình phụ trách; thôn có nhiều tổ thì chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="72"/>
+        <location filename="../../ui/views/teams.py" line="73"/>
         <source>The hamlet to share out</source>
         <translation>Thôn cần chia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="75"/>
+        <location filename="../../ui/views/teams.py" line="76"/>
         <source>Tick the teams that share the hamlet</source>
         <translation>Đánh dấu các tổ cùng chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="77"/>
+        <location filename="../../ui/views/teams.py" line="78"/>
         <source>Only residents not yet on a team</source>
         <translation>Chỉ công dân chưa được giao</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="79"/>
+        <location filename="../../ui/views/teams.py" line="80"/>
         <source>Leave residents already on a working team where they are</source>
         <translation>Giữ nguyên công dân đã được giao cho một tổ đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="80"/>
+        <location filename="../../ui/views/teams.py" line="81"/>
         <source>Share out by households</source>
         <translation>Chia theo hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="82"/>
+        <location filename="../../ui/views/teams.py" line="83"/>
         <source>Split the hamlet&apos;s households among the ticked teams, neighbours together, near-even numbers of residents</source>
         <translation>Chia các hộ của thôn cho các tổ đã đánh dấu, hộ liền kề đi cùng nhau, số công dân gần đều</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="85"/>
+        <location filename="../../ui/views/teams.py" line="86"/>
         <source>Assign residents</source>
         <translation>Giao công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="88"/>
+        <location filename="../../ui/views/teams.py" line="89"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="89"/>
+        <location filename="../../ui/views/teams.py" line="90"/>
         <source>T&amp;eams:</source>
         <translation>Các tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="92"/>
+        <location filename="../../ui/views/teams.py" line="93"/>
         <source>Tip: select residents in the Residents view and drag them onto a team.</source>
         <translation>Mẹo: chọn công dân ở mục Công dân rồi kéo thả vào một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="105"/>
+        <location filename="../../ui/views/teams.py" line="106"/>
         <source>A short name everyone recognises, e.g. “Tổ công tác thôn Nà Thí”</source>
         <translation>Tên ngắn gọn, dễ nhận biết, ví dụ “Tổ công tác thôn Nà Thí”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="111"/>
+        <location filename="../../ui/views/teams.py" line="112"/>
         <source>Which organisation the team comes from</source>
         <translation>Tổ thuộc lực lượng nào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="112"/>
+        <location filename="../../ui/views/teams.py" line="113"/>
         <source>(not set)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="117"/>
+        <location filename="../../ui/views/teams.py" line="118"/>
         <source>The team lead&apos;s full name</source>
         <translation>Họ và tên tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="120"/>
+        <location filename="../../ui/views/teams.py" line="121"/>
         <source>The team lead&apos;s phone number</source>
         <translation>Số điện thoại của tổ trưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="124"/>
+        <location filename="../../ui/views/teams.py" line="125"/>
         <source>One name per line</source>
         <translation>Mỗi dòng một tên</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="129"/>
+        <location filename="../../ui/views/teams.py" line="130"/>
         <source>Tick the hamlets this team covers</source>
         <translation>Đánh dấu các thôn tổ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="130"/>
+        <location filename="../../ui/views/teams.py" line="131"/>
         <source>&amp;New team</source>
         <translation>Tổ &amp;mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="132"/>
+        <location filename="../../ui/views/teams.py" line="133"/>
         <source>Empty the form to add another team</source>
         <translation>Xóa trắng biểu mẫu để thêm tổ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="134"/>
+        <location filename="../../ui/views/teams.py" line="135"/>
         <source>&amp;Save</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="136"/>
+        <location filename="../../ui/views/teams.py" line="137"/>
         <source>Save the team&apos;s name, lead, members and hamlets</source>
         <translation>Lưu tên tổ, tổ trưởng, thành viên và các thôn phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="139"/>
-        <location filename="../../ui/views/teams.py" line="338"/>
+        <location filename="../../ui/views/teams.py" line="140"/>
+        <location filename="../../ui/views/teams.py" line="326"/>
         <source>&amp;Retire</source>
         <translation>G&amp;iải thể</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="141"/>
+        <location filename="../../ui/views/teams.py" line="142"/>
         <source>A retired team keeps its history but takes no new residents</source>
         <translation>Tổ đã giải thể vẫn giữ lịch sử nhưng không nhận thêm công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="145"/>
+        <location filename="../../ui/views/teams.py" line="146"/>
         <source>The team that takes over this team&apos;s residents and hamlets</source>
         <translation>Tổ nhận lại công dân và thôn của tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="146"/>
+        <location filename="../../ui/views/teams.py" line="147"/>
         <source>&amp;Merge into</source>
         <translation>&amp;Sáp nhập vào</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="148"/>
+        <location filename="../../ui/views/teams.py" line="149"/>
         <source>Move this team&apos;s residents and hamlets to the team chosen beside, then retire this team</source>
         <translation>Chuyển công dân và các thôn của tổ này sang tổ chọn bên cạnh, rồi giải thể tổ này</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="161"/>
+        <location filename="../../ui/views/teams.py" line="162"/>
         <source>Na&amp;me:</source>
         <translation>&amp;Tên tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="162"/>
+        <location filename="../../ui/views/teams.py" line="163"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="163"/>
+        <location filename="../../ui/views/teams.py" line="164"/>
         <source>&amp;Lead:</source>
         <translation>Tổ t&amp;rưởng:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="166"/>
+        <location filename="../../ui/views/teams.py" line="167"/>
         <source>Lead&apos;s &amp;phone:</source>
         <translation>&amp;Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="167"/>
+        <location filename="../../ui/views/teams.py" line="168"/>
         <source>Mem&amp;bers:</source>
         <translation>Thành &amp;viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="168"/>
+        <location filename="../../ui/views/teams.py" line="169"/>
         <source>Hamlets co&amp;vered:</source>
         <translation>Thô&amp;n phụ trách:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="179"/>
+        <location filename="../../ui/views/teams.py" line="180"/>
         <source>Team</source>
         <translation>Tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="216"/>
+        <location filename="../../ui/views/teams.py" line="217"/>
         <source>Teams</source>
         <translation>Các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="331"/>
+        <location filename="../../ui/views/teams.py" line="319"/>
         <source>Edit team “%1”</source>
         <translation>Sửa tổ “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="338"/>
+        <location filename="../../ui/views/teams.py" line="326"/>
         <source>Re&amp;activate</source>
         <translation>&amp;Hoạt động lại</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="353"/>
+        <location filename="../../ui/views/teams.py" line="341"/>
         <source>New team</source>
         <translation>Tổ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="382"/>
+        <location filename="../../ui/views/teams.py" line="370"/>
         <source>A team needs a name.</source>
         <translation>Tổ cần có tên.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="406"/>
+        <location filename="../../ui/views/teams.py" line="394"/>
         <source>Team “%1” created.</source>
         <translation>Đã tạo tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="406"/>
+        <location filename="../../ui/views/teams.py" line="394"/>
         <source>Team “%1” saved.</source>
         <translation>Đã lưu tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="420"/>
+        <location filename="../../ui/views/teams.py" line="408"/>
         <source>Retire team “%1”? It keeps its residents and history but takes no new assignments.</source>
         <translation>Giải thể tổ “%1”? Tổ vẫn giữ công dân và lịch sử nhưng không nhận giao thêm.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="429"/>
+        <location filename="../../ui/views/teams.py" line="417"/>
         <source>Team “%1” retired.</source>
         <translation>Đã giải thể tổ “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="429"/>
+        <location filename="../../ui/views/teams.py" line="417"/>
         <source>Team “%1” is working again.</source>
         <translation>Tổ “%1” đã hoạt động lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="443"/>
+        <location filename="../../ui/views/teams.py" line="431"/>
         <source>Merge team “%1” into “%2”? Its residents and hamlets move to “%2”; its history is kept.</source>
         <translation>Sáp nhập tổ “%1” vào “%2”? Công dân và thôn chuyển sang “%2”; lịch sử được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="452"/>
+        <location filename="../../ui/views/teams.py" line="440"/>
         <source>Merged: %1 resident(s) moved to “%2”.</source>
         <translation>Đã sáp nhập: %1 công dân chuyển sang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="469"/>
+        <location filename="../../ui/views/teams.py" line="457"/>
         <source>Done: %1 newly assigned, %2 moved from another team, %3 unchanged.</source>
         <translation>Xong: %1 công dân được giao mới, %2 chuyển từ tổ khác, %3 không đổi.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="479"/>
+        <location filename="../../ui/views/teams.py" line="467"/>
         <source>Assigning by hamlet</source>
         <translation>Đang giao theo thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="491"/>
+        <location filename="../../ui/views/teams.py" line="479"/>
         <source>Choose a hamlet and tick at least one team.</source>
         <translation>Hãy chọn thôn và đánh dấu ít nhất một tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="497"/>
+        <location filename="../../ui/views/teams.py" line="485"/>
         <source>Sharing out the hamlet</source>
         <translation>Đang chia thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teams.py" line="509"/>
+        <location filename="../../ui/views/teams.py" line="497"/>
         <source>Assigning residents</source>
         <translation>Đang giao công dân</translation>
     </message>

@@ -115,4 +115,9 @@ STRINGS = [
     QCoreApplication.translate("QFileSystemModel", "Date Modified"),
     QCoreApplication.translate("QFileSystemModel", "My Computer"),
     QCoreApplication.translate("QFileSystemModel", "Computer"),
+    # the file dialog's Type column (Qt 6: QAbstractFileIconProvider::type; the comment is Qt's disambiguation)
+    QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+    QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+    QCoreApplication.translate("QAbstractFileIconProvider", "File"),
+    QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
 ]

@@ -203,3 +203,22 @@ def test_the_residents_status_column_is_on_screen_at_1024_px_and_the_columns_wid
     vi_window.resize(1024, 740)
     qtbot.wait(50)
     assert view._user_sized and header.sectionSize(col("name")) == dragged
+
+
+def test_qt_file_dialog_names_a_folder_in_vietnamese(qapp, qtbot, tmp_path):
+    """Seen under X: the file dialog's Type column said "Folder" among Vietnamese file types (Qt 6 asks
+    QAbstractFileIconProvider, with a disambiguation the translation must carry)."""
+    from PySide6.QtWidgets import QFileSystemModel
+
+    from ui import i18n
+
+    (tmp_path / "Danh sách").mkdir()
+    i18n.install(qapp, "vi")
+    try:
+        model = QFileSystemModel()
+        model.setRootPath(str(tmp_path))
+        qtbot.waitUntil(lambda: model.index(str(tmp_path / "Danh sách")).isValid()
+                        and model.type(model.index(str(tmp_path / "Danh sách"))) != "", timeout=3000)
+        assert model.type(model.index(str(tmp_path / "Danh sách"))) == "Thư mục"
+    finally:
+        i18n.install(qapp, "en")
