@@ -155,6 +155,20 @@ def _in_area(c: Commune, province: Optional[str], district: Optional[str]) -> bo
             (district in (None, "") or fold(c.district or "") == fold(district)))
 
 
+def report_areas(session: Session) -> list[tuple[Optional[str], Optional[str]]]:
+    """The areas a province report can cover, as (province, district) for `province_figures`: each province
+    the communes name, then each of its districts under it (a district without a province on its own), one
+    entry however the names are written (folded), in Vietnamese order."""
+    seen: dict[tuple[str, str], tuple[Optional[str], Optional[str]]] = {}
+    for province, district in session.execute(select(Commune.province, Commune.district)).all():
+        province, district = (province or "").strip() or None, (district or "").strip() or None
+        if province:
+            seen.setdefault((fold(province), ""), (province, None))
+        if district:
+            seen.setdefault((fold(province or ""), fold(district)), (province, district))
+    return sorted(seen.values(), key=lambda a: (sort_key(a[0] or ""), a[1] is not None, sort_key(a[1] or "")))
+
+
 def _communes(session: Session, province: Optional[str] = None, district: Optional[str] = None) -> list[Commune]:
     return sorted((c for c in session.scalars(select(Commune)) if _in_area(c, province, district)),
                   key=lambda c: (sort_key(c.district or ""), sort_key(c.name), c.id))
@@ -376,4 +390,4 @@ def province_figures(session: Session, as_of: Optional[dt.date] = None, *, provi
 __all__ = ["CommuneInfo", "Allocation", "CommuneFigures", "ProvinceFigures", "find_commune", "resolve_commune",
            "commune_id_of", "commune_names", "add_commune", "list_communes", "commune_targets", "allocate_targets",
            "split_rows_by_commune", "import_groups", "combine_results", "province_figures", "remaining_by_commune",
-           "ambiguous_across_communes"]
+           "ambiguous_across_communes", "report_areas"]

@@ -177,3 +177,45 @@ def test_a_written_pdf_prints_and_an_unopenable_folder_is_explained(ctx, qtbot, 
     monkeypatch.setattr(base, "open_folder", lambda path: False)
     assert dlg.open_written_folder() is False
     assert str(tmp_path / "vang.pdf") in dlg.message.text()
+
+
+def test_the_province_report_is_offered_for_several_communes_and_covers_the_chosen_area(ctx, qtbot, tmp_path):
+    """A province's database (several communes): the dialog offers the province report, with the areas the
+    communes name (a province, each district under it); the file covers only the chosen district's communes
+    and the export is logged with that area. A one-commune database is not offered it."""
+    from canvass.communes import add_commune
+    from canvass.models import Event
+    from ui.dialogs.export_dialog import ExportDialog
+
+    make_commune(ctx.db)            # "Xã Thử Nghiệm", without a province
+    dlg = ExportDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    assert dlg.kind.findData("province-report") < 0
+    with ctx.db.session() as s:
+        add_commune(s, "Xã Hoàng Văn Thụ", province="Tỉnh Lạng Sơn", district="Huyện Văn Lãng")
+        add_commune(s, "Xã Tân Thanh", province="Tỉnh Lạng Sơn", district="huyện văn lãng")   # written otherwise
+        add_commune(s, "Xã Bình Gia", province="Tỉnh Lạng Sơn", district="Huyện Bình Gia")
+    dlg = ExportDialog(ctx, None, kind="province-report")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.kind.currentData() == "province-report"
+    assert not dlg.hamlet.isEnabled() and not dlg.team.isEnabled() and not dlg.mask.isEnabled()
+    assert dlg.area.isVisible()
+    areas = [dlg.area.itemData(i) for i in range(dlg.area.count())]
+    assert areas == [(None, None), ("Tỉnh Lạng Sơn", None), ("Tỉnh Lạng Sơn", "Huyện Bình Gia"),
+                     ("Tỉnh Lạng Sơn", "Huyện Văn Lãng")]
+    dlg.area.setCurrentIndex(areas.index(("Tỉnh Lạng Sơn", "Huyện Văn Lãng")))
+    assert "Bao_cao_tinh_Tinh_Lang_Son_Huyen_Van_Lang_" in dlg.path.text()
+    out = tmp_path / "tinh.xlsx"
+    dlg.path.setText(str(out))
+    run_export(dlg, qtbot)
+    assert dlg.written == str(out), dlg.message.text()
+    cells = {str(c) for ws in load_workbook(out, read_only=True).worksheets
+             for row in ws.iter_rows(values_only=True) for c in row if c}
+    assert {"Xã Hoàng Văn Thụ", "Xã Tân Thanh"} <= cells
+    assert not {"Xã Bình Gia", "Xã Thử Nghiệm"} & cells
+    with ctx.db.session() as s:
+        data = s.scalars(select(Event.data).where(Event.kind == "export")).one()
+    assert '"district": "Huyện Văn Lãng"' in data and '"kind": "province-report"' in data
+    dlg.kind.setCurrentIndex(dlg.kind.findData("absent"))
+    assert not dlg.area.isVisible() and dlg.hamlet.isEnabled()

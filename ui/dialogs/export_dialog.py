@@ -1,4 +1,5 @@
-"""Export a document (return lists, walk list, daily report) as .xlsx, .pdf or .csv, in the background,
+"""Export a document (return lists, walk list, daily report; the province report when the database holds
+several communes) as .xlsx, .pdf or .csv, in the background,
 then preview the PDF (QtPdf) and offer to open the folder. The document itself is made by
 `canvass.exporting.export`; this dialog only collects the choices.
 """
@@ -11,6 +12,10 @@ from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
+from sqlalchemy import func, select
+
+from canvass.communes import report_areas
+from canvass.models import Commune
 from canvass.teams import hamlet_choices
 from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
@@ -25,7 +30,10 @@ KIND_NAMES = {
     "activated": (QT_TRANSLATE_NOOP("ExportDialog", "Activated residents list"), "DS_da_kich_hoat"),
     "walklist": (QT_TRANSLATE_NOOP("ExportDialog", "Walk list for a team"), "Danh_sach_di_tham"),
     "daily-report": (QT_TRANSLATE_NOOP("ExportDialog", "Daily report"), "Bao_cao_ngay"),
+    # offered when the database holds several communes (a province's or district's leaders)
+    "province-report": (QT_TRANSLATE_NOOP("ExportDialog", "Province report (one row per commune)"), "Bao_cao_tinh"),
 }
+WHOLE_DATABASE_KINDS = ("daily-report", "province-report")     # no hamlet, team, mask or sheet per hamlet
 FORMATS = (".xlsx", ".pdf", ".csv")
 
 
@@ -60,10 +68,20 @@ class ExportDialog(SaveDialog):
         self.setWindowTitle(self.tr("Export a document"))
         fit_resize(self, 620, 420)
 
+        with ctx.db.read() as s:
+            communes = s.scalar(select(func.count()).select_from(Commune)) or 0
+            areas = report_areas(s)
         self.kind = QComboBox(self)
         self.kind.setObjectName("exportKind")
         for code, (name, _stem) in KIND_NAMES.items():
-            self.kind.addItem(self.tr(name), code)
+            if code != "province-report" or communes > 1:
+                self.kind.addItem(self.tr(name), code)
+        self.area = QComboBox(self)
+        self.area.setObjectName("exportArea")
+        self.area.setToolTip(self.tr("The communes the province report covers"))
+        self.area.addItem(self.tr("Every commune in the database"), (None, None))
+        for province, district in areas:
+            self.area.addItem(" · ".join(x for x in (province, district) if x), (province, district))
         self.kind.setToolTip(self.tr("Which document to make"))
         self.hamlet = QComboBox(self)
         self.hamlet.setObjectName("exportHamlet")
@@ -97,8 +115,9 @@ class ExportDialog(SaveDialog):
         self.format.addItem(self.tr("PDF for printing (.pdf)"), ".pdf")
         self.format.addItem(self.tr("CSV text (.csv), for very large lists"), ".csv")
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self._label(self.tr("&Document:"), self.kind), self.kind)
+        form.addRow(self._label(self.tr("A&rea:"), self.area), self.area)
         form.addRow(self._label(self.tr("&Hamlet:"), self.hamlet), self.hamlet)
         form.addRow(self._label(self.tr("&Team:"), self.team), self.team)
         form.addRow(self._label(self.tr("&As of:"), self.as_of), self.as_of)
@@ -129,6 +148,7 @@ class ExportDialog(SaveDialog):
         self.as_of.dateChanged.connect(self._update_path)
         self.hamlet.currentIndexChanged.connect(self._update_path)
         self.team.currentIndexChanged.connect(self._update_path)
+        self.area.currentIndexChanged.connect(self._update_path)
         if kind is not None and self.kind.findData(kind) >= 0:
             self.kind.setCurrentIndex(self.kind.findData(kind))
         self._kind_changed()
@@ -139,18 +159,22 @@ class ExportDialog(SaveDialog):
         return label
 
     def _kind_changed(self, *_args) -> None:
-        whole_commune = self.kind.currentData() == "daily-report"
+        kind = self.kind.currentData()
+        whole = kind in WHOLE_DATABASE_KINDS
         for w in (self.hamlet, self.team, self.mask, self.by_hamlet):
-            w.setEnabled(not whole_commune)
-        if whole_commune:
+            w.setEnabled(not whole)
+        if whole:
             self.hamlet.setCurrentIndex(0)
             self.team.setCurrentIndex(0)
+        self.form.setRowVisible(self.area, kind == "province-report")
         self._update_path()
 
     def default_name(self) -> str:
         """The file name for the current choices: kind, hamlet, team and day (Thôn/Tổ names in ASCII)."""
         hamlet = self.hamlet.currentText() if self.hamlet.currentData() is not None else None
         team = self.team.currentText() if self.team.currentData() is not None else None
+        if self.kind.currentData() == "province-report":
+            hamlet, team = (x for x in self.area.currentData() or (None, None))     # the province, the district
         return file_name(KIND_NAMES[self.kind.currentData()][1], hamlet, team, day=self.as_of.date().toPython(),
                          suffix=self.format.currentData())
 
@@ -191,8 +215,10 @@ class ExportDialog(SaveDialog):
         opts = dict(hamlet=self.hamlet.currentData(), team=self.team.currentData(),
                     as_of=self.as_of.date().toPython(), mask=self.mask.isChecked(),
                     by_hamlet=self.by_hamlet.isChecked(), actor=self.ctx.actor)
-        if kind == "daily-report":
+        if kind in WHOLE_DATABASE_KINDS:
             opts.update(hamlet=None, team=None, mask=False, by_hamlet=False)
+        if kind == "province-report":
+            opts["province"], opts["district"] = self.area.currentData() or (None, None)
         db = self.ctx.db
         self.begin(lambda progress, cancel: export(db, kind, path, progress=progress, cancel=cancel, **opts),
                    self.tr("Writing the document…"))
