@@ -171,7 +171,8 @@ class ResidentsView(TabView):
         """The columns' own widths where the table has the room; in a narrower window (1024 px: the status
         column was behind a sideways scroll bar) the team column gives way first, then the hamlet, then the
         name and the status, down to a short hamlet's or name's width and "Chưa xác minh"; their cells are
-        shortened with "…" (whole in the tooltip), and what is still too wide scrolls sideways (the visits). Once the person has dragged a column's edge, their widths are kept."""
+        shortened with "…" (whole in the tooltip), and what is still too wide scrolls sideways (the visits).
+        Once the person has dragged a column's edge, their widths are kept."""
         if self._user_sized or not self._widths:
             return
         header = self.table.horizontalHeader()
@@ -181,7 +182,8 @@ class ResidentsView(TabView):
                 header.resizeSection(col, width)
             col = [key for key, _c in COLUMNS].index
             fm = self.table.fontMetrics()
-            least = {col("name"): "Nguyễn Văn Bảo", col("hamlet"): "Thôn Nà Thí", col("status"): status_label("pending")}
+            least = {col("name"): "Nguyễn Văn Bảo", col("hamlet"): "Thôn Nà Thí",
+                     col("status"): status_label("pending")}
             give_way(header, sum(self._widths.values()) - self.table.viewport().width(),
                      [(col("team"),), (col("hamlet"),), (col("name"), col("status"))],
                      floors={c: fm.horizontalAdvance(text) + 24 for c, text in least.items()})
