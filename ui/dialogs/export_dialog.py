@@ -12,10 +12,7 @@ from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
-from sqlalchemy import func, select
-
-from canvass.communes import report_areas
-from canvass.models import Commune
+from canvass.communes import commune_names, report_areas
 from canvass.teams import hamlet_choices
 from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
@@ -69,7 +66,7 @@ class ExportDialog(SaveDialog):
         fit_resize(self, 620, 420)
 
         with ctx.db.read() as s:
-            communes = s.scalar(select(func.count()).select_from(Commune)) or 0
+            communes = len(commune_names(s))
             areas = report_areas(s)
         self.kind = QComboBox(self)
         self.kind.setObjectName("exportKind")
