@@ -346,9 +346,12 @@ def migrate(db: Database) -> int:
 
 
 def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """Insert many rows fast: the DB-API's own executemany on SQLite, SQLAlchemy Core elsewhere.
+    """Insert many rows fast: the DB-API's own executemany on SQLite; on PostgreSQL `COPY … FROM STDIN` where
+    the login may use it (`copy_allowed`), else SQLAlchemy Core's multi-row INSERT.
 
-    `rows` are tuples in the order of `columns`. Returns the number of rows inserted.
+    `rows` are tuples in the order of `columns`. Returns the number of rows inserted. Same rows, same
+    constraints and triggers either way; a database error from COPY is raised as SQLAlchemy's DBAPIError, as
+    an INSERT's would be.
     """
     rows = rows if isinstance(rows, list) else list(rows)
     if not rows:
@@ -360,9 +363,44 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str], rows: It
         cur = raw.cursor()
         cur.executemany(f"INSERT INTO {table.name} ({cols}) VALUES ({marks})", rows)
         cur.close()
+    elif conn.dialect.name == "postgresql" and POSTGRES_COPY and copy_allowed(conn, table):
+        _copy_rows(conn, table, columns, rows)
     else:
         conn.execute(insert(table), [dict(zip(columns, r)) for r in rows])
     return len(rows)
+
+
+# PostgreSQL's COPY writes a 20,000-resident import in 3.8 s against 12.3 s for multi-row INSERTs (the same
+# rows, one throw-away server, fsync off). False only to compare the two paths (tests).
+POSTGRES_COPY = True
+
+
+def copy_allowed(conn: Connection, table: Table) -> bool:
+    """True when this PostgreSQL login may COPY into the table: COPY FROM is refused for a login that
+    row-level security applies to (a shared server's police and lead logins: `canvass.server`), so only a
+    superuser, a role with BYPASSRLS or the table's owner (when the table does not force its policies) uses
+    it. Asked once per table and connection."""
+    known = conn.info.setdefault("canvass_copy_allowed", {})
+    if table.name not in known:
+        known[table.name] = bool(conn.execute(text(
+            "SELECT NOT c.relrowsecurity OR r.rolsuper OR r.rolbypassrls "
+            "OR (c.relowner = r.oid AND NOT c.relforcerowsecurity) "
+            "FROM pg_class c, pg_roles r WHERE c.oid = to_regclass(:t) AND r.rolname = current_user"),
+            {"t": table.name}).scalar())
+    return known[table.name]
+
+
+def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: list) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+    raw = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except raw.Error as exc:   # as SQLAlchemy raises a failed INSERT: callers (refusals, messages) see one kind
+        raise DBAPIError.instance(statement, None, exc, type(raw).Error, dialect=conn.dialect) from None
 
 
 def _max_id(conn: Connection, table: Table) -> str:

@@ -361,6 +361,7 @@ def plan_import(conn: Connection, rows: list[ParsedRow], commune_name: Optional[
             plan.open_residents += 1
             if rid not in listed:
                 missing.append(rid)
+    missing.sort()     # in id order whatever order the database gave them (PostgreSQL: the heap's)
     plan.would_activate = len(missing)
     plan.partial = mode == "auto" and len(missing) > PARTIAL_LIST_SHARE * plan.open_residents
     if plan.effective_mode == "complete":
