@@ -46,6 +46,36 @@ def test_bulk_insert_then_orm_insert_on_postgres(pg_db):
         assert h.id == start + 3
 
 
+def test_bulk_insert_by_copy_keeps_every_value_as_given(pg_db, monkeypatch):
+    """COPY's text format has its own escapes (tab, newline, backslash, \\N for NULL): values that contain them,
+    and bytes come back as an INSERT writes them (dates, booleans and NULLs: the golden import test writes them
+    both ways), and a constraint COPY breaks is raised as SQLAlchemy's error, as an INSERT's is."""
+    import canvass.db
+    from sqlalchemy.exc import IntegrityError
+
+    from canvass.db import copy_allowed
+    from canvass.models import SourceText
+
+    texts = ["a\tb", "dòng 1\ndòng 2\r", "C:\\Users\\x", "\\N", "", "Nguyễn Thị Ánh", '["x", null, "\\t"]']
+    st = SourceText.__table__
+    got = {}
+    for copy, offset in ((True, 0), (False, 100)):
+        monkeypatch.setattr(canvass.db, "POSTGRES_COPY", copy)
+        with pg_db.connect() as conn:
+            assert copy_allowed(conn, st)           # the test server's owner: the COPY path is the one taken
+            bulk_insert(conn, st, ("id", "hash", "raw"),
+                        [(offset + i, bytes([offset, i]) * 8, t) for i, t in enumerate(texts)])
+            got[copy] = [(bytes(h)[1:2], r) for h, r in conn.execute(
+                select(st.c.hash, st.c.raw).where(st.c.id.between(offset, offset + 99)).order_by(st.c.id))]
+    assert got[True] == got[False] == [(bytes([i]), t) for i, t in enumerate(texts)]
+    monkeypatch.setattr(canvass.db, "POSTGRES_COPY", True)
+    with pytest.raises(IntegrityError):
+        with pg_db.connect() as conn:        # the same hash again: the unique index refuses it
+            bulk_insert(conn, st, ("id", "hash", "raw"), [(500, bytes([0, 0]) * 8, "again")])
+    with pg_db.connect() as conn:
+        assert conn.execute(select(st.c.id).where(st.c.id == 500)).first() is None
+
+
 def test_search_by_the_end_of_a_number_on_postgres_and_its_migration(pg_db, pg_url):
     """The reversed numbers are computed by PostgreSQL too, and a version-2 database gets them on opening."""
     from sqlalchemy import text
