@@ -101,3 +101,30 @@ def test_the_owner_copies_and_a_police_login_copies_through_a_temporary_table(se
         assert added[True] == added[False] and added[True][2] == 3    # residents, and their events, rows, words
     finally:
         police.dispose()
+
+
+def test_a_police_login_without_temporary_tables_still_imports_by_insert(server, tmp_path):
+    """A hardened server may take the right to make temporary tables from its logins: the police import then
+    writes its rows by INSERT (the failed CREATE rolled back to its savepoint, the transaction intact)."""
+    from sqlalchemy import text
+
+    from canvass.db import bulk_insert
+    from canvass.models import SourceText
+
+    with server.db.engine.begin() as conn:
+        database = conn.execute(text("SELECT current_database()")).scalar()
+        conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC'))
+    police = server.open_as("police_a")
+    try:
+        before = _all_counts(server)
+        f = write_xlsx(tmp_path / "them.xlsx", commune_rows("Hưng Đạo", people(3, start=7201)))
+        assert run_import(police, f, mode="supplement").imported == 3
+        assert _all_counts(server)[2] == before[2] + 3
+        with police.connect() as conn:
+            bulk_insert(conn, SourceText.__table__, ("id", "hash", "raw"), [(900002, b"k" * 16, "[2]")])
+            assert conn.info.get("canvass_no_temp") is True
+            conn.rollback()
+    finally:
+        police.dispose()
+        with server.db.engine.begin() as conn:
+            conn.execute(text(f'GRANT TEMPORARY ON DATABASE "{database}" TO PUBLIC'))
