@@ -23,7 +23,7 @@ from canvass.address import hamlet_match_key
 from canvass.db import now
 from canvass.errors import InvalidInput, NotFound
 from canvass.events import OPEN_STATUSES, append_event
-from canvass.models import Event, Hamlet, Resident, Team, TeamHamlet
+from canvass.models import Commune, Event, Hamlet, Resident, Team, TeamHamlet
 from canvass.text import fold, nfc, sort_key
 
 TEAM_KINDS = ("to_cong_tac_06", "cong_nghe_so", "doan_thanh_nien", "hoi_phu_nu", "cong_an_khu_vuc", "other")
@@ -349,14 +349,28 @@ def _by_name(rows) -> list[tuple[int, str]]:
     return sorted(((int(i), n) for i, n in rows), key=lambda x: (sort_key(x[1]), x[0]))   # walk-list hamlet order
 
 
-def hamlet_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of every hamlet, in Vietnamese name order: the hamlet pick list of every view and dialog."""
-    return _by_name(session.execute(select(Hamlet.id, Hamlet.name)).all())
+def hamlet_choices(session: Session, commune_id: Optional[int] = None) -> list[tuple[int, str]]:
+    """(id, name) of every hamlet (of one commune, given its id), in Vietnamese name order: the hamlet pick
+    list of every view and dialog."""
+    stmt = select(Hamlet.id, Hamlet.name)
+    if commune_id is not None:
+        stmt = stmt.where(Hamlet.commune_id == commune_id)
+    return _by_name(session.execute(stmt).all())
 
 
-def team_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of the working (not retired) teams, in Vietnamese name order: the team pick list."""
-    return _by_name(session.execute(select(Team.id, Team.name).where(Team.retired_at.is_(None))).all())
+def team_choices(session: Session, commune_id: Optional[int] = None) -> list[tuple[int, str]]:
+    """(id, name) of the working (not retired) teams (of one commune, given its id), in Vietnamese name order:
+    the team pick list."""
+    stmt = select(Team.id, Team.name).where(Team.retired_at.is_(None))
+    if commune_id is not None:
+        stmt = stmt.where(Team.commune_id == commune_id)
+    return _by_name(session.execute(stmt).all())
+
+
+def commune_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every commune, in Vietnamese name order: the commune pick list (shown where a database
+    holds several)."""
+    return _by_name(session.execute(select(Commune.id, Commune.name)).all())
 
 
 def team_hamlets(session: Session, team_id: Optional[int]) -> list[tuple[int, str]]:

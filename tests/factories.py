@@ -14,15 +14,15 @@ GIVEN = ["An", "Ánh", "Bình", "Dũng", "Đức", "Hà", "Lan", "Nam", "Sơn", 
 
 
 def make_commune(db, hamlets=("Thôn Nà Thí", "Thôn Pò Đứa"), households_per_hamlet=4, people_per_household=3,
-                 seed=1) -> list[int]:
-    """Create hamlets, households and residents (status pending, one `imported` event each); return resident ids."""
+                 seed=1, commune: str = "Xã Thử Nghiệm", serial: int = 0) -> list[int]:
+    """Create a commune's hamlets, households and residents (status pending, one `imported` event each; CCCDs
+    numbered after `serial`); return resident ids."""
     rnd = random.Random(seed)
     ids = []
     with db.session() as s:
-        commune = Commune(name="Xã Thử Nghiệm", name_fold=fold("Xã Thử Nghiệm"))
+        commune = Commune(name=commune, name_fold=fold(commune))
         s.add(commune)
         s.flush()
-        serial = 0
         for h_name in hamlets:
             hamlet = Hamlet(commune_id=commune.id, name=h_name, name_fold=fold(h_name), kind="thôn")
             s.add(hamlet)

@@ -170,172 +170,172 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="22"/>
         <source>Absent residents list</source>
         <translation>Danh sách công dân vắng mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="26"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="23"/>
         <source>Cannot-activate list (for the People&apos;s Committee)</source>
         <translation>Danh sách công dân không thể kích hoạt (UBND xã xác nhận)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="25"/>
         <source>Wrong phone numbers (police task list)</source>
         <translation>Danh sách sai số điện thoại (công an xử lý)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="30"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="27"/>
         <source>Activated residents list</source>
         <translation>Danh sách công dân đã kích hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="31"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="28"/>
         <source>Walk list for a team</source>
         <translation>Danh sách đi thăm của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="29"/>
         <source>Daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="31"/>
         <source>Province report (one row per commune)</source>
         <translation>Báo cáo tỉnh (mỗi xã, phường một dòng)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="65"/>
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
         <source>The communes the province report covers</source>
         <translation>Các xã, phường mà báo cáo tỉnh bao gồm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
         <source>Every commune in the database</source>
         <translation>Mọi xã, phường trong cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="82"/>
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
         <source>Only the residents of one hamlet</source>
         <translation>Chỉ công dân của một thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
         <source>Only the residents given to one team</source>
         <translation>Chỉ công dân đã giao cho một tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="90"/>
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="101"/>
         <source>The date the document is made for (a past day gives that day&apos;s figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
         <source>For lists that leave the police station</source>
         <translation>Dùng cho danh sách gửi ra ngoài trụ sở công an</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="107"/>
         <source>Each hamlet on its own page, to hand to its head</source>
         <translation>Mỗi thôn một trang, để giao cho trưởng thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="110"/>
         <source>Excel to edit or send on, PDF to print</source>
         <translation>Excel để sửa hoặc gửi tiếp, PDF để in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="111"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="112"/>
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="113"/>
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="116"/>
         <source>&amp;Document:</source>
         <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="117"/>
         <source>A&amp;rea:</source>
         <translation>&amp;Khu vực:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="118"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="119"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.

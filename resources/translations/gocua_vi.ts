@@ -1407,6 +1407,10 @@ Bạn có muốn thay thế không?</translation>
         <translation>Gõ một phần tên (có dấu hay không đều được), số định danh hoặc số điện thoại. Ctrl+F để quay lại ô này.</translation>
     </message>
     <message>
+        <source>Show only one commune (its hamlets and teams)</source>
+        <translation>Chỉ hiện một xã, phường (các thôn và tổ của nó)</translation>
+    </message>
+    <message>
         <source>Show only one hamlet</source>
         <translation>Chỉ hiện một thôn</translation>
     </message>
@@ -1425,6 +1429,10 @@ Bạn có muốn thay thế không?</translation>
     <message>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
+    </message>
+    <message>
+        <source>&amp;Commune:</source>
+        <translation>Xã:</translation>
     </message>
     <message>
         <source>&amp;Team:</source>
@@ -1461,6 +1469,10 @@ Bạn có muốn thay thế không?</translation>
     <message>
         <source>&amp;Record outcome…</source>
         <translation>Ghi &amp;kết quả…</translation>
+    </message>
+    <message>
+        <source>All communes</source>
+        <translation>Tất cả các xã</translation>
     </message>
     <message>
         <source>All hamlets</source>

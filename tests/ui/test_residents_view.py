@@ -138,6 +138,49 @@ def test_filters_by_hamlet_team_status_and_reason(ctx, qtbot):
     assert "Elderly" in view.model.data(view.model.index(0, STATUS))
 
 
+def test_a_database_of_several_communes_filters_one_commune_with_its_hamlets_and_teams(ctx, qtbot):
+    """A province's database: the commune choice appears (hidden for one commune); choosing a commune shows its
+    residents only and narrows the hamlet and team lists to its own; a commune without hamlets shows nobody."""
+    from canvass.communes import add_commune
+    from canvass.models import Commune
+    from canvass.teams import add_team
+    from tests.factories import make_commune
+
+    view = ResidentsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.communeFilter.isHidden() and view.communeLabel.isHidden()
+    other = make_commune(ctx.db, hamlets=("Thôn Nà Thí", "Thôn Bó Củng"), commune="Xã Hai", serial=5000)
+    with ctx.db.session() as s:
+        first = s.scalars(select(Commune.id).order_by(Commune.id)).first()
+        second = s.scalars(select(Commune.id).where(Commune.name == "Xã Hai")).one()
+        add_team(s, "Tổ Hai", commune=second)
+        add_commune(s, "Xã Trống")
+        empty = s.scalars(select(Commune.id).where(Commune.name == "Xã Trống")).one()
+        n_first = len(list(s.scalars(select(Resident.id).join(Hamlet).where(Hamlet.commune_id == first))))
+    view.reload()
+    assert not view.communeFilter.isHidden()
+    assert [view.communeFilter.itemData(i) for i in range(1, view.communeFilter.count())] == [second, first, empty]
+    view.set_filter("commune", second)
+    view.wait_idle()
+    assert sorted(view.model.ids()) == sorted(other)
+    assert [view.hamletFilter.itemText(i) for i in range(1, view.hamletFilter.count())] == ["Thôn Bó Củng",
+                                                                                           "Thôn Nà Thí"]
+    assert [view.teamFilter.itemText(i) for i in range(2, view.teamFilter.count())] == ["Tổ Hai"]
+    view.set_filter("hamlet", view.hamletFilter.itemData(1))
+    view.wait_idle()
+    assert 0 < view.model.rowCount() < len(other)
+    view.set_filter("commune", first)       # the hamlet chosen was the other commune's: back to all of this one's
+    view.wait_idle()
+    assert view.hamletFilter.currentIndex() == 0 and view.model.rowCount() == n_first
+    view.set_filter("commune", empty)
+    view.wait_idle()
+    assert view.model.rowCount() == 0
+    view.set_filter("commune", None)
+    view.wait_idle()
+    assert view.model.rowCount() == n_first + len(other)
+
+
 def test_unassigned_filter(ctx, qtbot):
     rid = _add_resident(ctx.db, "Lò Văn Mới", "020188800001", "+84911111111")
     view = ResidentsView(ctx)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from canvass.events import INELIGIBLE_REASONS, ABSENT_REASONS, STATUSES
-from canvass.teams import hamlet_choices, team_choices
+from canvass.teams import commune_choices, hamlet_choices, team_choices
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_label, status_labels
@@ -44,6 +44,8 @@ class ResidentsView(TabView):
         self.searchBox.setPlaceholderText(self.tr("Search name, ID number or phone…"))
         self.searchBox.setToolTip(self.tr("Type part of a name (accents optional), an ID number or a phone number. "
                                           "Ctrl+F comes back here."))
+        # a database of several communes (a province's): their hamlets and teams, one commune at a time
+        self.communeFilter = self._combo("communeFilter", self.tr("Show only one commune (its hamlets and teams)"))
         self.hamletFilter = self._combo("hamletFilter", self.tr("Show only one hamlet"))
         self.teamFilter = self._combo("teamFilter", self.tr("Show only one team's residents, or the unassigned"))
         self.statusFilter = self._combo("statusFilter", self.tr("Show only one status"))
@@ -57,12 +59,15 @@ class ResidentsView(TabView):
         self.searchBox.setMinimumWidth(self.searchBox.fontMetrics().horizontalAdvance("Nguyễn Thị Phương") + 40)
         bar = QHBoxLayout()
         bar.addWidget(self.searchBox, 3)
-        for label, combo in ((self.tr("&Hamlet:"), self.hamletFilter), (self.tr("&Team:"), self.teamFilter),
-                             (self.tr("&Status:"), self.statusFilter), (self.tr("&Reason:"), self.reasonFilter)):
+        for label, combo in ((self.tr("&Commune:"), self.communeFilter), (self.tr("&Hamlet:"), self.hamletFilter),
+                             (self.tr("&Team:"), self.teamFilter), (self.tr("&Status:"), self.statusFilter),
+                             (self.tr("&Reason:"), self.reasonFilter)):
             lab = QLabel(label, self)
             lab.setBuddy(combo)
             bar.addWidget(lab)
             bar.addWidget(combo, 1)
+            if combo is self.communeFilter:
+                self.communeLabel = lab       # both shown only when the database holds several communes
 
         self.model = ResidentTableModel(ctx.db, self, first_page=True)   # the rest of the ids come in the background
         self.model.asynchronous = True      # typing and sorting never wait for SQL
@@ -99,7 +104,8 @@ class ResidentsView(TabView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.countLabel)      # under the table, like the keying view: the filters keep the width
 
-        self.setTabOrder(self.searchBox, self.hamletFilter)
+        self.setTabOrder(self.searchBox, self.communeFilter)
+        self.setTabOrder(self.communeFilter, self.hamletFilter)
         self.setTabOrder(self.hamletFilter, self.teamFilter)
         self.setTabOrder(self.teamFilter, self.statusFilter)
         self.setTabOrder(self.statusFilter, self.reasonFilter)
@@ -110,6 +116,7 @@ class ResidentsView(TabView):
         self._timer.timeout.connect(self.apply_search)
         self.searchBox.textChanged.connect(lambda _t: self._timer.start(self.debounce_ms))
         self.searchBox.returnPressed.connect(self._search_enter)
+        self.communeFilter.currentIndexChanged.connect(self._commune_changed)
         for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.model.modelReset.connect(self._update_count)
@@ -201,12 +208,17 @@ class ResidentsView(TabView):
 
     # --- filters --------------------------------------------------------------------------------
     def fill_filters(self) -> None:
-        """(Re)fill the hamlet, team, status and reason lists, keeping what was chosen."""
+        """(Re)fill the commune, hamlet, team, status and reason lists, keeping what was chosen; with a commune
+        chosen, the hamlet and team lists hold that commune's."""
         with self.ctx.db.read() as s:
-            hamlets = hamlet_choices(s)
-            teams = team_choices(s)
-        self._refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
-        self._refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
+            communes = commune_choices(s)
+        self._refill(self.communeFilter, [(ALL, self.tr("All communes"))] + communes)
+        several = len(communes) > 1
+        self.communeFilter.setVisible(several)
+        self.communeLabel.setVisible(several)
+        if not several and self.communeFilter.currentIndex() != 0:
+            self.communeFilter.setCurrentIndex(0)
+        self._fill_commune_lists()
         labels = status_labels()
         self._refill(self.statusFilter, [(ALL, self.tr("All statuses")),
                                          ("__open__", self.tr("Not activated yet"))]
@@ -214,10 +226,24 @@ class ResidentsView(TabView):
         rl = reason_labels()
         self._refill(self.reasonFilter, [(ALL, self.tr("All reasons"))]
                      + [(code, rl[code]) for code in INELIGIBLE_REASONS + ABSENT_REASONS])
-        for combo in (self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
+        for combo in (self.communeFilter, self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             # at 1024 px the "All …" entries showed cut ("Tất cả các thô"); the search box gives way first, and a
             # longer entry chosen is shortened with "…" (whole in the list that drops down)
             combo.setMinimumWidth(combo.width_for([combo.itemText(0)]))
+
+    def _fill_commune_lists(self) -> None:
+        """The hamlet and team lists: the chosen commune's, or every one."""
+        commune = self.communeFilter.currentData()
+        commune = None if commune in (ALL, None) else commune
+        with self.ctx.db.read() as s:
+            hamlets = hamlet_choices(s, commune)
+            teams = team_choices(s, commune)
+        self._refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
+        self._refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
+
+    def _commune_changed(self) -> None:
+        self._fill_commune_lists()
+        self.apply_filters()
 
     @staticmethod
     def _refill(combo: QComboBox, items) -> None:
@@ -247,16 +273,22 @@ class ResidentsView(TabView):
             statuses = tuple(s for s in STATUSES if s not in ("activated", "activated_system"))
         else:
             statuses = (status,) if status else ()
+        if hamlet is not None:
+            hamlets: tuple[int, ...] = (hamlet,)
+        elif one(self.communeFilter) is not None:      # the commune's hamlets (-1: one without any matches nobody)
+            hamlets = tuple(self.hamletFilter.itemData(i) for i in range(1, self.hamletFilter.count())) or (-1,)
+        else:
+            hamlets = ()
         self.model.request_query(
-            hamlet_ids=(hamlet,) if hamlet is not None else (),
+            hamlet_ids=hamlets,
             team_ids=((None,) if team == UNASSIGNED else (team,)) if team is not None else (),
             statuses=statuses, reasons=(reason,) if reason else ())
 
     def set_filter(self, name: str, data) -> None:
-        """Choose a filter entry by its data (a hamlet id, team id, status or reason code)."""
+        """Choose a filter entry by its data (a commune, hamlet or team id, a status or reason code)."""
         self.ensure_read()   # hidden while the data changed: the lists are re-read first
-        combo = {"hamlet": self.hamletFilter, "team": self.teamFilter, "status": self.statusFilter,
-                 "reason": self.reasonFilter}[name]
+        combo = {"commune": self.communeFilter, "hamlet": self.hamletFilter, "team": self.teamFilter,
+                 "status": self.statusFilter, "reason": self.reasonFilter}[name]
         i = combo.findData(ALL if data is None else data)
         if i < 0:
             raise ValueError(f"no {name} filter entry {data!r}")
