@@ -346,13 +346,22 @@ def merge_teams(session: Session, source: Team | int | str, target: Team | int |
 
 
 def _by_name(rows) -> list[tuple[int, str]]:
-    return sorted(((int(i), n) for i, n in rows), key=lambda x: (sort_key(x[1]), x[0]))   # walk-list hamlet order
+    """(id, name) in Vietnamese name order (walk-list hamlet order). Rows may carry a third value, the commune's
+    name: a name the list holds more than once (each commune of a province has its "Thôn 1", its "Tổ 1") is
+    then shown with it, "Tổ 1 (Xã An Hưng)", so the entries of a pick list can be told apart."""
+    rows = [tuple(r) for r in rows]
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[fold(r[1])] = seen.get(fold(r[1]), 0) + 1
+    out = [(int(r[0]), f"{r[1]} ({r[2]})" if len(r) > 2 and r[2] and seen[fold(r[1])] > 1 else r[1])
+           for r in rows]
+    return sorted(out, key=lambda x: (sort_key(x[1]), x[0]))
 
 
 def hamlet_choices(session: Session, commune_id: Optional[int] = None) -> list[tuple[int, str]]:
     """(id, name) of every hamlet (of one commune, given its id), in Vietnamese name order: the hamlet pick
-    list of every view and dialog."""
-    stmt = select(Hamlet.id, Hamlet.name)
+    list of every view and dialog (a name several communes use is followed by the commune's)."""
+    stmt = select(Hamlet.id, Hamlet.name, Commune.name).outerjoin(Commune, Commune.id == Hamlet.commune_id)
     if commune_id is not None:
         stmt = stmt.where(Hamlet.commune_id == commune_id)
     return _by_name(session.execute(stmt).all())
@@ -360,8 +369,9 @@ def hamlet_choices(session: Session, commune_id: Optional[int] = None) -> list[t
 
 def team_choices(session: Session, commune_id: Optional[int] = None) -> list[tuple[int, str]]:
     """(id, name) of the working (not retired) teams (of one commune, given its id), in Vietnamese name order:
-    the team pick list."""
-    stmt = select(Team.id, Team.name).where(Team.retired_at.is_(None))
+    the team pick list (a name several communes use is followed by the commune's)."""
+    stmt = (select(Team.id, Team.name, Commune.name).outerjoin(Commune, Commune.id == Team.commune_id)
+            .where(Team.retired_at.is_(None)))
     if commune_id is not None:
         stmt = stmt.where(Team.commune_id == commune_id)
     return _by_name(session.execute(stmt).all())
@@ -381,7 +391,9 @@ def team_hamlets(session: Session, team_id: Optional[int]) -> list[tuple[int, st
     ids |= set(session.scalars(select(TeamHamlet.hamlet_id).where(TeamHamlet.team_id == team_id)))
     if not ids:
         return []
-    return _by_name(session.execute(select(Hamlet.id, Hamlet.name).where(Hamlet.id.in_(ids))).all())
+    return _by_name(session.execute(select(Hamlet.id, Hamlet.name, Commune.name)
+                                    .outerjoin(Commune, Commune.id == Hamlet.commune_id)
+                                    .where(Hamlet.id.in_(ids))).all())
 
 
 def visited_counts(session: Session) -> dict[int, int]:

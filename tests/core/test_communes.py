@@ -96,6 +96,29 @@ def test_team_names_are_per_commune_and_an_ambiguous_name_is_refused(db):
         assert e.value.code == "team_merge_other_commune"
 
 
+def test_pick_lists_name_the_commune_of_a_name_several_communes_use(db):
+    """A province's database: every commune has its "Tổ 1" and its "Thôn Nà Thí". The team and hamlet pick
+    lists (keying view, filters, export and pack dialogs) showed the same words many times; a name used more
+    than once now carries its commune's, and a list of one commune's (or a name used once) stays plain."""
+    from canvass.models import Hamlet
+    from canvass.teams import hamlet_choices, team_choices
+
+    with db.session() as s:
+        a, b = add_commune(s, HUNG_DAO), add_commune(s, TAN_VAN)
+        t1, t2 = add_team(s, "Tổ 1", commune=a.id), add_team(s, "Tổ 1", commune=b.id)
+        t3 = add_team(s, "Tổ Bản Quyền", commune=b.id)
+        s.add_all([Hamlet(commune_id=a.id, name="Thôn Nà Thí", name_fold="thon na thi"),
+                   Hamlet(commune_id=b.id, name="Thôn Nà Thí", name_fold="thon na thi"),
+                   Hamlet(commune_id=b.id, name="Thôn Pò Đứa", name_fold="thon po dua")])
+        s.flush()
+        teams = dict(team_choices(s))
+        assert (teams[t1.id], teams[t2.id], teams[t3.id]) == (f"Tổ 1 ({a.name})", f"Tổ 1 ({b.name})", "Tổ Bản Quyền")
+        assert sorted(name for _i, name in hamlet_choices(s)) == sorted(
+            [f"Thôn Nà Thí ({a.name})", f"Thôn Nà Thí ({b.name})", "Thôn Pò Đứa"])
+        assert [name for _i, name in team_choices(s, b.id)] == ["Tổ 1", "Tổ Bản Quyền"]
+        assert [name for _i, name in hamlet_choices(s, a.id)] == ["Thôn Nà Thí"]
+
+
 def test_one_commune_needs_no_flag_on_the_command_line(tmp_path, capsys):
     dbp = str(tmp_path / "one.db")
     assert cli(capsys, "--db", dbp, "commune", "add", HUNG_DAO, "--province", "Lạng Sơn")[0] == 0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
                                QVBoxLayout, QWidget)
 
 from canvass.communes import commune_names, report_areas
-from canvass.teams import hamlet_choices
+from canvass.teams import hamlet_choices, team_choices
 from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
 from ui.widgets.sizing import fit_resize
@@ -58,8 +58,6 @@ class ExportDialog(SaveDialog):
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, kind: Optional[str] = None):
         super().__init__(ctx, parent, "export", "exportButton")
-        from canvass.teams import list_teams
-
         self._auto_name: Optional[str] = None   # the file name this dialog made (not typed by the person)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export a document"))
@@ -91,8 +89,8 @@ class ExportDialog(SaveDialog):
         with ctx.db.read() as s:
             for hid, name in hamlet_choices(s):
                 self.hamlet.addItem(name, hid)
-            for t in list_teams(s, include_inactive=False):
-                self.team.addItem(t.name, t.id)
+            for tid, name in team_choices(s):      # a name several communes use carries the commune's
+                self.team.addItem(name, tid)
         self.as_of = QDateEdit(QDate.currentDate(), self)
         self.as_of.setObjectName("exportAsOf")
         self.as_of.setDisplayFormat("dd/MM/yyyy")

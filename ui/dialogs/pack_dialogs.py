@@ -34,7 +34,7 @@ class PackExportDialog(SaveDialog):
 
     def __init__(self, ctx, parent: Optional[QWidget] = None, team_id: Optional[int] = None):
         super().__init__(ctx, parent, "pack", "packExportButton")
-        from canvass.teams import list_teams
+        from canvass.teams import list_teams, team_choices
 
         self.setObjectName("packExportDialog")
         self.setWindowTitle(self.tr("Export a team pack"))
@@ -43,9 +43,10 @@ class PackExportDialog(SaveDialog):
         self.team.setObjectName("packTeam")
         self.team.setToolTip(self.tr("The team that will take the workbook to the hamlet"))
         with ctx.db.read() as s:
+            names = dict(team_choices(s))      # a name several communes use carries the commune's
             for t in list_teams(s, include_inactive=False):
-                self.team.addItem(self.tr("%1 (%2 residents)").replace("%1", t.name).replace("%2", str(t.assigned)),
-                                  t.id)
+                self.team.addItem(self.tr("%1 (%2 residents)").replace("%1", names.get(t.id, t.name))
+                                  .replace("%2", str(t.assigned)), t.id)
         if team_id is not None and self.team.findData(team_id) >= 0:
             self.team.setCurrentIndex(self.team.findData(team_id))
         self.mask = QCheckBox(self.tr("Hide ID and phone numbers (show only the last digits)"), self)
