@@ -205,137 +205,137 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Báo cáo tỉnh (mỗi xã, phường một dòng)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="63"/>
         <source>Export a document</source>
         <translation>Xuất tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="76"/>
         <source>The communes the province report covers</source>
         <translation>Các xã, phường mà báo cáo tỉnh bao gồm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="77"/>
         <source>Every commune in the database</source>
         <translation>Mọi xã, phường trong cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="80"/>
         <source>Which document to make</source>
         <translation>Tài liệu cần lập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="83"/>
         <source>Only the residents of one hamlet</source>
         <translation>Chỉ công dân của một thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="84"/>
         <source>All hamlets</source>
         <translation>Tất cả các thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="87"/>
         <source>Only the residents given to one team</source>
         <translation>Chỉ công dân đã giao cho một tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
         <source>All teams</source>
         <translation>Tất cả các tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="99"/>
         <source>The date the document is made for (a past day gives that day&apos;s figures)</source>
         <translation>Ngày lập tài liệu (chọn ngày đã qua để có số liệu của ngày đó)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="100"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
         <source>For lists that leave the police station</source>
         <translation>Dùng cho danh sách gửi ra ngoài trụ sở công an</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="103"/>
         <source>One sheet per hamlet</source>
         <translation>Mỗi thôn một trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="105"/>
         <source>Each hamlet on its own page, to hand to its head</source>
         <translation>Mỗi thôn một trang, để giao cho trưởng thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="108"/>
         <source>Excel to edit or send on, PDF to print</source>
         <translation>Excel để sửa hoặc gửi tiếp, PDF để in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="109"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="110"/>
         <source>PDF for printing (.pdf)</source>
         <translation>PDF để in (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="111"/>
         <source>CSV text (.csv), for very large lists</source>
         <translation>Văn bản CSV (.csv), cho danh sách rất lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="114"/>
         <source>&amp;Document:</source>
         <translation>Tài &amp;liệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="115"/>
         <source>A&amp;rea:</source>
         <translation>&amp;Khu vực:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="116"/>
         <source>&amp;Hamlet:</source>
         <translation>T&amp;hôn:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="117"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="118"/>
         <source>&amp;As of:</source>
         <translation>Tính đến &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="121"/>
         <source>&amp;Format:</source>
         <translation>Định &amp;dạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
         <source>Save the document</source>
         <translation>Lưu tài liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>Choose where to save the document.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
         <source>Writing the document…</source>
         <translation>Đang lập tài liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
         <source>Saved: %1 row(s).
 %2</source>
         <translation>Đã lưu: %1 dòng.
@@ -1041,59 +1041,59 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
         <translation>Tổ sẽ mang bảng tính xuống thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="48"/>
         <source>%1 (%2 residents)</source>
         <translation>%1 (%2 công dân)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="51"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="52"/>
         <source>Hide ID and phone numbers (show only the last digits)</source>
         <translation>Ẩn số định danh và số điện thoại (chỉ hiện vài số cuối)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="53"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="54"/>
         <source>For volunteers who do not need the full numbers</source>
         <translation>Dành cho tình nguyện viên không cần số đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="56"/>
         <source>&amp;Team:</source>
         <translation>&amp;Tổ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="73"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="74"/>
         <source>There is no working team yet: create one in Teams.</source>
         <translation>Chưa có tổ nào đang hoạt động: hãy tạo tổ ở mục Tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="79"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="80"/>
         <source>Save the team pack</source>
         <translation>Lưu gói danh sách của tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="81"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="93"/>
         <source>Choose a team and where to save the pack.</source>
         <translation>Hãy chọn tổ và nơi lưu gói.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="100"/>
         <source>Writing the pack…</source>
         <translation>Đang lập gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="106"/>
         <source>Pack written for “%1”: %2 residents in %3 households.
 %4</source>
         <translation>Đã lập gói cho “%1”: %2 công dân thuộc %3 hộ.
 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="110"/>
         <source>It replaces the team&apos;s earlier pack; returns of the earlier one are still accepted.</source>
         <translation>Gói này thay gói trước của tổ; gói trước gửi về vẫn được nhận.</translation>
     </message>
@@ -1101,205 +1101,205 @@ Cơ sở dữ liệu hiện tại được giữ lại trước trong thư mục
 <context>
     <name>PackImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="125"/>
         <source>Import a returned team pack</source>
         <translation>Nhập gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="129"/>
         <source>The workbook the team filled in and sent back</source>
         <translation>Bảng tính tổ đã điền và gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
         <source>The workbook the team sent back (.xlsx)</source>
         <translation>Tệp bảng tính tổ gửi về (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="131"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="133"/>
         <source>Choose the workbook on this computer or a USB stick</source>
         <translation>Chọn tệp bảng tính trên máy này hoặc trên USB</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="135"/>
         <source>&amp;Check</source>
         <translation>&amp;Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="137"/>
         <source>Read the file and show what would change, without changing anything</source>
         <translation>Đọc tệp và cho xem những gì sẽ thay đổi, chưa ghi gì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="142"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="143"/>
         <source>Choose the workbook the team sent back, then press Check: the tabs below show what would be recorded, and nothing changes until you press Apply.</source>
         <translation>Chọn tệp bảng tính tổ gửi về rồi nhấn Kiểm tra: các thẻ bên dưới cho biết những gì sẽ được ghi; chưa có gì thay đổi cho đến khi bạn nhấn Ghi vào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
         <source>To record</source>
         <translation>Sẽ ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="152"/>
         <source>Rejected rows</source>
         <translation>Dòng bị loại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="153"/>
         <source>Outside the team</source>
         <translation>Ngoài phạm vi tổ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="153"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="165"/>
         <source>&amp;Apply</source>
         <translation>&amp;Ghi vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="166"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="167"/>
         <source>Record the rows as shown in the preview</source>
         <translation>Ghi các dòng như trong phần xem trước</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="184"/>
         <source>Open a returned team pack</source>
         <translation>Mở gói danh sách tổ gửi về</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="185"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="186"/>
         <source>Workbooks (*.xlsx *.ods *.xls)</source>
         <translation>Bảng tính (*.xlsx *.ods *.xls)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="195"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="196"/>
         <source>Choose the returned workbook first.</source>
         <translation>Hãy chọn bảng tính tổ gửi về trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="205"/>
         <source>Checking the pack…</source>
         <translation>Đang kiểm tra gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="205"/>
         <source>Applying the pack…</source>
         <translation>Đang ghi gói…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="226"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="227"/>
         <source>Applied. %1</source>
         <translation>Đã ghi. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="234"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="235"/>
         <source>Team “%1”: %2 rows read; %3 to record, %4 already recorded, %5 blank; %6 conflicts, %7 rejected, %8 outside the team.</source>
         <translation>Tổ “%1”: đọc %2 dòng; %3 dòng sẽ ghi, %4 dòng đã có, %5 dòng trống; %6 xung đột, %7 bị loại, %8 ngoài phạm vi tổ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="252"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="253"/>
         <source>This is an earlier pack of the team; its rows are still checked and accepted.</source>
         <translation>Đây là gói cũ của tổ; các dòng vẫn được kiểm tra và tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="280"/>
         <source>Resident</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>In the pack</source>
         <translation>Trong gói</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="263"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
         <source>At the commune</source>
         <translation>Tại xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="264"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="265"/>
         <source>Result</source>
         <translation>Kết quả xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="266"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="267"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="270"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
         <source>Resident id</source>
         <translation>Mã công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="272"/>
         <source>Outcome written</source>
         <translation>Kết quả đã ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="276"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="280"/>
         <source>Hamlet</source>
         <translation>Thôn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="280"/>
         <source>Household</source>
         <translation>Hộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="280"/>
         <source>Now</source>
         <translation>Hiện tại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pack_dialogs.py" line="279"/>
+        <location filename="../../ui/dialogs/pack_dialogs.py" line="280"/>
         <source>After merging</source>
         <translation>Sau khi gộp</translation>
     </message>

@@ -47,6 +47,10 @@
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
+        <source>The figures of one commune (its hamlets, teams and campaign), or of every commune</source>
+        <translation>Số liệu của một xã, phường (các thôn, tổ và chiến dịch của nó), hoặc của mọi xã, phường</translation>
+    </message>
+    <message>
         <source>Cumulative activations against the target</source>
         <translation>Lũy kế kích hoạt so với chỉ tiêu</translation>
     </message>
@@ -61,6 +65,10 @@
     <message>
         <source>Computing the figures…</source>
         <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>Every commune</source>
+        <translation>Mọi xã, phường</translation>
     </message>
     <message>
         <source>The figures could not be computed: %1</source>

@@ -76,3 +76,33 @@ def test_day_one_draws_lines_and_the_bars_carry_their_figures(window, qtbot):
     for g, label in zip(reversed(view.stats.hamlets), axis.categories()):
         done, target = g.activated_system + g.activated_reported, g.target or g.eligible
         assert label.startswith(g.name) and label.endswith(f"{done}/{target}")
+
+
+def test_a_database_of_several_communes_shows_one_communes_figures(window, qtbot):
+    """A province's database: the dashboard offers its communes (hidden for one commune); choosing one shows
+    that commune's hamlets and teams only, and "every commune" all of them again."""
+    from sqlalchemy import select
+
+    from canvass.models import Commune
+    from canvass.teams import add_team
+    from tests.factories import make_commune
+
+    view = window.show_tab("dashboard")
+    view.wait_idle()
+    assert view.communeBox.isHidden()
+    everyone_before = len(view.stats.hamlets)
+    make_commune(window.ctx.db, hamlets=("Thôn Bó Củng",), commune="Xã Hai", serial=7000)
+    with window.ctx.db.session() as s:
+        second = s.scalars(select(Commune.id).where(Commune.name == "Xã Hai")).one()
+        add_team(s, "Tổ Hai", commune=second)
+    window.data_changed()
+    view.wait_idle()
+    assert not view.communeBox.isHidden() and view.communeBox.count() == 3
+    assert len(view.stats.hamlets) == everyone_before + 1
+    view.communeBox.setCurrentIndex(view.communeBox.findData(second))
+    view.wait_idle()
+    assert [h.name for h in view.stats.hamlets] == ["Thôn Bó Củng"]
+    assert [t.name for t in view.stats.teams] == ["Tổ Hai"]
+    view.communeBox.setCurrentIndex(0)
+    view.wait_idle()
+    assert len(view.stats.hamlets) == everyone_before + 1

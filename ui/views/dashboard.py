@@ -12,7 +12,8 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDa
                               QHorizontalStackedBarSeries, QLineSeries, QValueAxis)
 from PySide6.QtCore import QDateTime, QMargins, QObject, QRunnable, Qt, QThreadPool, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ui.dialogs.progress import error_text
 from ui.i18n import fmt_date, fmt_float, fmt_int
@@ -34,17 +35,18 @@ class _Carrier(QObject):
 class _StatsJob(QRunnable):
     """compute_stats on the dashboard's own thread (a read: it never waits for the runner's writes)."""
 
-    def __init__(self, db, as_of, generation: int, carrier: _Carrier):
+    def __init__(self, db, as_of, generation: int, carrier: _Carrier, commune_id: Optional[int] = None):
         super().__init__()
         self.setAutoDelete(False)
         self.db, self.as_of, self.generation, self.carrier = db, as_of, generation, carrier
+        self.commune_id = commune_id
 
     def run(self) -> None:  # stats thread
         from canvass.quotas import compute_stats
 
         try:
             with self.db.read() as s:
-                stats = compute_stats(s, self.as_of)
+                stats = compute_stats(s, self.as_of, commune_id=self.commune_id)
         except Exception as exc:  # noqa: BLE001 - shown on the UI thread
             self.carrier.failed.emit(self.generation, exc)
         else:
@@ -117,6 +119,14 @@ class DashboardView(TabView):
         self.title.setObjectName("dashboardTitle")
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
+        # a database of several communes (a province's): one commune's figures (its hamlets, teams, campaign)
+        self.communeBox = QComboBox(self)
+        self.communeBox.setObjectName("dashboardCommune")
+        self.communeBox.setToolTip(self.tr("The figures of one commune (its hamlets, teams and campaign), or of "
+                                           "every commune"))
+        self.communeBox.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.communeBox.hide()
+        self.communeBox.currentIndexChanged.connect(lambda _i: self.reload())
 
         self.progressChart = _chart(self.tr("Cumulative activations against the target"))
         self.hamletChart = _chart(self.tr("By hamlet"))
@@ -128,7 +138,8 @@ class DashboardView(TabView):
         inner = QWidget(self)
         grid = QGridLayout(inner)
         grid.setContentsMargins(8, 8, 8, 8)
-        grid.addWidget(self.title, 0, 0, 1, 6)
+        grid.addWidget(self.title, 0, 0, 1, 5)
+        grid.addWidget(self.communeBox, 0, 5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for i, card in enumerate(self.cards):
             grid.addWidget(card, 1, i)
         grid.addWidget(self.progressView, 2, 0, 1, 6)
@@ -172,9 +183,28 @@ class DashboardView(TabView):
         self._generation += 1
         if self.stats is None:
             self.title.setText(self.tr("Computing the figures…"))
-        job = _StatsJob(self.ctx.db, self.as_of, self._generation, self._carrier)
+        self._fill_communes()
+        commune = self.communeBox.currentData() if self.communeBox.isVisibleTo(self) else None
+        job = _StatsJob(self.ctx.db, self.as_of, self._generation, self._carrier, commune)
         self._jobs.add(job)
         self._pool.start(job)
+
+    def _fill_communes(self) -> None:
+        """The commune choice, shown when the database holds several communes (keeps what was chosen)."""
+        from canvass.teams import commune_choices
+
+        with self.ctx.db.read() as s:
+            communes = commune_choices(s)
+        current = self.communeBox.currentData()
+        self.communeBox.blockSignals(True)
+        self.communeBox.clear()
+        self.communeBox.addItem(self.tr("Every commune"), None)
+        for cid, name in communes:
+            self.communeBox.addItem(name, cid)
+        i = self.communeBox.findData(current)
+        self.communeBox.setCurrentIndex(i if i >= 0 else 0)
+        self.communeBox.blockSignals(False)
+        self.communeBox.setVisible(len(communes) > 1)
 
     def busy(self) -> bool:
         """True while figures are being computed."""
