@@ -19,6 +19,7 @@ from ui.dialogs.progress import error_text
 from ui.i18n import fmt_date, fmt_float, fmt_int
 from ui.labels import STATUS_COLORS
 from ui.views.base import TabView
+from ui.widgets.combo import refill
 
 COLOR_SYSTEM = QColor(STATUS_COLORS["activated_system"])
 COLOR_REPORTED = QColor(STATUS_COLORS["activated"])
@@ -195,15 +196,7 @@ class DashboardView(TabView):
 
         with self.ctx.db.read() as s:
             communes = commune_choices(s)
-        current = self.communeBox.currentData()
-        self.communeBox.blockSignals(True)
-        self.communeBox.clear()
-        self.communeBox.addItem(self.tr("Every commune"), None)
-        for cid, name in communes:
-            self.communeBox.addItem(name, cid)
-        i = self.communeBox.findData(current)
-        self.communeBox.setCurrentIndex(i if i >= 0 else 0)
-        self.communeBox.blockSignals(False)
+        refill(self.communeBox, [(None, self.tr("Every commune"))] + communes)
         self.communeBox.setVisible(len(communes) > 1)
 
     def busy(self) -> bool:

@@ -26,6 +26,7 @@ from ui.dialogs.progress import error_text
 from ui.labels import outcome_label, reason_label, status_labels, status_text
 from ui.models.keying_model import KeyingModel
 from ui.views.base import TabView
+from ui.widgets.combo import refill
 
 # key -> outcome; digits first, then Vietnamese initials (Kích hoạt, Vắng, X = không thể, Sai số, Từ chối, Hẹn, Chưa)
 OUTCOME_KEYS = {
@@ -281,18 +282,9 @@ class KeyingView(TabView):
         if team_id != self._entries_team:     # another team's paper: its own count
             self._entries_team = team_id
             self.entries = 0
-        current = self.hamlet_combo.currentData()
         with self.ctx.db.read() as s:
             hamlets = team_hamlets(s, team_id)
-        self.hamlet_combo.blockSignals(True)
-        self.hamlet_combo.clear()
-        if team_id is not None:
-            self.hamlet_combo.addItem(self.tr("All hamlets"), None)
-        for hid, name in hamlets:
-            self.hamlet_combo.addItem(name, hid)
-        pos = self.hamlet_combo.findData(current)
-        self.hamlet_combo.setCurrentIndex(pos if pos >= 0 else 0)
-        self.hamlet_combo.blockSignals(False)
+        refill(self.hamlet_combo, ([(None, self.tr("All hamlets"))] if team_id is not None else []) + hamlets)
         self._hamlet_changed()
 
     def _hamlet_changed(self, *_args) -> None:

@@ -15,7 +15,7 @@ from ui.i18n import fmt_int
 from ui.labels import reason_labels, status_label, status_labels
 from ui.models.residents import COLUMNS, ResidentTableModel
 from ui.views.base import TabView
-from ui.widgets.combo import ElidingComboBox
+from ui.widgets.combo import ElidingComboBox, refill
 from ui.widgets.sizing import give_way
 
 ALL = "__all__"
@@ -212,7 +212,7 @@ class ResidentsView(TabView):
         chosen, the hamlet and team lists hold that commune's."""
         with self.ctx.db.read() as s:
             communes = commune_choices(s)
-        self._refill(self.communeFilter, [(ALL, self.tr("All communes"))] + communes)
+        refill(self.communeFilter, [(ALL, self.tr("All communes"))] + communes)
         several = len(communes) > 1
         self.communeFilter.setVisible(several)
         self.communeLabel.setVisible(several)
@@ -220,11 +220,11 @@ class ResidentsView(TabView):
             self.communeFilter.setCurrentIndex(0)
         self._fill_commune_lists()
         labels = status_labels()
-        self._refill(self.statusFilter, [(ALL, self.tr("All statuses")),
+        refill(self.statusFilter, [(ALL, self.tr("All statuses")),
                                          ("__open__", self.tr("Not activated yet"))]
                      + [(code, labels[code]) for code in STATUSES])
         rl = reason_labels()
-        self._refill(self.reasonFilter, [(ALL, self.tr("All reasons"))]
+        refill(self.reasonFilter, [(ALL, self.tr("All reasons"))]
                      + [(code, rl[code]) for code in INELIGIBLE_REASONS + ABSENT_REASONS])
         for combo in (self.communeFilter, self.hamletFilter, self.teamFilter, self.statusFilter, self.reasonFilter):
             # at 1024 px the "All …" entries showed cut ("Tất cả các thô"); the search box gives way first, and a
@@ -238,23 +238,12 @@ class ResidentsView(TabView):
         with self.ctx.db.read() as s:
             hamlets = hamlet_choices(s, commune)
             teams = team_choices(s, commune)
-        self._refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
-        self._refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
+        refill(self.hamletFilter, [(ALL, self.tr("All hamlets"))] + hamlets)
+        refill(self.teamFilter, [(ALL, self.tr("All teams")), (UNASSIGNED, self.tr("Not assigned"))] + teams)
 
     def _commune_changed(self) -> None:
         self._fill_commune_lists()
         self.apply_filters()
-
-    @staticmethod
-    def _refill(combo: QComboBox, items) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for data, text in items:
-            combo.addItem(text, data)
-        i = combo.findData(current)
-        combo.setCurrentIndex(i if i >= 0 else 0)
-        combo.blockSignals(False)
 
     def apply_search(self) -> None:
         """Run the search now (the debounce timer calls it ~150 ms after the last keystroke)."""

@@ -1,8 +1,9 @@
 """A drop-down list that never cuts its text mid-letter: in a narrow window (1024 px) a long entry is shown
-shortened with "…" (the list that drops down still shows it whole), and it can be sized to show given texts."""
+shortened with "…" (the list that drops down still shows it whole), and it can be sized to show given texts;
+`refill` replaces a list's entries and keeps the person's choice."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
@@ -46,3 +47,16 @@ class ElidingComboBox(QComboBox):
         opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight,
                                                          max(self.text_room(), 0))
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
+def refill(combo: QComboBox, items: Iterable[tuple[Any, str]]) -> None:
+    """Replace a drop-down list's entries by `items` ((data, text)), keeping the entry chosen where it is still
+    there (else the first), without signalling a change (the caller acts on the new choice)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for data, text in items:
+        combo.addItem(text, data)
+    i = combo.findData(current)
+    combo.setCurrentIndex(i if i >= 0 else 0)
+    combo.blockSignals(False)
