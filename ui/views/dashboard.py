@@ -311,7 +311,8 @@ class DashboardView(TabView):
         x.setFormat("dd/MM")
         top = max([1.0] + [max(p.target_cum, p.activated_reported_cum, p.activated_system_cum) for p in daily])
         y = QValueAxis()
-        y.setRange(0, top * 1.05)
+        # at least 0..5: whole-number labels below that repeated ("0, 0, 1, 1" before anyone was activated)
+        y.setRange(0, max(5.0, top * 1.05))
         y.setLabelFormat("%d")
         y.applyNiceNumbers()
         if daily:
@@ -319,6 +320,11 @@ class DashboardView(TabView):
             x.setRange(QDateTime(daily[0].day, QTime(0, 0)), QDateTime(last, QTime(0, 0)))
             span = len(daily)
             x.setTickCount(span + 1 if span <= 14 else 8)
+        else:   # no campaign day yet: the last week up to the report's day (not Qt's default range, 1970)
+            day = self.stats.as_of
+            x.setRange(QDateTime(day - dt.timedelta(days=6), QTime(0, 0)), QDateTime(day + dt.timedelta(days=1),
+                                                                                   QTime(0, 0)))
+            x.setTickCount(8)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for s in series:
