@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
-from canvass.communes import commune_names, report_areas
-from canvass.teams import hamlet_choices, team_choices
+from canvass.communes import report_areas
+from canvass.teams import commune_choices, hamlet_choices, team_choices
 from ui.dialogs import file_name, last_dir
 from ui.dialogs.base import EXPORT_DIR_KEY, SaveDialog
 from ui.widgets.sizing import fit_resize
@@ -63,13 +63,13 @@ class ExportDialog(SaveDialog):
         self.setWindowTitle(self.tr("Export a document"))
         fit_resize(self, 620, 420)
 
-        with ctx.db.read() as s:
-            communes = len(commune_names(s))
-            areas = report_areas(s)
+        with ctx.db.read() as s:      # one read for every list the dialog offers
+            communes, areas = commune_choices(s), report_areas(s)
+            hamlets, teams = hamlet_choices(s), team_choices(s)   # a name several communes use carries its commune
         self.kind = QComboBox(self)
         self.kind.setObjectName("exportKind")
         for code, (name, _stem) in KIND_NAMES.items():
-            if code != "province-report" or communes > 1:
+            if code != "province-report" or len(communes) > 1:
                 self.kind.addItem(self.tr(name), code)
         self.area = QComboBox(self)
         self.area.setObjectName("exportArea")
@@ -86,11 +86,10 @@ class ExportDialog(SaveDialog):
         self.team.setObjectName("exportTeam")
         self.team.setToolTip(self.tr("Only the residents given to one team"))
         self.team.addItem(self.tr("All teams"), None)
-        with ctx.db.read() as s:
-            for hid, name in hamlet_choices(s):
-                self.hamlet.addItem(name, hid)
-            for tid, name in team_choices(s):      # a name several communes use carries the commune's
-                self.team.addItem(name, tid)
+        for hid, name in hamlets:
+            self.hamlet.addItem(name, hid)
+        for tid, name in teams:
+            self.team.addItem(name, tid)
         self.as_of = QDateEdit(QDate.currentDate(), self)
         self.as_of.setObjectName("exportAsOf")
         self.as_of.setDisplayFormat("dd/MM/yyyy")
